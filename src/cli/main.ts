@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from './find-manifests.js';
+import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { runValidate, VALIDATE_USAGE } from './validate-command.js';
+
+const USAGE = `Usage: intc <command> [options]
+
+Commands:
+  validate [files...]   check manifests and report every problem with its location
+
+Run 'intc <command> --help' for a command's options.
+  -v, --version         print the version
+  -h, --help            show this help
+`;
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export function main(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return runValidate(rest, io);
+      case '-v':
+      case '--version':
+        io.stdout(`${packageVersion()}\n`);
+        return EXIT_OK;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_OK;
+      default:
+        throw new UsageError(`Unknown command '${command}'.`);
+    }
+  } catch (error) {
+    return reportFailure(error, io, command === 'validate' ? VALIDATE_USAGE : USAGE);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIo, usage: string): number {
+  if (error instanceof UsageError || isParseArgsError(error)) {
+    io.stderr(`intc: ${(error as Error).message}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(
+    `intc: internal compiler error: ${detail}\nThis is a bug in intc, not in your manifest. Please report it with the command and manifest that caused it.\n`,
+  );
+  if (process.env.INTC_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+  return EXIT_INTERNAL_ERROR;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

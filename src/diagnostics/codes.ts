@@ -1,0 +1,144 @@
+/**
+ * The one table of diagnostic codes. Each code has a fixed severity and a
+ * message template; codes are stable (tools and tests match on them), so a
+ * code is never renamed, only added.
+ */
+export type Severity = 'error' | 'warning';
+
+interface CodeDefinition<P> {
+  readonly severity: Severity;
+  readonly message: (params: P) => string;
+}
+
+function code<P = Record<string, never>>(severity: Severity, message: (params: P) => string): CodeDefinition<P> {
+  return { severity, message };
+}
+
+const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` Did you mean '${suggestion}'?` : '');
+
+export const diagnosticCodes = {
+  // Loading: files and YAML syntax
+  'file-not-found': code<{ path: string; what: string }>('error', (p) => `${p.what} '${p.path}' does not exist.`),
+  'file-unreadable': code<{ path: string; reason: string }>('error', (p) => `Cannot read '${p.path}': ${p.reason}.`),
+  'file-too-large': code<{ size: string; limit: string }>(
+    'error',
+    (p) => `Manifest is ${p.size}, over the ${p.limit} limit; split it or raise the limit with --max-file-size.`,
+  ),
+  'empty-manifest': code('error', () => 'Manifest is empty: expected a mapping with at least `name` and `version`.'),
+  'yaml-syntax': code<{ detail: string }>('error', (p) => `YAML syntax error: ${p.detail}`),
+  'duplicate-key': code<{ key: string }>('error', (p) => `Duplicate key '${p.key}': each key may appear once in a mapping.`),
+  'alias-limit': code<{ limit: number }>(
+    'error',
+    (p) => `Too many YAML alias expansions (limit ${p.limit}); this looks like an alias bomb.`,
+  ),
+  'yaml-unsupported': code<{ detail: string }>('error', (p) => `Unsupported YAML: ${p.detail}`),
+  'unknown-manifest-kind': code<{ file: string }>(
+    'error',
+    (p) =>
+      `Cannot tell what kind of manifest '${p.file}' is: name it integration.yaml, interface.yaml or bot.yaml, or add \`kind: integration | interface | bot\`.`,
+  ),
+  'kind-mismatch': code<{ expected: string; actual: string }>(
+    'error',
+    (p) => `Expected a${/^[aeiou]/.test(p.expected) ? 'n' : ''} ${p.expected} manifest here, but this file is a${/^[aeiou]/.test(p.actual) ? 'n' : ''} ${p.actual} manifest.`,
+  ),
+
+  // Meta-schema
+  'unknown-property': code<{ name: string; where: string; suggestion?: string }>(
+    'error',
+    (p) => `Unknown property '${p.name}' in ${p.where}.${didYouMean(p.suggestion)}`,
+  ),
+  'missing-property': code<{ name: string; where: string }>(
+    'error',
+    (p) => `${p.where} is missing required property '${p.name}'.`,
+  ),
+  'invalid-type': code<{ where: string; expected: string; actual: string }>(
+    'error',
+    (p) => `${p.where} must be ${p.expected}, but is ${p.actual}.`,
+  ),
+  'invalid-value': code<{ where: string; detail: string; suggestion?: string }>(
+    'error',
+    (p) => `${p.where} ${p.detail}.${didYouMean(p.suggestion)}`,
+  ),
+
+  // Embedded JSON Schemas
+  'unknown-schema-keyword': code<{ name: string; suggestion?: string }>(
+    'error',
+    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords only).${didYouMean(p.suggestion)}`,
+  ),
+  'invalid-schema': code<{ detail: string }>('error', (p) => `Invalid JSON Schema: ${p.detail}.`),
+  'invalid-regex': code<{ pattern: string; reason: string }>(
+    'error',
+    (p) => `Invalid regular expression '${p.pattern}': ${p.reason}.`,
+  ),
+  'unresolved-ref': code<{ ref: string; detail: string; suggestion?: string }>(
+    'error',
+    (p) => `Cannot resolve $ref '${p.ref}': ${p.detail}.${didYouMean(p.suggestion)}`,
+  ),
+  'unsupported-ref': code<{ ref: string }>(
+    'error',
+    (p) =>
+      `Unsupported $ref '${p.ref}': use '#/entities/<entity>' for an entity or a local '#/definitions/<name>' pointer; remote and file references are not allowed.`,
+  ),
+
+  // Names
+  'invalid-name': code<{ kind: string; name: string; rule: string; suggestion?: string }>(
+    'error',
+    (p) => `${p.kind} name '${p.name}' must be ${p.rule}.${didYouMean(p.suggestion)}`,
+  ),
+  'name-collision': code<{ kind: string; name: string; other: string }>(
+    'error',
+    (p) =>
+      `${p.kind} '${p.name}' collides with '${p.other}': they differ only by case or separators, which gives one file name on a case-insensitive disk.`,
+  ),
+
+  // Cross references
+  'invalid-file-reference': code<{ path: string; expected: string }>(
+    'error',
+    (p) => `'${p.path}' must be ${p.expected}.`,
+  ),
+  'unknown-entity': code<{ name: string; where: string; suggestion?: string }>(
+    'error',
+    (p) => `Entity '${p.name}' is not defined in ${p.where}.${didYouMean(p.suggestion)}`,
+  ),
+  'unmapped-interface-entity': code<{ entity: string; iface: string }>(
+    'error',
+    (p) => `Interface '${p.iface}' needs its entity '${p.entity}' mapped to one of this integration's entities under \`entities\`.`,
+  ),
+  'unknown-interface-member': code<{ kind: string; name: string; iface: string; suggestion?: string }>(
+    'error',
+    (p) => `Interface '${p.iface}' has no ${p.kind} '${p.name}'.${didYouMean(p.suggestion)}`,
+  ),
+  'unknown-configuration-type': code<{ name: string; integration: string; available: string; suggestion?: string }>(
+    'error',
+    (p) =>
+      `Integration '${p.integration}' has no configuration '${p.name}' (available: ${p.available}).${didYouMean(p.suggestion)}`,
+  ),
+  'unknown-channel': code<{ name: string; integration: string; suggestion?: string }>(
+    'error',
+    (p) => `Integration '${p.integration}' has no channel '${p.name}'.${didYouMean(p.suggestion)}`,
+  ),
+  'invalid-configuration': code<{ where: string; detail: string }>(
+    'error',
+    (p) => `Configuration ${p.where} ${p.detail}.`,
+  ),
+  'invalid-placeholder': code<{ value: string }>(
+    'error',
+    (p) => `Malformed environment placeholder in '${p.value}': write \${NAME} with NAME in A-Z, 0-9 and _.`,
+  ),
+  'invalid-referenced-manifest': code<{ path: string; count: number }>(
+    'error',
+    (p) => `Referenced manifest '${p.path}' has ${p.count} error${p.count === 1 ? '' : 's'} (reported at their own location).`,
+  ),
+
+  // Advice
+  'missing-description': code<{ what: string }>('warning', (p) => `${p.what} has no description; the hub and generated docs show it.`),
+
+  // Tool
+  'internal-error': code<{ detail: string }>(
+    'error',
+    (p) => `Internal compiler error: ${p.detail}. This is a bug in intc, not in your manifest; please report it with the manifest that caused it.`,
+  ),
+} as const;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+export type DiagnosticParams<C extends DiagnosticCode> = Parameters<(typeof diagnosticCodes)[C]['message']>[0];

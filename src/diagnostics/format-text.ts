@@ -1,0 +1,72 @@
+import { relative } from 'node:path';
+import type { Diagnostic } from './diagnostic.js';
+
+export interface TextFormatOptions {
+  /** Paths are printed relative to this folder. */
+  readonly cwd: string;
+  /** The text of each file, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly color: boolean;
+}
+
+const CONTEXT_LINES = 1;
+
+/**
+ * `path:line:col - error CODE: message`, a code frame with the range
+ * underlined, and a blank line between diagnostics.
+ */
+export function formatDiagnosticText(diagnostic: Diagnostic, options: TextFormatOptions): string {
+  const { file, start } = diagnostic.location;
+  const paint = painter(options.color);
+  const severity = diagnostic.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+  const header = `${paint.cyan(displayPath(file, options.cwd))}:${paint.yellow(`${start.line}:${start.column}`)} - ${severity} ${paint.gray(diagnostic.code)}: ${diagnostic.message}`;
+  const source = options.sources.get(file);
+  const frame = source === undefined ? '' : codeFrame(source, diagnostic, paint);
+  return frame ? `${header}\n\n${frame}\n` : `${header}\n`;
+}
+
+export function formatSummary(errors: number, warnings: number): string {
+  return `Found ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path === '' || path.startsWith('..') && path.split(/[\\/]/).length > 4 ? file : path;
+}
+
+function codeFrame(source: string, diagnostic: Diagnostic, paint: Painter): string {
+  const lines = source.split(/\r?\n/);
+  const { start, end } = diagnostic.location;
+  if (start.line < 1 || start.line > lines.length) return '';
+  const first = Math.max(1, start.line - CONTEXT_LINES);
+  const last = Math.min(lines.length, start.line + CONTEXT_LINES);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = truncate((lines[line - 1] ?? '').replace(/\t/g, ' '));
+    const marker = line === start.line ? paint.red('>') : ' ';
+    out.push(`${marker} ${paint.gray(String(line).padStart(width))} | ${text}`);
+    if (line === start.line) {
+      const length = end.line === start.line ? Math.max(1, end.column - start.column) : Math.max(1, text.length - start.column + 1);
+      const underline = ' '.repeat(Math.max(0, start.column - 1)) + '^'.repeat(Math.min(length, 120));
+      out.push(`  ${' '.repeat(width)} | ${paint.red(underline)}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function truncate(line: string): string {
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+interface Painter {
+  red(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+  gray(text: string): string;
+}
+
+function painter(color: boolean): Painter {
+  const wrap = (code: number) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { red: wrap(31), yellow: wrap(33), cyan: wrap(36), gray: wrap(90) };
+}

@@ -1,0 +1,53 @@
+import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { kindFromFileName, kindFromValue, type ManifestKind } from '../model/manifest-kind.js';
+import { parseYaml } from './parse-yaml.js';
+import { readSource } from './read-source.js';
+import { locate, type SourceFile } from './source-file.js';
+
+/** A manifest that parsed and whose kind is known; its value is not validated yet. */
+export interface LoadedManifest {
+  readonly kind: ManifestKind;
+  readonly file: SourceFile;
+  readonly value: unknown;
+}
+
+export interface LoadOptions {
+  readonly maxBytes: number;
+  /** The kind a referencing manifest expects here, used when neither name nor `kind` tells. */
+  readonly expectedKind?: ManifestKind;
+  /** Where a missing file is reported: the referencing value. */
+  readonly reportAt?: SourceLocation;
+}
+
+export interface LoadResult {
+  readonly manifest: LoadedManifest | undefined;
+  /** The text, when it could be read, for code frames. */
+  readonly text: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Reads, parses and classifies one manifest file. */
+export function loadManifest(path: string, options: LoadOptions): LoadResult {
+  const what = options.expectedKind ? `${capitalize(options.expectedKind)} manifest` : 'Manifest';
+  const read = readSource(path, { maxBytes: options.maxBytes, what, ...(options.reportAt ? { reportAt: options.reportAt } : {}) });
+  if (!read.ok) return { manifest: undefined, text: undefined, diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(path, read.text);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined) return { manifest: undefined, text: read.text, diagnostics };
+
+  const kindByName = kindFromFileName(path);
+  const kindByField = kindFromValue(parsed.value);
+  if (kindByName && kindByField && kindByName !== kindByField) {
+    diagnostics.push(createDiagnostic('kind-mismatch', { expected: kindByName, actual: kindByField }, locate(parsed.file, ['kind'])));
+  }
+  const kind = kindByName ?? kindByField ?? options.expectedKind;
+  if (!kind) {
+    diagnostics.push(createDiagnostic('unknown-manifest-kind', { file: path }, fileStartLocation(path)));
+    return { manifest: undefined, text: read.text, diagnostics };
+  }
+  return { manifest: { kind, file: parsed.file, value: parsed.value }, text: read.text, diagnostics };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

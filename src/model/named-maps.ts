@@ -1,0 +1,58 @@
+import type { ManifestKind } from './manifest-kind.js';
+import { aliasRule, camelCaseRule, screamingSnakeCaseRule, type NamingRule } from './naming.js';
+import { matchPathPattern, type PathPattern } from './path-pattern.js';
+import { keysOf } from './values.js';
+import type { PathSegment } from '../load/source-file.js';
+
+/** A map in a manifest whose keys are names the user chose (actions, secrets…). */
+export interface NamedMap {
+  /** Path to the map; `*` stands for every key at that point. */
+  readonly pattern: PathPattern;
+  /** What one name is, for messages: "Action", "Secret"… */
+  readonly label: string;
+  readonly rule: NamingRule;
+}
+
+const channelMaps: NamedMap[] = [
+  { pattern: ['channels'], label: 'Channel', rule: camelCaseRule },
+  { pattern: ['channels', '*', 'messages'], label: 'Message type', rule: camelCaseRule },
+];
+
+export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
+  integration: [
+    { pattern: ['actions'], label: 'Action', rule: camelCaseRule },
+    ...channelMaps,
+    { pattern: ['channels', '*', 'conversation', 'tags'], label: 'Conversation tag', rule: camelCaseRule },
+    { pattern: ['channels', '*', 'message', 'tags'], label: 'Message tag', rule: camelCaseRule },
+    { pattern: ['user', 'tags'], label: 'User tag', rule: camelCaseRule },
+    { pattern: ['events'], label: 'Event', rule: camelCaseRule },
+    { pattern: ['states'], label: 'State', rule: camelCaseRule },
+    { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
+    { pattern: ['configurations'], label: 'Configuration', rule: camelCaseRule },
+    { pattern: ['secrets'], label: 'Secret', rule: screamingSnakeCaseRule },
+    { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule },
+  ],
+  interface: [
+    { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
+    { pattern: ['actions'], label: 'Action', rule: camelCaseRule },
+    { pattern: ['events'], label: 'Event', rule: camelCaseRule },
+    ...channelMaps,
+  ],
+  bot: [{ pattern: ['integrations'], label: 'Integration alias', rule: aliasRule }],
+};
+
+export interface NamedMapInstance {
+  readonly map: NamedMap;
+  /** Path of this instance of the map (wildcards filled in). */
+  readonly path: readonly PathSegment[];
+  readonly names: readonly string[];
+}
+
+/** Every instance of every named map in a manifest value. */
+export function findNamedMaps(kind: ManifestKind, value: unknown): NamedMapInstance[] {
+  const found: NamedMapInstance[] = [];
+  for (const map of NAMED_MAPS[kind]) {
+    matchPathPattern(value, map.pattern, (path, node) => found.push({ map, path, names: keysOf(node) }));
+  }
+  return found;
+}

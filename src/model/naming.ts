@@ -1,0 +1,52 @@
+/**
+ * Naming conventions of the manifest language (they follow Botpress), and the
+ * case conversions used for suggestions and generated identifiers.
+ */
+export interface NamingRule {
+  readonly pattern: RegExp;
+  readonly description: string;
+  readonly suggest: (name: string) => string;
+}
+
+export const camelCaseRule: NamingRule = {
+  pattern: /^[a-z][a-zA-Z0-9]*$/,
+  description: 'camelCase (a lowercase letter, then letters and digits)',
+  suggest: toCamelCase,
+};
+
+export const screamingSnakeCaseRule: NamingRule = {
+  pattern: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/,
+  description: 'SCREAMING_SNAKE_CASE (uppercase letters, digits and single underscores)',
+  suggest: toScreamingSnakeCase,
+};
+
+export const aliasRule: NamingRule = {
+  pattern: /^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/,
+  description: 'a lowercase letter, then letters, digits and single hyphens',
+  suggest: (name) => toCamelCase(name),
+};
+
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+export function toCamelCase(name: string): string {
+  const words = splitWords(name).map((w) => w.toLowerCase());
+  const joined = words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
+export function toScreamingSnakeCase(name: string): string {
+  return splitWords(name)
+    .map((w) => w.toUpperCase())
+    .join('_');
+}
+
+/** Two names that give the same file name on a case-insensitive disk fold to the same key. */
+export function collisionKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

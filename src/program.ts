@@ -1,0 +1,102 @@
+import { dirname, resolve } from 'node:path';
+import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
+import { loadManifest, type LoadedManifest } from './load/load-manifest.js';
+import { DEFAULT_MAX_FILE_BYTES } from './load/read-source.js';
+import { locate, type ValuePath } from './load/source-file.js';
+import type { ManifestKind } from './model/manifest-kind.js';
+import { checkManifest } from './validate/check-manifest.js';
+import type { ManifestResolver } from './validate/rule-context.js';
+import { SchemaCompiler } from './validate/schema-compiler.js';
+
+export interface ProgramOptions {
+  /** Manifests larger than this are refused before parsing. */
+  readonly maxFileBytes?: number;
+}
+
+interface ManifestRecord {
+  readonly manifest: LoadedManifest | undefined;
+  /** Why the file could not be loaded, re-reported at each further reference. */
+  readonly loadFailure: Diagnostic | undefined;
+  errorCount: number;
+}
+
+/**
+ * All manifests of one run: the ones named on the command line and those
+ * they reference (a bot's integrations, an integration's interfaces). Each
+ * file is loaded and checked once, however often it is referenced.
+ */
+export class Program implements ManifestResolver {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly sources = new Map<string, string>();
+  readonly roots: LoadedManifest[] = [];
+  private readonly records = new Map<string, ManifestRecord>();
+  private readonly compiler = new SchemaCompiler();
+  private readonly maxBytes: number;
+
+  constructor(options: ProgramOptions = {}) {
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  addRoot(path: string): void {
+    const record = this.load(resolve(path), undefined, undefined);
+    if (record.manifest) this.roots.push(record.manifest);
+  }
+
+  resolveManifest(from: LoadedManifest, reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined {
+    const reportAt = locate(from.file, at);
+    const path = resolve(dirname(from.file.path), reference);
+    const known = this.records.has(path);
+    const record = this.load(path, kind, reportAt);
+    if (!record.manifest) {
+      if (known && record.loadFailure) this.diagnostics.push({ ...record.loadFailure, location: reportAt });
+      return undefined;
+    }
+    if (record.manifest.kind !== kind) {
+      this.diagnostics.push(createDiagnostic('kind-mismatch', { expected: kind, actual: record.manifest.kind }, reportAt));
+      return undefined;
+    }
+    if (record.errorCount > 0) {
+      this.diagnostics.push(createDiagnostic('invalid-referenced-manifest', { path: reference, count: record.errorCount }, reportAt));
+      return undefined;
+    }
+    return record.manifest;
+  }
+
+  private load(path: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined): ManifestRecord {
+    const existing = this.records.get(path);
+    if (existing) return existing;
+    const loaded = loadManifest(path, {
+      maxBytes: this.maxBytes,
+      ...(kind ? { expectedKind: kind } : {}),
+      ...(reportAt ? { reportAt } : {}),
+    });
+    if (loaded.text !== undefined) this.sources.set(path, loaded.text);
+    const record: ManifestRecord = {
+      manifest: loaded.manifest,
+      loadFailure: loaded.text === undefined ? loaded.diagnostics[0] : undefined,
+      errorCount: countErrors(loaded.diagnostics),
+    };
+    // Recorded before checking, so a reference cycle finds the record instead of recursing.
+    this.records.set(path, record);
+    this.diagnostics.push(...loaded.diagnostics);
+    if (loaded.manifest) {
+      const checked = this.check(loaded.manifest);
+      record.errorCount += countErrors(checked);
+      this.diagnostics.push(...checked);
+    }
+    return record;
+  }
+
+  private check(manifest: LoadedManifest): Diagnostic[] {
+    try {
+      return checkManifest(manifest, this, this.compiler);
+    } catch (error) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return [createDiagnostic('internal-error', { detail }, fileStartLocation(manifest.file.path))];
+    }
+  }
+}
+
+function countErrors(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === 'error').length;
+}

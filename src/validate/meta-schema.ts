@@ -1,0 +1,108 @@
+import type { ErrorObject } from 'ajv';
+import { describePath } from '../diagnostics/describe-path.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { closestMatch } from '../diagnostics/did-you-mean.js';
+import type { LoadedManifest } from '../load/load-manifest.js';
+import { locate, type PathSegment } from '../load/source-file.js';
+import { metaSchemaDocument, metaValidator } from '../meta/meta-validators.js';
+import { describeValueType, keysOf, propertyOf } from '../model/values.js';
+import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
+import { pruneAlternatives } from './prune-ajv-errors.js';
+
+/** Errors under this meta-schema definition are about an embedded JSON Schema. */
+const EMBEDDED_SCHEMA_DEFINITION = '#/definitions/jsonSchema';
+
+export interface MetaSchemaResult {
+  readonly diagnostics: Diagnostic[];
+  /** Instance paths of the errors, so later layers can skip values that failed here. */
+  readonly errorPaths: readonly PathSegment[][];
+}
+
+/** Checks a manifest against its meta-schema (a precompiled standalone validator). */
+export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
+  const validate = metaValidator(manifest.kind);
+  if (validate(manifest.value)) return { diagnostics: [], errorPaths: [] };
+  const errors = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e));
+  const diagnostics: Diagnostic[] = [];
+  const errorPaths: PathSegment[][] = [];
+  for (const error of errors) {
+    const path = toValuePath(manifest.value, decodePointer(error.instancePath));
+    errorPaths.push(path);
+    diagnostics.push(toDiagnostic(manifest, error, path));
+  }
+  return { diagnostics, errorPaths };
+}
+
+/** Names of actions, channels… are checked by the naming rule, which suggests a fix. */
+function isNamingError(error: ErrorObject): boolean {
+  return error.keyword === 'propertyNames' || error.schemaPath.includes('/propertyNames/');
+}
+
+function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSegment[]): Diagnostic {
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  const value = valueAtPath(manifest.value, path);
+  const at = (segments: PathSegment[], part: 'key' | 'value' = 'value') => locate(manifest.file, segments, part);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const suggestion = closestMatch(name, allowedProperties(manifest, error.schemaPath));
+      const location = at([...path, name], 'key');
+      return error.schemaPath.startsWith(EMBEDDED_SCHEMA_DEFINITION)
+        ? createDiagnostic('unknown-schema-keyword', { name, suggestion }, location)
+        : createDiagnostic('unknown-property', { name, where, suggestion }, location);
+    }
+    case 'required':
+      return createDiagnostic('missing-property', { name: String(params.missingProperty), where }, at(path, 'key'));
+    case 'type':
+      return createDiagnostic(
+        'invalid-type',
+        { where, expected: describeTypes(params.type), actual: describeValueType(value) },
+        at(path),
+      );
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+      const suggestion = typeof value === 'string' ? closestMatch(value, allowed.map(String)) : undefined;
+      return createDiagnostic('invalid-value', { where, detail: `must be one of ${formatList(allowed)}`, suggestion }, at(path));
+    }
+    case 'const':
+      return createDiagnostic('invalid-value', { where, detail: `must be ${JSON.stringify(params.allowedValue)}` }, at(path));
+    case 'pattern': {
+      const custom = propertyOf(schemaAt(manifest, parentPointer(error.schemaPath)), 'patternErrorMessage');
+      const detail = typeof custom === 'string' ? lowerFirst(stripPeriod(custom)) : `must match the pattern ${String(params.pattern)}`;
+      return createDiagnostic('invalid-value', { where, detail }, at(path));
+    }
+    default:
+      return createDiagnostic('invalid-value', { where, detail: error.message ?? `fails ${error.keyword}` }, at(path));
+  }
+}
+
+function allowedProperties(manifest: LoadedManifest, schemaPath: string): string[] {
+  return keysOf(propertyOf(schemaAt(manifest, parentPointer(schemaPath)), 'properties'));
+}
+
+function schemaAt(manifest: LoadedManifest, pointer: string): unknown {
+  return valueAtPath(metaSchemaDocument(manifest.kind), decodePointer(pointer));
+}
+
+function parentPointer(schemaPath: string): string {
+  return schemaPath.slice(0, schemaPath.lastIndexOf('/'));
+}
+
+function describeTypes(type: unknown): string {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  const named = types.map((t) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`));
+  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
+function formatList(values: readonly unknown[]): string {
+  return values.map((v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v))).join(', ');
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/\.\s*$/, '');
+}

@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
+import type { LoadedManifest } from '../load/load-manifest.js';
+import { locate, type LocationPart, type ValuePath } from '../load/source-file.js';
+import type { ManifestKind } from '../model/manifest-kind.js';
+
+/** Loads manifests that others reference; provided by the program. */
+export interface ManifestResolver {
+  /**
+   * The manifest at `reference` (relative to `from`'s folder), validated;
+   * undefined when it is missing, of the wrong kind or invalid — each already
+   * reported, at `at` when the problem is the reference itself.
+   */
+  resolveManifest(from: LoadedManifest, reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined;
+}
+
+/** What a semantic rule gets: the manifest, a way to report, and the resolver. */
+export interface RuleContext {
+  readonly manifest: LoadedManifest;
+  /** A manifest this one references, relative to this manifest's folder (see ManifestResolver). */
+  resolveManifest(reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined;
+  report<C extends DiagnosticCode>(code: C, params: DiagnosticParams<C>, path: ValuePath, part?: LocationPart): void;
+}
+
+export type Rule = (context: RuleContext) => void;
+
+export function createRuleContext(manifest: LoadedManifest, resolver: ManifestResolver, diagnostics: Diagnostic[]): RuleContext {
+  return {
+    manifest,
+    report(code, params, path, part = 'value') {
+      diagnostics.push(createDiagnostic(code, params, locate(manifest.file, path, part)));
+    },
+    resolveManifest: (reference, kind, at) => resolver.resolveManifest(manifest, reference, kind, at),
+  };
+}

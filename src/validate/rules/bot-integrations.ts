@@ -1,0 +1,122 @@
+import type { ErrorObject } from 'ajv';
+import { closestMatch } from '../../diagnostics/did-you-mean.js';
+import { describePath } from '../../diagnostics/describe-path.js';
+import type { LoadedManifest } from '../../load/load-manifest.js';
+import type { PathSegment } from '../../load/source-file.js';
+import { entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
+import { decodePointer, toValuePath, valueAtPath } from '../json-pointer.js';
+import type { Rule, RuleContext } from '../rule-context.js';
+import { validatorFor } from '../schema-compiler.js';
+
+/** `${NAME}` placeholders, filled from the environment when the bot starts. */
+const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
+/** String constraints a placeholder cannot be held to before it is filled. */
+const STRING_CONSTRAINTS = new Set(['format', 'pattern', 'minLength', 'maxLength', 'enum', 'const']);
+
+/**
+ * Each installed integration exists, its `configurationType` is one of its
+ * configurations, its `configuration` fits the selected schema (with
+ * `${ENV}` placeholders allowed where a string is expected), and its
+ * `disabledChannels` are channels it has.
+ */
+export const checkBotIntegrations: Rule = (context) => {
+  for (const [alias, installation] of entriesOf(propertyOf(context.manifest.value, 'integrations'))) {
+    const at = ['integrations', alias];
+    checkPlaceholders(context, propertyOf(installation, 'configuration'), [...at, 'configuration']);
+    const reference = stringPropertyOf(installation, 'integration');
+    if (reference === undefined) continue;
+    const integration = context.resolveManifest(reference, 'integration', [...at, 'integration']);
+    if (!integration) continue;
+    const schema = selectConfigurationSchema(context, alias, installation, integration);
+    if (schema !== undefined) checkConfiguration(context, alias, installation, integration, schema);
+    checkDisabledChannels(context, alias, installation, integration);
+  }
+};
+
+/** The schema the configuration must fit, or undefined when `configurationType` is unknown. */
+function selectConfigurationSchema(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest): unknown {
+  const type = stringPropertyOf(installation, 'configurationType');
+  if (type === undefined) return propertyOf(propertyOf(integration.value, 'configuration'), 'schema') ?? EMPTY_CONFIGURATION;
+  const configurations = keysOf(propertyOf(integration.value, 'configurations'));
+  if (configurations.includes(type)) return propertyOf(propertyOf(propertyOf(integration.value, 'configurations'), type), 'schema');
+  context.report(
+    'unknown-configuration-type',
+    {
+      name: type,
+      integration: integrationName(integration),
+      available: configurations.length ? configurations.map((c) => `'${c}'`).join(', ') : 'none',
+      suggestion: closestMatch(type, configurations),
+    },
+    ['integrations', alias, 'configurationType'],
+  );
+  return undefined;
+}
+
+/** An integration without a configuration takes none. */
+const EMPTY_CONFIGURATION = { type: 'object', additionalProperties: false };
+
+function checkConfiguration(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest, schema: unknown): void {
+  const configuration = propertyOf(installation, 'configuration') ?? {};
+  const validate = validatorFor(integration, schema);
+  if (validate(configuration)) return;
+  const base: PathSegment[] = ['integrations', alias, 'configuration'];
+  for (const error of validate.errors ?? []) {
+    const path = toValuePath(configuration, decodePointer(error.instancePath));
+    const value = valueAtPath(configuration, path);
+    if (STRING_CONSTRAINTS.has(error.keyword) && typeof value === 'string' && hasPlaceholder(value)) continue;
+    reportConfigurationError(context, error, [...base, ...path], schemaPropertiesAt(error));
+  }
+}
+
+function reportConfigurationError(context: RuleContext, error: ErrorObject, path: PathSegment[], allowed: string[]): void {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const name = String(params.additionalProperty);
+    const suggestion = closestMatch(name, allowed);
+    const detail = `has no property '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
+    context.report('invalid-configuration', { where: describePath(path), detail }, [...path, name], 'key');
+  } else if (error.keyword === 'required') {
+    const detail = `is missing required property '${String(params.missingProperty)}'`;
+    context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
+  } else {
+    const placeholderHint = error.keyword === 'type' ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
+    context.report('invalid-configuration', { where: describePath(path), detail: `${error.message ?? 'is invalid'}${placeholderHint}` }, path);
+  }
+}
+
+function schemaPropertiesAt(error: ErrorObject): string[] {
+  return keysOf(propertyOf(error.parentSchema, 'properties'));
+}
+
+function checkDisabledChannels(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest): void {
+  const disabled = propertyOf(installation, 'disabledChannels');
+  if (!Array.isArray(disabled)) return;
+  const channels = keysOf(propertyOf(integration.value, 'channels'));
+  disabled.forEach((channel, index) => {
+    if (typeof channel !== 'string' || channels.includes(channel)) return;
+    context.report(
+      'unknown-channel',
+      { name: channel, integration: integrationName(integration), suggestion: closestMatch(channel, channels) },
+      ['integrations', alias, 'disabledChannels', index],
+    );
+  });
+}
+
+/** Every string in the configuration uses only well-formed `${NAME}` placeholders. */
+function checkPlaceholders(context: RuleContext, value: unknown, path: PathSegment[]): void {
+  if (typeof value === 'string') {
+    if (value.replace(PLACEHOLDER, '').includes('${')) context.report('invalid-placeholder', { value }, path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => checkPlaceholders(context, item, [...path, index]));
+  } else if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) checkPlaceholders(context, child, [...path, key]);
+  }
+}
+
+function hasPlaceholder(value: string): boolean {
+  return value.replace(PLACEHOLDER, '') !== value;
+}
+
+function integrationName(integration: LoadedManifest): string {
+  return stringPropertyOf(integration.value, 'name') ?? integration.file.path;
+}

@@ -1,0 +1,22 @@
+import { entriesOf, propertyOf } from '../../model/values.js';
+import type { Rule } from '../rule-context.js';
+
+/** The integration and each action, event and channel should say what it does. */
+export const checkDescriptions: Rule = (context) => {
+  const value = context.manifest.value;
+  if (context.manifest.kind === 'bot') return;
+  if (propertyOf(value, 'description') === undefined && propertyOf(value, 'name') !== undefined) {
+    context.report('missing-description', { what: `${capitalize(context.manifest.kind)} '${String(propertyOf(value, 'name'))}'` }, ['name'], 'key');
+  }
+  for (const [section, label] of [['actions', 'Action'], ['events', 'Event'], ['channels', 'Channel']] as const) {
+    for (const [name, definition] of entriesOf(propertyOf(value, section))) {
+      if (propertyOf(definition, 'description') === undefined) {
+        context.report('missing-description', { what: `${label} '${name}'` }, [section, name], 'key');
+      }
+    }
+  }
+};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,14 @@
+import { findNamedMaps } from '../../model/named-maps.js';
+import type { Rule } from '../rule-context.js';
+
+/** Names follow Botpress: camelCase for most things, SCREAMING_SNAKE_CASE for secrets. */
+export const checkNaming: Rule = (context) => {
+  for (const { map, path, names } of findNamedMaps(context.manifest.kind, context.manifest.value)) {
+    for (const name of names) {
+      if (map.rule.pattern.test(name)) continue;
+      const fixed = map.rule.suggest(name);
+      const suggestion = fixed && fixed !== name && map.rule.pattern.test(fixed) ? fixed : undefined;
+      context.report('invalid-name', { kind: map.label, name, rule: map.rule.description, suggestion }, [...path, name], 'key');
+    }
+  }
+};

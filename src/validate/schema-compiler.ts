@@ -1,0 +1,154 @@
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import type { LoadedManifest } from '../load/load-manifest.js';
+import type { PathSegment } from '../load/source-file.js';
+import { entriesOf, isPlainObject, propertyOf } from '../model/values.js';
+import { decodePointer } from './json-pointer.js';
+
+// ajv and ajv-formats are CommonJS; their default export sits one level down under NodeNext.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+type AjvInstance = InstanceType<typeof Ajv>;
+
+const ENTITY_BASE = 'https://intc.invalid/';
+
+export interface SchemaCompileFailure {
+  /** Path inside the compiled schema where Ajv found the problem. */
+  readonly pointer: PathSegment[];
+  /** The keyword at fault, when Ajv names it. */
+  readonly keyword: string | undefined;
+  readonly message: string;
+}
+
+/**
+ * Compiles embedded schemas with Ajv in strict mode, as the generated
+ * validators will be. `$ref: '#/entities/x'` resolves to the manifest's
+ * entity. Results are cached by content, so a schema repeated across
+ * actions is compiled once.
+ */
+export class SchemaCompiler {
+  private ajv: AjvInstance | undefined;
+  private readonly results = new Map<string, SchemaCompileFailure | null>();
+  private scopes = 0;
+
+  /** Starts a manifest: its entities become resolvable for the schemas compiled next. */
+  beginScope(entities: ReadonlyMap<string, unknown>): CompileScope {
+    const ajv = this.instance();
+    const base = `${ENTITY_BASE}${this.scopes++}/entities/`;
+    registerEntities(ajv, base, entities);
+    return {
+      compile: (schema, ownEntity) =>
+        this.compile(ajv, rewriteEntityRefs(schema, base), ownEntity ? entityId(base, ownEntity) : undefined),
+    };
+  }
+
+  private compile(ajv: AjvInstance, schema: unknown, ownId: string | undefined): SchemaCompileFailure | null {
+    const key = `${ownId ?? ''}\n${JSON.stringify(schema)}`;
+    const cached = this.results.get(key);
+    if (cached !== undefined) return cached;
+    let failure: SchemaCompileFailure | null = null;
+    try {
+      if (ownId) ajv.getSchema(ownId);
+      else ajv.compile(schema as object);
+    } catch (error) {
+      failure = describeFailure(error, ownId);
+    }
+    this.results.set(key, failure);
+    return failure;
+  }
+
+  private instance(): AjvInstance {
+    this.ajv ??= createAjv({ strict: true, code: { optimize: false } });
+    return this.ajv;
+  }
+}
+
+function createAjv(options: ConstructorParameters<typeof Ajv>[0]): AjvInstance {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, validateSchema: false, addUsedSchema: false, ...options });
+  addFormats(ajv);
+  return ajv;
+}
+
+let validationAjv: AjvInstance | undefined;
+let nextValidationScope = 0;
+const validationBases = new WeakMap<LoadedManifest, string>();
+
+/**
+ * A validator for values that must fit one of a manifest's schemas (a bot's
+ * configuration against its integration's), with that manifest's entities
+ * resolvable and `parentSchema` on errors for "did you mean".
+ */
+export function validatorFor(manifest: LoadedManifest, schema: unknown): ValidateFunction {
+  validationAjv ??= createAjv({ strict: false, verbose: true });
+  const ajv = validationAjv;
+  let base = validationBases.get(manifest);
+  if (base === undefined) {
+    base = `${ENTITY_BASE}validation/${nextValidationScope++}/entities/`;
+    validationBases.set(manifest, base);
+    const entities = entriesOf(propertyOf(manifest.value, 'entities')).map(([name, entity]) => [name, propertyOf(entity, 'schema')] as const);
+    registerEntities(ajv, base, entities);
+  }
+  return ajv.compile(rewriteEntityRefs(schema, base) as object);
+}
+
+
+export interface CompileScope {
+  /** Compiles one schema; `ownEntity` names the entity when the schema is an entity's. */
+  compile(schema: unknown, ownEntity?: string): SchemaCompileFailure | null;
+}
+
+/** Makes `$ref: '#/entities/<name>'` resolvable: each entity schema under its own URI. */
+function registerEntities(ajv: AjvInstance, base: string, entities: Iterable<readonly [string, unknown]>): void {
+  for (const [name, schema] of entities) {
+    const rewritten = rewriteEntityRefs(schema, base);
+    if (isPlainObject(rewritten)) ajv.addSchema({ ...rewritten, $id: entityId(base, name) });
+    else if (typeof rewritten === 'boolean') ajv.addSchema(rewritten, entityId(base, name));
+  }
+}
+
+function entityId(base: string, name: string): string {
+  return `${base}${encodeURIComponent(name)}.json`;
+}
+
+function rewriteEntityRefs(schema: unknown, base: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => rewriteEntityRefs(item, base));
+  if (!isPlainObject(schema)) return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/entities/')) {
+      copy[key] = `${base}${value.slice('#/entities/'.length)}.json`;
+    } else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') {
+      copy[key] = value;
+    } else {
+      copy[key] = rewriteEntityRefs(value, base);
+    }
+  }
+  return copy;
+}
+
+const AT_PATH = / at (?:path )?"([^"]*)"/;
+
+/**
+ * Ajv strict-mode errors are thrown with the schema location in the text:
+ * `… for keyword "properties" at "#/properties/a" (strictTypes)`. A problem
+ * inside another entity is left to that entity's own compilation.
+ */
+function describeFailure(error: unknown, ownId: string | undefined): SchemaCompileFailure | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const where = AT_PATH.exec(message)?.[1] ?? '#';
+  const hashIndex = where.indexOf('#');
+  const base = hashIndex > 0 ? where.slice(0, hashIndex) : '';
+  if (base.startsWith(ENTITY_BASE) && base !== ownId) return null;
+  return {
+    pointer: decodePointer(hashIndex >= 0 ? where.slice(hashIndex) : '#'),
+    keyword: keywordIn(message),
+    message: message.replace(/^strict mode: /, '').replace(/ at (?:path )?"[^"]*"/, '').replace(/ ?\(strict\w+\)$/, ''),
+  };
+}
+
+function keywordIn(message: string): string | undefined {
+  if (/required property/.test(message)) return 'required';
+  const quoted = /keyword "([^"]+)"/.exec(message) ?? /^strict mode: "([^"]+)"/.exec(message) ?? /unknown (format)/.exec(message);
+  return quoted?.[1];
+}
