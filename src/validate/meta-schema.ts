@@ -1,16 +1,16 @@
 import type { ErrorObject } from 'ajv';
 import { describePath } from '../diagnostics/describe-path.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
-import { metaSchemaDocument, metaValidator } from '../meta/meta-validators.js';
+import { metaSchemaDefinition, metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
 import { describeValueType, keysOf, propertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
 
-/** Errors under this meta-schema definition are about an embedded JSON Schema. */
-const EMBEDDED_SCHEMA_DEFINITION = '#/definitions/jsonSchema';
+/** The meta-schema definition of an embedded JSON Schema object (same name in every meta-schema). */
+const EMBEDDED_SCHEMA_DEFINITION = 'jsonSchemaObject';
 
 export interface MetaSchemaResult {
   readonly diagnostics: Diagnostic[];
@@ -46,20 +46,22 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      const suggestion = closestMatch(name, allowedProperties(manifest, error.schemaPath));
+      const node = metaSchemaNodeAt(manifest.kind, path);
+      const suggestion = closestMatch(name, keysOf(propertyOf(node, 'properties')));
       const location = at([...path, name], 'key');
-      return error.schemaPath.startsWith(EMBEDDED_SCHEMA_DEFINITION)
+      return node !== undefined && node === metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION)
         ? createDiagnostic('unknown-schema-keyword', { name, suggestion }, location)
         : createDiagnostic('unknown-property', { name, where, suggestion }, location);
     }
     case 'required':
       return createDiagnostic('missing-property', { name: String(params.missingProperty), where }, at(path, 'key'));
-    case 'type':
-      return createDiagnostic(
-        'invalid-type',
-        { where, expected: describeTypes(params.type), actual: describeValueType(value) },
-        at(path),
-      );
+    case 'type': {
+      const location = at(path);
+      const expected = describeTypes(params.type);
+      const quoteHint = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
+      const actual = quoteHint ? `${describeValueType(value)} (quote it, '${sourceText(manifest, location)}', to make it text)` : describeValueType(value);
+      return createDiagnostic('invalid-type', { where, expected, actual }, location);
+    }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
       const suggestion = typeof value === 'string' ? closestMatch(value, allowed.map(String)) : undefined;
@@ -68,8 +70,10 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
     case 'const':
       return createDiagnostic('invalid-value', { where, detail: `must be ${JSON.stringify(params.allowedValue)}` }, at(path));
     case 'pattern': {
-      const custom = propertyOf(schemaAt(manifest, parentPointer(error.schemaPath)), 'patternErrorMessage');
-      const detail = typeof custom === 'string' ? lowerFirst(stripPeriod(custom)) : `must match the pattern ${String(params.pattern)}`;
+      const custom = propertyOf(metaSchemaNodeAt(manifest.kind, path), 'patternErrorMessage');
+      const shown = typeof value === 'string' ? `('${value}') ` : '';
+      const detail =
+        typeof custom === 'string' ? `${shown}is invalid: ${lowerFirst(stripPeriod(custom))}` : `must match the pattern ${String(params.pattern)}`;
       return createDiagnostic('invalid-value', { where, detail }, at(path));
     }
     default:
@@ -77,16 +81,10 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
   }
 }
 
-function allowedProperties(manifest: LoadedManifest, schemaPath: string): string[] {
-  return keysOf(propertyOf(schemaAt(manifest, parentPointer(schemaPath)), 'properties'));
-}
-
-function schemaAt(manifest: LoadedManifest, pointer: string): unknown {
-  return valueAtPath(metaSchemaDocument(manifest.kind), decodePointer(pointer));
-}
-
-function parentPointer(schemaPath: string): string {
-  return schemaPath.slice(0, schemaPath.lastIndexOf('/'));
+function sourceText(manifest: LoadedManifest, location: SourceLocation): string {
+  const { start, end } = location;
+  const line = manifest.file.text.split('\n')[start.line - 1] ?? '';
+  return line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined).trim();
 }
 
 function describeTypes(type: unknown): string {
