@@ -1,0 +1,290 @@
+/**
+ * The CLI run in-process through `main(argv, io)` with a fake io, and the
+ * library's promise: `validate()` never prints and never exits.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+import { validate } from '../src/pipeline.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const valid = join(root, 'fixtures', 'valid');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const ESC = '\u001b[';
+const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(argv: readonly string[], cwd: string, color = false): Run {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    cwd,
+    color,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+let tmp: string;
+/** A folder with an integration.yaml that has errors at known places. */
+let invalidDir: string;
+let emptyDir: string;
+
+const INVALID_MANIFEST = [
+  '# yaml-language-server: $schema=../schema/integration.schema.json',
+  'name: acme',
+  'version: 1.0.0',
+  'description: An integration with mistakes.',
+  'actions:',
+  '  Send_Message:',
+  '    input:',
+  '      schema: { typ: object }',
+  '    output:',
+  '      schema: { type: object }',
+  '',
+].join('\n');
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'intc-cli-'));
+  invalidDir = join(tmp, 'invalid');
+  emptyDir = join(tmp, 'empty');
+  mkdirSync(invalidDir);
+  mkdirSync(emptyDir);
+  writeFileSync(join(invalidDir, 'integration.yaml'), INVALID_MANIFEST);
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('intc main(argv, io)', () => {
+  // Whatever main does, it talks only through io and never ends the process.
+  let writes: ReturnType<typeof vi.spyOn>[] = [];
+  let exit: ReturnType<typeof vi.spyOn>;
+  beforeAll(() => {
+    writes = [vi.spyOn(process.stdout, 'write'), vi.spyOn(process.stderr, 'write')];
+    exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      throw new Error(`process.exit(${code}) called`);
+    }) as never);
+  });
+  afterEach(() => {
+    for (const spy of writes) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockClear();
+    }
+    expect(exit).not.toHaveBeenCalled();
+  });
+  afterAll(() => {
+    for (const spy of writes) spy.mockRestore();
+    exit.mockRestore();
+  });
+
+  it('--help prints usage and exits 0', () => {
+    const result = run(['--help'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: intc');
+    expect(result.stdout).toContain('validate');
+    expect(result.stderr).toBe('');
+  });
+
+  it('validate --help prints the validate usage and exits 0', () => {
+    const result = run(['validate', '--help'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: intc validate');
+    expect(result.stdout).toContain('--format');
+  });
+
+  it("--version prints package.json's version and exits 0", () => {
+    for (const flag of ['--version', '-v']) {
+      const result = run([flag], root);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(`${version}\n`);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('an unknown command exits 2 with usage on stderr', () => {
+    const result = run(['frobnicate'], root);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("Unknown command 'frobnicate'");
+    expect(result.stderr).toContain('Usage: intc');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('an unknown option exits 2 with usage, not a stack trace', () => {
+    const result = run(['validate', '--frobnicate'], join(valid, 'minimal'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: intc validate');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('validate with no files checks the integration.yaml of the current folder (valid)', () => {
+    const result = run(['validate'], join(valid, 'telegram'));
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/Found 0 errors, \d+ warnings?\./);
+    expect(result.code).toBe(0);
+  });
+
+  it('validate with no files checks the integration.yaml of the current folder (invalid)', () => {
+    const result = run(['validate'], invalidDir);
+    expect(result.code).toBe(1);
+    // The errors are located in that file, with paths relative to cwd.
+    expect(result.stdout).toMatch(/^integration\.yaml:6:3 - error [a-z-]+: .*Send_Message/m);
+    expect(result.stdout).toMatch(/^integration\.yaml:8:\d+ - error [a-z-]+: .*typ/m);
+    expect(result.stdout).toMatch(/Found [1-9]\d* errors?, \d+ warnings?\./);
+  });
+
+  it('validate in a folder without a manifest exits 2 with a clear message', () => {
+    const result = run(['validate'], emptyDir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`No manifest in ${emptyDir}`);
+    expect(result.stderr).toContain('integration.yaml');
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stderr).not.toContain('internal compiler error');
+  });
+
+  it('--format yaml exits 2', () => {
+    const result = run(['validate', '--format', 'yaml'], join(valid, 'minimal'));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--format');
+    expect(result.stderr).toContain('yaml');
+  });
+
+  it('--format json on an invalid manifest exits 1 with located diagnostics', () => {
+    const result = run(['validate', '--format', 'json'], invalidDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as {
+      diagnostics: { file: unknown; line: unknown; column: unknown; code: unknown; severity: unknown; message: unknown }[];
+      errorCount: number;
+      warningCount: number;
+    };
+    expect(report.errorCount).toBeGreaterThanOrEqual(1);
+    expect(report.errorCount).toBe(report.diagnostics.filter((d) => d.severity === 'error').length);
+    expect(report.diagnostics.length).toBeGreaterThanOrEqual(report.errorCount);
+    for (const d of report.diagnostics) {
+      expect(d.file).toBe('integration.yaml');
+      expect(d.line).toBeTypeOf('number');
+      expect(d.column).toBeTypeOf('number');
+      expect(d.line as number).toBeGreaterThanOrEqual(1);
+      expect(d.column as number).toBeGreaterThanOrEqual(1);
+      expect(d.code).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(d.message).toBeTypeOf('string');
+    }
+    expect(report.diagnostics.some((d) => d.line === 6 && d.column === 3)).toBe(true);
+  });
+
+  it('--format json on a valid manifest exits 0 with errorCount 0 and nothing else on stdout', () => {
+    const result = run(['validate', '--format', 'json', 'integration.json'], join(valid, 'json-manifest'));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { errorCount: number };
+    expect(report.errorCount).toBe(0);
+  });
+
+  it('no colour escapes when io.color is false; colour when it is true', () => {
+    const plain = run(['validate'], invalidDir, false);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).not.toContain(ESC);
+    expect(plain.stderr).not.toContain(ESC);
+    const usage = run(['frobnicate'], invalidDir, false);
+    expect(usage.stderr).not.toContain(ESC);
+
+    const coloured = run(['validate'], invalidDir, true);
+    expect(coloured.code).toBe(1);
+    expect(coloured.stdout).toContain(ESC);
+  });
+
+  it('a folder argument means the manifest inside it; several may be named', () => {
+    const result = run(['validate', join(valid, 'minimal'), join(valid, 'telegram')], tmp);
+    expect(result.code).toBe(0);
+    const bad = run(['validate', join(valid, 'minimal'), 'invalid'], tmp);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/invalid[\\/]integration\.yaml:6:3 - error/);
+  });
+
+  it('a named file that does not exist is a located error, not a crash', () => {
+    const result = run(['validate', 'nope/integration.yaml'], tmp);
+    expect([1, 2]).toContain(result.code);
+    expect(result.stdout + result.stderr).toContain('nope');
+    expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.stdout + result.stderr).not.toContain('internal compiler error');
+  });
+});
+
+describe('library validate()', () => {
+  it('never writes to process.stdout/stderr or the console and never calls process.exit', () => {
+    const spies = [
+      vi.spyOn(process.stdout, 'write'),
+      vi.spyOn(process.stderr, 'write'),
+      vi.spyOn(console, 'log'),
+      vi.spyOn(console, 'info'),
+      vi.spyOn(console, 'warn'),
+      vi.spyOn(console, 'error'),
+      vi.spyOn(console, 'debug'),
+    ];
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      throw new Error(`process.exit(${code}) called`);
+    }) as never);
+    const broken = join(tmp, 'broken');
+    mkdirSync(broken, { recursive: true });
+    writeFileSync(join(broken, 'integration.yaml'), 'name: acme\nname: again\nversion: [\n');
+    try {
+      const inputs = [
+        [join(valid, 'telegram', 'integration.yaml')],
+        [join(valid, 'bot', 'bot.yaml')],
+        [join(valid, 'llm', 'integrations', 'openai', 'integration.yaml')],
+        [join(invalidDir, 'integration.yaml')],
+        [join(broken, 'integration.yaml')],
+        [join(tmp, 'missing', 'integration.yaml')],
+        [emptyDir],
+        [join(valid, 'json-manifest', 'integration.json'), join(invalidDir, 'integration.yaml')],
+      ];
+      const results = inputs.map((paths) => validate(paths));
+      expect(results[3]!.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      expect(results[4]!.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      expect(results[5]!.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      for (const result of results) {
+        for (const d of result.diagnostics) {
+          expect(d.location.start.line).toBeGreaterThanOrEqual(1);
+          expect(d.location.start.column).toBeGreaterThanOrEqual(1);
+        }
+      }
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      expect(exit).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      exit.mockRestore();
+    }
+  });
+
+  it('accepts the valid fixtures in-process (no errors, no internal-error)', () => {
+    for (const file of [
+      join(valid, 'minimal', 'integration.yaml'),
+      join(valid, 'telegram', 'integration.yaml'),
+      join(valid, 'json-manifest', 'integration.json'),
+      join(valid, 'bot', 'bot.yaml'),
+    ]) {
+      const errors = validate([file]).diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.code}: ${d.message}`), file).toEqual([]);
+    }
+  });
+});

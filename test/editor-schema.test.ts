@@ -1,0 +1,361 @@
+/**
+ * The meta-schemas in schema/ are published for editors (VS Code's YAML
+ * extension reads the `# yaml-language-server: $schema=…` modeline). These
+ * tests use the schemas the way a generic editor would: a plain Ajv, not the
+ * validators intc precompiles at build time.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { NAMED_MAPS } from '../src/model/named-maps.js';
+import type { ManifestKind } from '../src/model/manifest-kind.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaDir = join(root, 'schema');
+const validFixtures = join(root, 'fixtures', 'valid');
+
+const KINDS: readonly ManifestKind[] = ['integration', 'interface', 'bot'];
+const MODELINE = /^# yaml-language-server: \$schema=(\S+)\s*$/;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type SchemaNode = { [key: string]: Json };
+
+function schemaPath(kind: ManifestKind): string {
+  return join(schemaDir, `${kind}.schema.json`);
+}
+
+function loadSchema(kind: ManifestKind): SchemaNode {
+  return JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as SchemaNode;
+}
+
+/** What a generic editor does: plain Ajv, draft-07, formats, unknown keywords tolerated. */
+function editorAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+const validators = new Map<ManifestKind, ValidateFunction>();
+function editorValidator(kind: ManifestKind): ValidateFunction {
+  let validator = validators.get(kind);
+  if (!validator) {
+    validator = editorAjv().compile(loadSchema(kind));
+    validators.set(kind, validator);
+  }
+  return validator;
+}
+
+function explain(errors: readonly ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message}`).join('\n');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+const FIXTURE_NAME = /^(integration|interface|bot)\.(yaml|json)$/;
+const fixtureFiles = listFiles(validFixtures)
+  .filter((file) => FIXTURE_NAME.test(basename(file)))
+  .sort();
+
+describe('schema files are valid draft-07 for a generic editor', () => {
+  for (const kind of KINDS) {
+    it(`${kind}.schema.json declares draft-07, passes the draft-07 meta-schema and compiles`, () => {
+      const schema = loadSchema(kind);
+      expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      const ajv = editorAjv();
+      const ok = ajv.validateSchema(schema);
+      expect(ok, ajv.errorsText(ajv.errors)).toBe(true);
+      expect(() => ajv.compile(schema)).not.toThrow();
+    });
+  }
+});
+
+describe('every valid fixture is accepted by the schema its modeline points to', () => {
+  it('finds the fixtures', () => {
+    expect(fixtureFiles.length).toBeGreaterThanOrEqual(5);
+    expect(fixtureFiles.some((f) => f.endsWith('.json'))).toBe(true);
+  });
+
+  for (const file of fixtureFiles) {
+    it(relative(validFixtures, file), () => {
+      const kind = FIXTURE_NAME.exec(basename(file))![1] as ManifestKind;
+      const text = readFileSync(file, 'utf8');
+      let reference: string | undefined;
+      let value: unknown;
+      if (file.endsWith('.json')) {
+        value = JSON.parse(text);
+        reference = (value as { $schema?: string }).$schema;
+        // The "$schema" key should come first, where editors and readers look for it.
+        expect(Object.keys(value as object)[0]).toBe('$schema');
+      } else {
+        const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+        reference = MODELINE.exec(firstLine)?.[1];
+        value = parseYaml(text);
+      }
+      expect(reference, `${file} has no $schema modeline / key`).toBeTypeOf('string');
+      const target = resolve(dirname(file), reference!);
+      expect(target).toBe(schemaPath(kind));
+
+      const validate = editorValidator(kind);
+      const ok = validate(value);
+      expect(ok, explain(validate.errors)).toBe(true);
+    });
+  }
+});
+
+interface BadCase {
+  readonly title: string;
+  readonly kind: ManifestKind;
+  readonly manifest: unknown;
+  /** An error the schema must report: where, and which keyword. */
+  readonly expected: { readonly instancePath: string; readonly keyword: string };
+}
+
+const base = { name: 'acme', version: '1.0.0' };
+const action = (inputSchema: unknown) => ({
+  input: { schema: inputSchema },
+  output: { schema: { type: 'object' } },
+});
+
+const badCases: BadCase[] = [
+  {
+    title: 'unknown top-level key (typo)',
+    kind: 'integration',
+    manifest: { ...base, descripton: 'x' },
+    expected: { instancePath: '', keyword: 'additionalProperties' },
+  },
+  {
+    title: 'missing version',
+    kind: 'integration',
+    manifest: { name: 'acme' },
+    expected: { instancePath: '', keyword: 'required' },
+  },
+  {
+    title: 'wrong type: version as a number',
+    kind: 'integration',
+    manifest: { name: 'acme', version: 1 },
+    expected: { instancePath: '/version', keyword: 'type' },
+  },
+  {
+    title: 'wrong type: title as an object',
+    kind: 'integration',
+    manifest: { ...base, title: { text: 'Acme' } },
+    expected: { instancePath: '/title', keyword: 'type' },
+  },
+  {
+    title: 'bad integration name',
+    kind: 'integration',
+    manifest: { ...base, name: 'Acme_Bot' },
+    expected: { instancePath: '/name', keyword: 'pattern' },
+  },
+  {
+    title: '`typ:` inside an embedded schema',
+    kind: 'integration',
+    manifest: { ...base, actions: { sendMessage: action({ typ: 'object' }) } },
+    expected: { instancePath: '/actions/sendMessage/input/schema', keyword: 'additionalProperties' },
+  },
+  {
+    title: '`type: integr` inside an embedded schema',
+    kind: 'integration',
+    manifest: { ...base, actions: { sendMessage: action({ type: 'integr' }) } },
+    expected: { instancePath: '/actions/sendMessage/input/schema/type', keyword: 'enum' },
+  },
+  {
+    title: '`required: x` (not a list) inside an embedded schema',
+    kind: 'integration',
+    manifest: { ...base, events: { created: { schema: { type: 'object', required: 'x' } } } },
+    expected: { instancePath: '/events/created/schema/required', keyword: 'type' },
+  },
+  {
+    title: 'bad state type',
+    kind: 'integration',
+    manifest: { ...base, states: { token: { type: 'global', schema: { type: 'object' } } } },
+    expected: { instancePath: '/states/token/type', keyword: 'enum' },
+  },
+  {
+    title: 'secret not SCREAMING_SNAKE_CASE',
+    kind: 'integration',
+    manifest: { ...base, secrets: { apiKey: {} } },
+    expected: { instancePath: '/secrets', keyword: 'propertyNames' },
+  },
+  {
+    title: 'action name not camelCase (propertyNames)',
+    kind: 'integration',
+    manifest: { ...base, actions: { Send_Message: action({ type: 'object' }) } },
+    expected: { instancePath: '/actions', keyword: 'propertyNames' },
+  },
+  {
+    title: 'message type name not camelCase',
+    kind: 'integration',
+    manifest: { ...base, channels: { channel: { messages: { 'text-message': { schema: { type: 'object' } } } } } },
+    expected: { instancePath: '/channels/channel/messages', keyword: 'propertyNames' },
+  },
+  {
+    title: 'action without output',
+    kind: 'integration',
+    manifest: { ...base, actions: { sendMessage: { input: { schema: { type: 'object' } } } } },
+    expected: { instancePath: '/actions/sendMessage', keyword: 'required' },
+  },
+  {
+    title: 'wrong `kind` for the file',
+    kind: 'integration',
+    manifest: { ...base, kind: 'interface' },
+    expected: { instancePath: '/kind', keyword: 'const' },
+  },
+  {
+    title: 'interface: entity name not camelCase',
+    kind: 'interface',
+    manifest: { name: 'llm', version: '1.0.0', entities: { ModelRef: { schema: { type: 'object' } } } },
+    expected: { instancePath: '/entities', keyword: 'propertyNames' },
+  },
+  {
+    title: 'bad bot alias',
+    kind: 'bot',
+    manifest: { integrations: { Main_Telegram: { integration: '../telegram/integration.yaml' } } },
+    expected: { instancePath: '/integrations', keyword: 'propertyNames' },
+  },
+  {
+    title: 'bot: installation without `integration`',
+    kind: 'bot',
+    manifest: { integrations: { telegram: { configuration: {} } } },
+    expected: { instancePath: '/integrations/telegram', keyword: 'required' },
+  },
+];
+
+describe('the schema alone rejects bad manifests (as an editor would squiggle them)', () => {
+  it('covers at least a dozen cases', () => {
+    expect(badCases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const bad of badCases) {
+    it(`${bad.kind}: ${bad.title}`, () => {
+      const validate = editorValidator(bad.kind);
+      expect(validate(bad.manifest)).toBe(false);
+      const hit = (validate.errors ?? []).some(
+        (e) => e.instancePath === bad.expected.instancePath && e.keyword === bad.expected.keyword,
+      );
+      expect(hit, `expected ${bad.expected.keyword} at '${bad.expected.instancePath}', got:\n${explain(validate.errors)}`).toBe(true);
+    });
+  }
+
+  it('the minimal base manifests used above are themselves valid', () => {
+    expect(editorValidator('integration')(base)).toBe(true);
+    expect(editorValidator('integration')({ ...base, actions: { sendMessage: action({ type: 'object' }) } })).toBe(true);
+    expect(editorValidator('interface')({ name: 'llm', version: '1.0.0' })).toBe(true);
+    expect(editorValidator('bot')({ integrations: { 'telegram-support': { integration: '../t/integration.yaml' } } })).toBe(true);
+  });
+});
+
+/**
+ * Every sub-schema an editor shows on hover (property values, definitions,
+ * array items, additionalProperties) with its pointer. A node that is only a
+ * `$ref` is exempt: in draft-07 siblings of `$ref` are ignored, and the
+ * editor shows the referenced definition, which is checked itself.
+ */
+function documentedNodes(schema: SchemaNode): { pointer: string; node: SchemaNode }[] {
+  const found: { pointer: string; node: SchemaNode }[] = [];
+  const isObject = (v: Json | undefined): v is SchemaNode => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+  function visit(node: Json | undefined, pointer: string, mustDocument: boolean): void {
+    if (!isObject(node)) return;
+    const onlyRef = Object.keys(node).length === 1 && typeof node.$ref === 'string';
+    if (mustDocument && !onlyRef) found.push({ pointer, node });
+
+    for (const key of ['properties', 'definitions', '$defs', 'patternProperties'] as const) {
+      const map = node[key];
+      if (isObject(map)) for (const [name, child] of Object.entries(map)) visit(child, `${pointer}/${key}/${escape(name)}`, true);
+    }
+    const items = node.items;
+    if (Array.isArray(items)) items.forEach((child, i) => visit(child, `${pointer}/items/${i}`, true));
+    else visit(items, `${pointer}/items`, true);
+    visit(node.additionalProperties, `${pointer}/additionalProperties`, true);
+    visit(node.additionalItems, `${pointer}/additionalItems`, true);
+    // Branches are not hovered on their own, but what is inside them is.
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const list = node[key];
+      if (Array.isArray(list)) list.forEach((child, i) => visit(child, `${pointer}/${key}/${i}`, false));
+    }
+    for (const key of ['not', 'if', 'then', 'else', 'contains', 'propertyNames'] as const) {
+      visit(node[key], `${pointer}/${key}`, false);
+    }
+  }
+
+  visit(schema, '#', true);
+  return found;
+}
+
+describe('every property has hover docs (title and description)', () => {
+  for (const kind of KINDS) {
+    it(`${kind}.schema.json`, () => {
+      const nodes = documentedNodes(loadSchema(kind));
+      expect(nodes.length).toBeGreaterThan(kind === 'bot' ? 5 : 50);
+      const undocumented = nodes
+        .filter(({ node }) => typeof node.title !== 'string' || node.title.trim() === '' || typeof node.description !== 'string' || node.description.trim() === '')
+        .map(({ pointer, node }) => `${pointer} (missing ${[typeof node.title === 'string' ? '' : 'title', typeof node.description === 'string' ? '' : 'description'].filter(Boolean).join(' and ')})`);
+      expect(undocumented).toEqual([]);
+    });
+  }
+});
+
+describe('editors and the CLI agree on names', () => {
+  function resolveRef(schema: SchemaNode, node: SchemaNode): SchemaNode {
+    let current = node;
+    const seen = new Set<string>();
+    while (typeof current.$ref === 'string') {
+      const ref = current.$ref;
+      expect(ref.startsWith('#/'), `only local refs expected, got ${ref}`).toBe(true);
+      expect(seen.has(ref), `ref cycle at ${ref}`).toBe(false);
+      seen.add(ref);
+      let target: Json = schema;
+      for (const part of ref.slice(2).split('/')) {
+        target = (target as SchemaNode)[part.replace(/~1/g, '/').replace(/~0/g, '~')] as Json;
+      }
+      expect(target, `dangling ref ${ref}`).toBeTypeOf('object');
+      current = target as SchemaNode;
+    }
+    return current;
+  }
+
+  /** The schema node describing the map at `pattern` (`*` = any key of the map). */
+  function mapNode(schema: SchemaNode, pattern: readonly string[]): SchemaNode {
+    let node = schema;
+    for (const segment of pattern) {
+      node = resolveRef(schema, node);
+      const next = segment === '*' ? node.additionalProperties : (node.properties as SchemaNode | undefined)?.[segment];
+      expect(next, `no schema node for '${segment}' in ${pattern.join('.')}`).toBeTypeOf('object');
+      node = next as SchemaNode;
+    }
+    return resolveRef(schema, node);
+  }
+
+  for (const kind of KINDS) {
+    for (const map of NAMED_MAPS[kind]) {
+      const where = map.pattern.join('.');
+      it(`${kind}: ${where} (${map.label}) uses the same pattern in the schema and in the code`, () => {
+        const node = mapNode(loadSchema(kind), map.pattern as readonly string[]);
+        expect(node.type).toBe('object');
+        const propertyNames = node.propertyNames as SchemaNode | undefined;
+        expect(propertyNames, `${kind}.schema.json has no propertyNames at ${where}`).toBeTypeOf('object');
+        expect(map.rule.pattern.flags).toBe('');
+        expect(propertyNames!.pattern).toBe(map.rule.pattern.source);
+      });
+    }
+  }
+
+  it('covers every kind of named map listed in the brief', () => {
+    const labels = new Set(KINDS.flatMap((kind) => NAMED_MAPS[kind].map((m) => m.label)));
+    for (const label of ['Action', 'Channel', 'Message type', 'Event', 'State', 'Entity', 'Configuration', 'Secret', 'Interface alias', 'Integration alias']) {
+      expect(labels.has(label), label).toBe(true);
+    }
+    expect([...labels].some((l) => /tag/i.test(l))).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Helpers shared by the fixture tests: where the fixtures are, which files of
+ * a case are its root manifests, how a case's `expected.txt` reads, and how a
+ * diagnostic is written in that format.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
+import type { ValidateOptions } from '../src/pipeline.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const VALID_DIR = join(ROOT, 'fixtures', 'valid');
+export const INVALID_DIR = join(ROOT, 'fixtures', 'invalid');
+export const CLI = join(ROOT, 'bin', 'intc.js');
+
+/** A manifest file name: `integration.yaml`, `telegram.interface.yml`, `bot.json`, `manifest.yaml`… */
+const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
+const KIND_FILE_NAME = /(?:^|\.)(?:integration|interface|bot)\.(?:ya?ml|json)$/i;
+/** Files of a case folder that are not manifests under test. */
+const CASE_METADATA = new Set(['expected.txt', 'options.json']);
+
+export interface InvalidCase {
+  readonly name: string;
+  readonly dir: string;
+  /** The manifests named on the command line: the manifest files at the top of the case folder. */
+  readonly roots: string[];
+  /** Lines of expected.txt: `<file>:<line>:<col> <code>[ warning]`. */
+  readonly expected: string[];
+  /** True when the case lists warnings, so warnings are compared too. */
+  readonly includesWarnings: boolean;
+  /** Library options for the run (from options.json), e.g. a small `maxFileBytes`. */
+  readonly options: ValidateOptions;
+}
+
+/** Every manifest (integration/interface/bot .yaml/.yml/.json) under a folder, recursively. */
+export function findKindManifests(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findKindManifests(path));
+    else if (KIND_FILE_NAME.test(entry.name)) found.push(path);
+  }
+  return found.sort();
+}
+
+/** The folders of fixtures/valid that hold a manifest directly (what `intc validate <dir>` accepts). */
+export function validCaseFolders(): string[] {
+  return [...new Set(findKindManifests(VALID_DIR).map((file) => dirname(file)))].sort();
+}
+
+export function invalidCases(): InvalidCase[] {
+  if (!existsSync(INVALID_DIR)) return [];
+  return readdirSync(INVALID_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => loadCase(entry.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function loadCase(name: string): InvalidCase {
+  const dir = join(INVALID_DIR, name);
+  const roots = readdirSync(dir)
+    .filter((file) => !CASE_METADATA.has(file) && MANIFEST_EXTENSION.test(file) && statSync(join(dir, file)).isFile())
+    .map((file) => join(dir, file))
+    .sort();
+  const expectedPath = join(dir, 'expected.txt');
+  const expected = existsSync(expectedPath)
+    ? readFileSync(expectedPath, 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+    : [];
+  const optionsPath = join(dir, 'options.json');
+  const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as ValidateOptions) : {};
+  return { name, dir, roots, expected, includesWarnings: expected.some((line) => line.endsWith(' warning')), options };
+}
+
+/** A diagnostic as a line of expected.txt, its file relative to the case folder. */
+export function formatExpectedLine(diagnostic: Diagnostic, caseDir: string): string {
+  const file = relative(caseDir, diagnostic.location.file).split(sep).join('/');
+  const { line, column } = diagnostic.location.start;
+  return `${file}:${line}:${column} ${diagnostic.code}${diagnostic.severity === 'warning' ? ' warning' : ''}`;
+}
+
+/** The code of an expected.txt line. */
+export function codeOfExpectedLine(line: string): string {
+  return line.split(' ')[1] ?? '';
+}
