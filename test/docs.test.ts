@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnosticCodes } from '../src/diagnostics/codes.js';
+
+const readme = readFileSync('README.md', 'utf8');
+const architecture = readFileSync('ARCHITECTURE.md', 'utf8');
+
+describe('docs stay true', () => {
+  it.each(Object.keys(diagnosticCodes))('README lists diagnostic code %s', (code) => {
+    expect(readme).toContain(`\`${code}\``);
+  });
+
+  it.each(readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name))(
+    'ARCHITECTURE.md describes src/%s',
+    (folder) => {
+      expect(architecture).toContain(`src/${folder}/`);
+    },
+  );
+
+  it('README gives the two set-up commands', () => {
+    expect(readme).toContain('npm ci && npx intc validate fixtures/valid/telegram');
+    expect(readme).toContain('npm test');
+  });
+});
