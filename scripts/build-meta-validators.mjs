@@ -37,7 +37,7 @@ function useImportsForRuntime(source) {
   const imports = [];
   const body = source.replace(/const (\w+) = require\("([^"]+)"\)\.default;/g, (_, name, module) => {
     imports.push(`import ${name}Module from "${module}.js";`);
-    return `const ${name} = ${name}Module.default;`;
+    return `const ${name} = ${name}Module.default ?? ${name}Module;`;
   });
   if (/require\(/.test(body)) throw new Error('standalone code still uses require(): extend useImportsForRuntime');
   return `${imports.join('\n')}\n${body.replace(/^"use strict";/, '')}`;

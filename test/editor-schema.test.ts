@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { NAMED_MAPS } from '../src/model/named-maps.js';
@@ -17,6 +17,11 @@ import type { ManifestKind } from '../src/model/manifest-kind.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(root, 'schema');
 const validFixtures = join(root, 'fixtures', 'valid');
+
+// ajv and ajv-formats are CommonJS; under NodeNext their class/plugin is the `default` export.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+type Ajv = InstanceType<typeof Ajv>;
 
 const KINDS: readonly ManifestKind[] = ['integration', 'interface', 'bot'];
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)\s*$/;
@@ -41,11 +46,10 @@ function editorAjv(): Ajv {
 
 const validators = new Map<ManifestKind, ValidateFunction>();
 function editorValidator(kind: ManifestKind): ValidateFunction {
-  let validator = validators.get(kind);
-  if (!validator) {
-    validator = editorAjv().compile(loadSchema(kind));
-    validators.set(kind, validator);
-  }
+  const cached = validators.get(kind);
+  if (cached) return cached;
+  const validator = editorAjv().compile(loadSchema(kind));
+  validators.set(kind, validator);
   return validator;
 }
 

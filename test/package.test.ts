@@ -1,0 +1,170 @@
+/**
+ * `npm pack` gives a tarball that works for a user: installed into a fresh
+ * project, its CLI, its library entry point and its schemas all work.
+ *
+ * The pack runs on a clean copy of the repository (without dist/ and the
+ * generated validators, node_modules linked), so it proves that `prepare`
+ * builds everything from source, and it does not rewrite dist/ under the
+ * other test files that run in parallel.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; files: string[] };
+
+const TIMEOUT = 180_000;
+const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
+
+/** The environment of a user's shell: no lifecycle variables of the `npm test` running us. */
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_(lifecycle|package)_/i.test(key) && key !== 'INIT_CWD'),
+) as NodeJS.ProcessEnv;
+
+function sh(command: string, args: readonly string[], cwd: string, timeout = 120_000): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout });
+}
+
+function ok(result: SpawnSyncReturns<string>, what: string): string {
+  if (result.error) throw new Error(`${what}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${what} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+let work: string;
+let tarball: string;
+let entries: string[];
+let project: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'intc-pack-'));
+  const repo = join(work, 'repo');
+  const skip = new Set(['node_modules', '.git', 'dist', '.ci'].map((name) => join(root, name)));
+  const generated = join(root, 'src', 'meta', 'compiled.generated.ts');
+  cpSync(root, repo, {
+    recursive: true,
+    filter: (source) => !skip.has(source) && source !== generated && !source.endsWith('.tgz'),
+  });
+  symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
+
+  const out = join(work, 'out');
+  mkdirSync(out);
+  ok(sh('npm', ['pack', '--pack-destination', out], repo), 'npm pack');
+  const tgz = readdirSync(out).filter((f) => f.endsWith('.tgz'));
+  expect(tgz).toEqual([`${pkg.name}-${pkg.version}.tgz`]);
+  tarball = join(out, tgz[0]!);
+  entries = ok(sh('tar', ['-tzf', tarball], work), 'tar -tzf')
+    .split('\n')
+    .filter(Boolean)
+    .map((e) => e.replace(/^package\//, ''));
+
+  project = join(work, 'project');
+  mkdirSync(project);
+  ok(sh('npm', ['init', '-y'], project), 'npm init');
+  ok(sh('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], project, 150_000), 'npm install');
+}, TIMEOUT);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm pack', { timeout: TIMEOUT }, () => {
+  it('ships dist/, bin/, schema/ and README, and no tests, fixtures or TypeScript sources', () => {
+    for (const file of ['package.json', 'README.md', 'bin/intc.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/meta/compiled.generated.js']) {
+      expect(entries, file).toContain(file);
+    }
+    for (const schema of ['integration', 'interface', 'bot']) expect(entries).toContain(`schema/${schema}.schema.json`);
+    expect(entries.filter((e) => /^(test|fixtures|src|scripts)\//.test(e))).toEqual([]);
+    expect(entries.filter((e) => e.endsWith('.ts') && !e.endsWith('.d.ts'))).toEqual([]);
+    expect(entries).not.toContain('src/meta/compiled.generated.ts');
+  });
+
+  it('ships every entry its package.json `files` lists', () => {
+    const missing = pkg.files.filter((f) => !entries.some((e) => e === f || e.startsWith(`${f}/`)));
+    expect(missing, `listed in package.json "files" but not in the tarball`).toEqual([]);
+  });
+
+  it("`npx intc --version` prints package.json's version", () => {
+    const result = sh('npx', ['--no', '--', 'intc', '--version'], project);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('`npx intc validate <telegram>` exits 0', () => {
+    cpSync(join(root, 'fixtures', 'valid', 'telegram'), join(project, 'telegram'), { recursive: true });
+    const result = sh('npx', ['--no', '--', 'intc', 'validate', 'telegram'], project);
+    expect(result.stdout + result.stderr).not.toContain('internal compiler error');
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Found 0 errors/);
+  });
+
+  it('an invalid manifest exits 1 with a located error', () => {
+    mkdirSync(join(project, 'bad'), { recursive: true });
+    writeFileSync(join(project, 'bad', 'integration.yaml'), 'name: acme\nversion: 1.0.0\ndescription: x\nactions:\n  Send_Message:\n    input: { schema: { type: object } }\n    output: { schema: { type: object } }\n');
+    const result = sh('npx', ['--no', '--', 'intc', 'validate', 'bad'], project);
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^bad\\${sep}integration\\.yaml:5:3 - error [a-z-]+: .*Send_Message`, 'm'));
+    expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('the library imports as ESM and its validate() returns located diagnostics', () => {
+    const script = `import('intc').then((m) => {
+      const r = m.validate([process.argv[1]]);
+      console.log(JSON.stringify({
+        validate: typeof m.validate,
+        diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.location.file, line: d.location.start.line, column: d.location.start.column })),
+      }));
+    });`;
+    const out = ok(sh('node', ['-e', script, join(project, 'bad', 'integration.yaml')], project), 'node -e import(intc)');
+    const report = JSON.parse(out) as { validate: string; diagnostics: { code: string; severity: string; file: string; line: number; column: number }[] };
+    expect(report.validate).toBe('function');
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors).toContainEqual(expect.objectContaining({ file: join(project, 'bad', 'integration.yaml'), line: 5, column: 3 }));
+
+    const clean = JSON.parse(ok(sh('node', ['-e', script, join(project, 'telegram', 'integration.yaml')], project), 'node -e import(intc)')) as typeof report;
+    expect(clean.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('the library resolves with types', () => {
+    expect(existsSync(join(project, 'node_modules', 'intc', 'dist', 'index.d.ts'))).toBe(true);
+  });
+
+  it('the schemas resolve from the installed package, at the path the README gives', () => {
+    const installed = join(project, 'node_modules', 'intc', 'schema', 'integration.schema.json');
+    expect(existsSync(installed)).toBe(true);
+    for (const kind of ['integration', 'interface', 'bot']) {
+      expect(readFileSync(join(project, 'node_modules', 'intc', 'schema', `${kind}.schema.json`), 'utf8')).toBe(
+        readFileSync(join(root, 'schema', `${kind}.schema.json`), 'utf8'),
+      );
+    }
+    // Through the package's `exports` too.
+    const resolved = ok(
+      sh('node', ['--input-type=module', '-e', "console.log(import.meta.resolve('intc/schema/integration.schema.json'))"], project),
+      'import.meta.resolve',
+    ).trim();
+    expect(fileURLToPath(resolved)).toBe(installed);
+
+    // The modeline the installed README tells users to write, resolved from the project root.
+    const readme = readFileSync(join(project, 'node_modules', 'intc', 'README.md'), 'utf8');
+    const modelines = [...readme.matchAll(/\$schema[=:]\s*"?(\.\/node_modules\/intc\/schema\/[\w.-]+\.json)/g)].map((m) => m[1]!);
+    expect(modelines.length).toBeGreaterThanOrEqual(1);
+    for (const path of modelines) {
+      expect(existsSync(resolve(project, path)), `${path} (from the README) does not resolve`).toBe(true);
+    }
+    expect(modelines).toContain('./node_modules/intc/schema/integration.schema.json');
+  });
+
+  it('installs only runtime dependencies (no dev tools pulled in)', () => {
+    const modules = readdirSync(join(project, 'node_modules'));
+    expect(modules).toContain('intc');
+    for (const dev of ['vitest', 'typescript', '@types']) expect(modules, dev).not.toContain(dev);
+    expect(relative(project, tarball).startsWith('..')).toBe(true);
+    expect(basename(tarball)).toBe(`intc-${pkg.version}.tgz`);
+  });
+});
