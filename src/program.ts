@@ -46,7 +46,7 @@ export class Program implements ManifestResolver {
     const reportAt = locate(from.file, at);
     const path = resolve(dirname(from.file.path), reference);
     const known = this.records.has(path);
-    const record = this.load(path, kind, reportAt);
+    const record = this.load(path, kind, reportAt, reference);
     if (!record.manifest) {
       if (known && record.loadFailure) this.diagnostics.push({ ...record.loadFailure, location: reportAt });
       return undefined;
@@ -62,11 +62,12 @@ export class Program implements ManifestResolver {
     return record.manifest;
   }
 
-  private load(path: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined): ManifestRecord {
+  private load(path: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined, displayPath = path): ManifestRecord {
     const existing = this.records.get(path);
     if (existing) return existing;
     const loaded = loadManifest(path, {
       maxBytes: this.maxBytes,
+      displayPath,
       ...(kind ? { expectedKind: kind } : {}),
       ...(reportAt ? { reportAt } : {}),
     });

@@ -3,6 +3,7 @@
  * a case are its root manifests, how a case's `expected.txt` reads, and how a
  * diagnostic is written in that format.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,4 +86,25 @@ export function formatExpectedLine(diagnostic: Diagnostic, caseDir: string): str
 /** The code of an expected.txt line. */
 export function codeOfExpectedLine(line: string): string {
   return line.split(' ')[1] ?? '';
+}
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Wall-clock time of the run, in milliseconds. */
+  readonly ms: number;
+}
+
+/** Runs the built CLI (`node bin/intc.js …`) in `cwd`, without colours. */
+export function runCli(args: readonly string[], cwd: string): CliRun {
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', INTC_DEBUG: '' },
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '', ms: Date.now() - started };
 }

@@ -4,19 +4,18 @@
  * (code and line:col); together the cases exercise every diagnostic code; and a
  * few cases go through the real CLI (bin/intc.js over dist/, built by `npm test`).
  */
-import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../src/diagnostics/codes.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { validate } from '../src/pipeline.js';
 import {
-  CLI,
   codeOfExpectedLine,
   findKindManifests,
   formatExpectedLine,
   invalidCases,
   ROOT,
+  runCli,
   VALID_DIR,
   validCaseFolders,
   type InvalidCase,
@@ -38,11 +37,6 @@ function runCase(testCase: InvalidCase) {
   const result = validate(testCase.roots, testCase.options);
   const compared = result.diagnostics.filter((d) => testCase.includesWarnings || d.severity === 'error');
   return { result, actual: compared.map((d) => formatExpectedLine(d, testCase.dir)) };
-}
-
-function runCli(args: readonly string[], cwd: string) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The order the tool sorts in: file, line, column, code. */
@@ -126,6 +120,12 @@ describe('diagnostic messages of the fixtures', () => {
     const testCase = caseByName.get('yaml-duplicate-key-nested')!;
     const duplicate = runCase(testCase).result.diagnostics.find((d) => d.code === 'duplicate-key');
     expect(duplicate?.message).toContain("'city'");
+  });
+
+  it('names the duplicated key of a JSON manifest without its quotes', () => {
+    const testCase = caseByName.get('json-duplicate-key')!;
+    const duplicate = runCase(testCase).result.diagnostics.find((d) => d.code === 'duplicate-key');
+    expect(duplicate?.message).toContain("Duplicate key 'name'");
   });
 
   it('suggests the key that was meant for an unknown key', () => {

@@ -117,9 +117,9 @@ export const diagnosticCodes = {
     'error',
     (p) => `Integration '${p.integration}' has no channel '${p.name}'.${didYouMean(p.suggestion)}`,
   ),
-  'invalid-configuration': code<{ where: string; detail: string }>(
+  'invalid-configuration': code<{ where: string; detail: string; suggestion?: string }>(
     'error',
-    (p) => `Configuration ${p.where} ${p.detail}.`,
+    (p) => `Configuration ${p.where} ${p.detail}.${didYouMean(p.suggestion)}`,
   ),
   'invalid-placeholder': code<{ value: string }>(
     'error',

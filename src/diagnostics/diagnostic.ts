@@ -27,7 +27,7 @@ export function createDiagnostic<C extends DiagnosticCode>(
 ): Diagnostic {
   const definition = diagnosticCodes[code];
   const message = (definition.message as (p: DiagnosticParams<C>) => string)(params);
-  return { code, severity: definition.severity, message, location };
+  return { code, severity: definition.severity, message: message.charAt(0).toUpperCase() + message.slice(1), location };
 }
 
 /** The location of a whole file, for problems that are about the file itself. */

@@ -1,5 +1,6 @@
 import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { kindFromFileName, kindFromValue, type ManifestKind } from '../model/manifest-kind.js';
+import { propertyOf } from '../model/values.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
 import { locate, type SourceFile } from './source-file.js';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   readonly expectedKind?: ManifestKind;
   /** Where a missing file is reported: the referencing value. */
   readonly reportAt?: SourceLocation;
+  /** The path as the user wrote it, for messages (defaults to `path`). */
+  readonly displayPath?: string;
 }
 
 export interface LoadResult {
@@ -29,7 +32,12 @@ export interface LoadResult {
 /** Reads, parses and classifies one manifest file. */
 export function loadManifest(path: string, options: LoadOptions): LoadResult {
   const what = options.expectedKind ? `${capitalize(options.expectedKind)} manifest` : 'Manifest';
-  const read = readSource(path, { maxBytes: options.maxBytes, what, ...(options.reportAt ? { reportAt: options.reportAt } : {}) });
+  const read = readSource(path, {
+    maxBytes: options.maxBytes,
+    what,
+    displayPath: options.displayPath ?? path,
+    ...(options.reportAt ? { reportAt: options.reportAt } : {}),
+  });
   if (!read.ok) return { manifest: undefined, text: undefined, diagnostics: [read.diagnostic] };
   const parsed = parseYaml(path, read.text);
   const diagnostics = [...parsed.diagnostics];
@@ -42,7 +50,8 @@ export function loadManifest(path: string, options: LoadOptions): LoadResult {
   }
   const kind = kindByName ?? kindByField ?? options.expectedKind;
   if (!kind) {
-    diagnostics.push(createDiagnostic('unknown-manifest-kind', { file: path }, fileStartLocation(path)));
+    const at = propertyOf(parsed.value, 'kind') === undefined ? fileStartLocation(path) : locate(parsed.file, ['kind']);
+    diagnostics.push(createDiagnostic('unknown-manifest-kind', { file: path }, at));
     return { manifest: undefined, text: read.text, diagnostics };
   }
   return { manifest: { kind, file: parsed.file, value: parsed.value }, text: read.text, diagnostics };

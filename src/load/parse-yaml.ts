@@ -1,9 +1,11 @@
-import { LineCounter, parseDocument, visit, isAlias, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangeLocation, type SourceFile } from './source-file.js';
 
 /** Alias expansions allowed per document before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+/** Deeper nesting than any real manifest needs; refused before recursive stages see it. */
+export const MAX_NESTING_DEPTH = 200;
 
 export interface ParsedSource {
   readonly file: SourceFile;
@@ -14,14 +16,18 @@ export interface ParsedSource {
 
 /**
  * Parses YAML or JSON (YAML 1.2 is a superset of JSON, so one parser gives
- * positions for both). Duplicate keys, bad indentation, unresolved tags and
- * alias bombs become diagnostics; a file with any of them yields no value.
+ * positions for both). Syntax errors, duplicate keys, unresolved tags,
+ * non-scalar keys, excessive nesting and alias bombs become diagnostics; a
+ * file with any of them yields no value.
  */
 export function parseYaml(path: string, text: string): ParsedSource {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // Duplicate keys are found below in linear time; the parser's own check is quadratic per mapping.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const file: SourceFile = { path, text, lineCounter, document };
-  const diagnostics = [...document.errors, ...document.warnings].map((error) => yamlErrorToDiagnostic(file, error));
+  const syntaxErrors = [...document.errors, ...document.warnings].map((error) => yamlErrorToDiagnostic(file, error));
+  // Later syntax errors are mostly consequences of the first: report that one.
+  const diagnostics = [...syntaxErrors.slice(0, 1), ...inspectStructure(file)];
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   if (document.contents === null) {
     return { file, value: undefined, diagnostics: [createDiagnostic('empty-manifest', {}, rangeLocation(file, 0, 0))] };
@@ -37,38 +43,122 @@ export function parseYaml(path: string, text: string): ParsedSource {
 }
 
 function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {
-  const [start, end] = error.pos;
-  const location = rangeLocation(file, start, end);
+  const message = firstLine(error.message);
+  const start = refineErrorOffset(file, error);
+  const location = rangeLocation(file, start, Math.max(start + 1, error.pos[1]));
+  if (/call stack/i.test(message)) {
+    return createDiagnostic('yaml-unsupported', { detail: `nesting deeper than ${MAX_NESTING_DEPTH} levels` }, location);
+  }
   switch (error.code) {
-    case 'DUPLICATE_KEY':
-      return createDiagnostic('duplicate-key', { key: keyAt(file.text, start, end) }, location);
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE':
     case 'BAD_ALIAS':
-      return createDiagnostic('yaml-unsupported', { detail: firstLine(error.message) }, location);
+      return createDiagnostic('yaml-unsupported', { detail: message }, location);
     default:
-      return createDiagnostic('yaml-syntax', { detail: firstLine(error.message) }, location);
+      if (/multiple documents/i.test(message)) {
+        return createDiagnostic('yaml-unsupported', { detail: 'a manifest holds one YAML document; remove the `---` separator and what follows it, or split the file' }, location);
+      }
+      return createDiagnostic('yaml-syntax', { detail: message }, location);
+  }
+}
+
+/**
+ * The parser reports some errors where it gave up (end of file, start of the
+ * next line); users want the place to fix: the opening quote of an unclosed
+ * string, the opening bracket of an unclosed flow collection, the first
+ * character of a badly indented line.
+ */
+function refineErrorOffset(file: SourceFile, error: YAMLError): number {
+  const offset = error.pos[0];
+  if (/quote/i.test(error.message)) {
+    return innermostOpenNode(file, offset, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) ?? offset;
+  }
+  if (/flow (sequence|mapping|collection)|end with a [\]}]/i.test(error.message)) {
+    return innermostOpenNode(file, offset, (node) => isCollection(node) && node.flow === true) ?? offset;
+  }
+  let first = offset;
+  while (first < file.text.length && file.text[first] === ' ') first++;
+  return file.text[first] === '\n' || file.text[first] === '\r' ? offset : first;
+}
+
+/** The start of the last-starting node before `offset` that reaches it (the unclosed one). */
+function innermostOpenNode(file: SourceFile, offset: number, matches: (node: Node) => boolean): number | undefined {
+  let best: number | undefined;
+  forEachNode(file, (node) => {
+    const range = node.range;
+    if (range && range[0] < offset && range[1] >= offset - 1 && matches(node) && (best === undefined || range[0] > best)) best = range[0];
+  });
+  return best;
+}
+
+/**
+ * Walks the document without recursion (input may be nested thousands deep):
+ * duplicate keys, keys that are not scalars, and nesting past the limit.
+ */
+function inspectStructure(file: SourceFile): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const stack: [Node, number][] = [];
+  if (file.document.contents) stack.push([file.document.contents as Node, 1]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_NESTING_DEPTH) {
+      const [start, end] = node.range ?? [0, 0];
+      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: `nesting deeper than ${MAX_NESTING_DEPTH} levels` }, rangeLocation(file, start, end)));
+      break;
+    }
+    if (isMap(node)) diagnostics.push(...checkMapKeys(file, node.items));
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        const child = isPair(item) ? item.value : item;
+        if (isCollection(child)) stack.push([child as Node, depth + 1]);
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function checkMapKeys(file: SourceFile, pairs: readonly unknown[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const pair of pairs) {
+    if (!isPair(pair)) continue;
+    const key = pair.key as Node | null;
+    const [start, end] = key?.range ?? [0, 0];
+    if (key !== null && !isScalar(key)) {
+      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: 'keys must be plain strings, not collections or aliases' }, rangeLocation(file, start, end)));
+      continue;
+    }
+    const name = String(key?.value ?? '');
+    if (seen.has(name)) {
+      diagnostics.push(createDiagnostic('duplicate-key', { key: name }, rangeLocation(file, start, end)));
+    }
+    seen.add(name);
+  }
+  return diagnostics;
+}
+
+function forEachNode(file: SourceFile, visit: (node: Node) => void): void {
+  const stack: unknown[] = [file.document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isScalar(node) || isAlias(node)) visit(node);
+    else if (isCollection(node)) {
+      visit(node);
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
   }
 }
 
 /** The alias bomb is reported at its first alias, where the expansion starts. */
 function aliasLimitDiagnostic(file: SourceFile): Diagnostic {
-  let offsets: [number, number] = [0, 0];
-  visit(file.document, {
-    Alias(_, node) {
-      if (isAlias(node) && node.range) {
-        offsets = [node.range[0], node.range[1]];
-        return visit.BREAK;
-      }
-      return undefined;
-    },
+  let first: [number, number] | undefined;
+  forEachNode(file, (node) => {
+    if (isAlias(node) && node.range && (first === undefined || node.range[0] < first[0])) first = [node.range[0], node.range[1]];
   });
-  return createDiagnostic('alias-limit', { limit: MAX_ALIAS_COUNT }, rangeLocation(file, offsets[0], offsets[1]));
-}
-
-function keyAt(text: string, start: number, end: number): string {
-  const raw = text.slice(start, Math.max(start, end)).split(/[:\n]/)[0] ?? '';
-  return raw.trim().replace(/^["']|["']$/g, '') || raw;
+  return createDiagnostic('alias-limit', { limit: MAX_ALIAS_COUNT }, rangeLocation(file, first?.[0] ?? 0, first?.[1] ?? 0));
 }
 
 function firstLine(message: string): string {

@@ -13,21 +13,22 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
  */
 export function readSource(
   path: string,
-  options: { maxBytes: number; what: string; reportAt?: SourceLocation },
+  options: { maxBytes: number; what: string; displayPath: string; reportAt?: SourceLocation },
 ): ReadResult {
   const at = options.reportAt ?? fileStartLocation(path);
+  const shown = options.displayPath;
   let size: number;
   try {
     const stats = statSync(path);
     if (!stats.isFile()) {
-      return fail('file-unreadable', { path, reason: stats.isDirectory() ? 'it is a folder' : 'it is not a regular file' }, at);
+      return fail('file-unreadable', { path: shown, reason: stats.isDirectory() ? 'it is a folder' : 'it is not a regular file' }, at);
     }
     size = stats.size;
   } catch (error) {
     if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
-      return fail('file-not-found', { path, what: options.what }, at);
+      return fail('file-not-found', { path: shown, what: options.what }, at);
     }
-    return fail('file-unreadable', { path, reason: errorReason(error) }, at);
+    return fail('file-unreadable', { path: shown, reason: errorReason(error) }, at);
   }
   if (size > options.maxBytes) {
     return fail('file-too-large', { size: formatBytes(size), limit: formatBytes(options.maxBytes) }, fileStartLocation(path));
@@ -35,7 +36,7 @@ export function readSource(
   try {
     return { ok: true, text: stripByteOrderMark(readFileSync(path, 'utf8')) };
   } catch (error) {
-    return fail('file-unreadable', { path, reason: errorReason(error) }, at);
+    return fail('file-unreadable', { path: shown, reason: errorReason(error) }, at);
   }
 }
 

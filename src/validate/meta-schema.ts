@@ -5,6 +5,7 @@ import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
+import { kindFromValue } from '../model/manifest-kind.js';
 import { describeValueType, keysOf, propertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
@@ -22,7 +23,7 @@ export interface MetaSchemaResult {
 export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
   const validate = metaValidator(manifest.kind);
   if (validate(manifest.value)) return { diagnostics: [], errorPaths: [] };
-  const errors = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e));
+  const errors = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e) && !isKnownKindMismatch(manifest, e));
   const diagnostics: Diagnostic[] = [];
   const errorPaths: PathSegment[][] = [];
   for (const error of errors) {
@@ -36,6 +37,11 @@ export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
 /** Names of actions, channels… are checked by the naming rule, which suggests a fix. */
 function isNamingError(error: ErrorObject): boolean {
   return error.keyword === 'propertyNames' || error.schemaPath.includes('/propertyNames/');
+}
+
+/** A `kind` naming another manifest kind was already reported by the loader as kind-mismatch. */
+function isKnownKindMismatch(manifest: LoadedManifest, error: ErrorObject): boolean {
+  return error.instancePath === '/kind' && kindFromValue(manifest.value) !== undefined;
 }
 
 function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSegment[]): Diagnostic {

@@ -73,8 +73,7 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
   if (error.keyword === 'additionalProperties') {
     const name = String(params.additionalProperty);
     const suggestion = closestMatch(name, allowed);
-    const detail = `has no property '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
-    context.report('invalid-configuration', { where: describePath(path), detail }, [...path, name], 'key');
+    context.report('invalid-configuration', { where: describePath(path), detail: `has no property '${name}'`, suggestion }, [...path, name], 'key');
   } else if (error.keyword === 'required') {
     const detail = `is missing required property '${String(params.missingProperty)}'`;
     context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
