@@ -5,7 +5,7 @@
 // different (its own property names, enum values and limits), so a cache
 // keyed by schema content cannot make large manifests look cheaper than
 // they are. Every 10th action refers to one of a few entities by
-// `$ref: '#/entities/…'`.
+// `$ref: '#/entities/…'`; every 5th action's output has an `anyOf` union.
 
 const ENTITIES = ['contact', 'ticket', 'invoice', 'workspace'];
 const FORMATS = ['email', 'uri', 'date-time', 'uuid', 'date', 'hostname'];
@@ -247,6 +247,21 @@ function action(i) {
     '              additionalProperties: false',
   ];
   if (i % 10 === 0) lines.push(`          ${entity}:`, `            $ref: '#/entities/${entity}'`);
+  // Every 5th action returns a union, as real APIs do (and as the validator
+  // cannot check without compiling the schema with Ajv).
+  if (i % 5 === 0) {
+    lines.push(
+      `          ${f}Result:`,
+      '            anyOf:',
+      '              - type: string',
+      `                maxLength: ${200 + i}`,
+      '              - type: object',
+      '                properties:',
+      `                  ${f}Code:`,
+      '                    type: integer',
+      `                required: [${f}Code]`,
+    );
+  }
   lines.push(`        required: [${f}Id]`, '        additionalProperties: false');
   return lines;
 }

@@ -13,7 +13,7 @@ import type { ValidateOptions } from '../src/pipeline.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VALID_DIR = join(ROOT, 'fixtures', 'valid');
 export const INVALID_DIR = join(ROOT, 'fixtures', 'invalid');
-export const CLI = join(ROOT, 'bin', 'intc.js');
+export const CLI = join(ROOT, 'bin', 'intc.cjs');
 
 /** A manifest file name: `integration.yaml`, `telegram.interface.yml`, `bot.json`, `manifest.yaml`… */
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;
@@ -96,7 +96,7 @@ export interface CliRun {
   readonly ms: number;
 }
 
-/** Runs the built CLI (`node bin/intc.js …`) in `cwd`, without colours. */
+/** Runs the built CLI (`node bin/intc.cjs …`) in `cwd`, without colours. */
 export function runCli(args: readonly string[], cwd: string): CliRun {
   const started = Date.now();
   const run = spawnSync(process.execPath, [CLI, ...args], {

@@ -2,7 +2,7 @@
  * Table-driven tests over fixtures/: every valid manifest validates without
  * errors; every invalid case reports exactly the errors its expected.txt lists
  * (code and line:col); together the cases exercise every diagnostic code; and a
- * few cases go through the real CLI (bin/intc.js over dist/, built by `npm test`).
+ * few cases go through the real CLI (bin/intc.cjs over dist/, built by `npm test`).
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -74,7 +74,7 @@ afterAll(() => {
 
 describe('npm pack', { timeout: TIMEOUT }, () => {
   it('ships dist/, bin/, schema/ and README, and no tests, fixtures or TypeScript sources', () => {
-    for (const file of ['package.json', 'README.md', 'bin/intc.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/meta/compiled.generated.js']) {
+    for (const file of ['package.json', 'README.md', 'bin/intc.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/meta/compiled.generated.js']) {
       expect(entries, file).toContain(file);
     }
     for (const schema of ['integration', 'interface', 'bot']) expect(entries).toContain(`schema/${schema}.schema.json`);

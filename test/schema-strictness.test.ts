@@ -50,6 +50,17 @@ const subsetCases: [string, unknown][] = [
   ['definitions with a ref', { type: 'object', properties: { a: { $ref: '#/definitions/x' } }, definitions: { x: { type: 'string', minLength: 1 } } }],
   ['boolean schema', true],
   ['ref with a sibling keyword', { type: 'object', properties: { a: { $ref: '#/definitions/x', maxLength: 2 } }, definitions: { x: { type: 'string' } } }],
+  ['anyOf branches with their own types', { anyOf: [{ type: 'string', maxLength: 2 }, { type: 'object', properties: {} }] }],
+  ['anyOf branch inherits the parent type', { type: 'string', anyOf: [{ maxLength: 2 }, { pattern: '^a' }] }],
+  ['anyOf branch without any type', { anyOf: [{ maxLength: 2 }, { type: 'number' }] }],
+  ['branch type outside the parent context', { type: 'string', oneOf: [{ type: 'number' }] }],
+  ['integer branch narrows a number context', { type: 'number', allOf: [{ type: 'integer', minimum: 1 }] }],
+  ['number branch in an integer context', { type: 'integer', allOf: [{ type: 'number' }] }],
+  ['union context narrowed by a branch', { type: ['string', 'null'], anyOf: [{ type: 'string', minLength: 1 }, { type: 'null' }] }],
+  ['not inherits the context', { type: 'string', not: { pattern: '^x' } }],
+  ['not without a type', { not: { minimum: 3 } }],
+  ['nested applicators', { type: 'object', properties: { a: { type: ['string', 'number'], anyOf: [{ allOf: [{ minLength: 1 }] }, { minimum: 0 }] } } }],
+  ['properties inside an object branch', { anyOf: [{ type: 'object', properties: { a: { minLength: 1 } } }] }],
 ];
 
 describe('strict-mode checks without Ajv agree with Ajv', () => {
@@ -74,8 +85,9 @@ describe('strict-mode checks without Ajv agree with Ajv', () => {
   });
 
   it('leaves applicators and tuples to Ajv', () => {
-    expect(isInStrictSubset({ anyOf: [{ type: 'string' }] })).toBe(false);
-    expect(isInStrictSubset({ type: 'object', properties: { a: { not: { type: 'string' } } } })).toBe(false);
+    expect(isInStrictSubset({ if: { type: 'string' }, then: { minLength: 1 } })).toBe(false);
+    expect(isInStrictSubset({ type: 'object', anyOf: [{ required: ['a'] }], properties: { a: {} } })).toBe(false);
+    expect(isInStrictSubset({ type: 'object', properties: { a: { type: 'object', patternProperties: {} } } })).toBe(false);
     expect(isInStrictSubset({ type: 'array', items: [{ type: 'string' }] })).toBe(false);
   });
 });

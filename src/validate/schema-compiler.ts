@@ -1,16 +1,18 @@
-import AjvModule from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { default as AjvModule, Options as AjvOptions, ValidateFunction } from 'ajv';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment } from '../load/source-file.js';
 import { entriesOf, isPlainObject, propertyOf } from '../model/values.js';
 import { decodePointer } from './json-pointer.js';
 
-// ajv and ajv-formats are CommonJS; their default export sits one level down under NodeNext.
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
-type AjvInstance = InstanceType<typeof Ajv>;
+type AjvClass = typeof AjvModule.default;
+type AjvInstance = InstanceType<AjvClass>;
 
+/**
+ * Ajv is loaded on first use: most manifests need no compile at all (see
+ * schema-strictness.ts), and loading it costs ~50 ms of start-up.
+ */
+const require = createRequire(import.meta.url);
 const ENTITY_BASE = 'https://intc.invalid/';
 
 export interface SchemaCompileFailure {
@@ -64,7 +66,9 @@ export class SchemaCompiler {
   }
 }
 
-function createAjv(options: ConstructorParameters<typeof Ajv>[0]): AjvInstance {
+function createAjv(options: AjvOptions): AjvInstance {
+  const Ajv = (require('ajv') as { default: AjvClass }).default;
+  const addFormats = (require('ajv-formats') as { default: (ajv: AjvInstance) => AjvInstance }).default;
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, validateSchema: false, addUsedSchema: false, ...options });
   addFormats(ajv);
   return ajv;

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The CLI runs from one bundled file (dist/intc.cjs) for start-up speed.
+const { main } = require('../dist/intc.cjs');
 
 process.exitCode = main(process.argv.slice(2), {
   cwd: process.cwd(),
