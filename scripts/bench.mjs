@@ -80,6 +80,11 @@ async function main() {
       writeFileSync(file, syntheticManifest(size));
       cases.push({ name: `synthetic-${size}`, file, actions: size });
     }
+    // For reference (no target): actions twice as heavy as the Telegram fixture's.
+    const heavyFolder = join(work, 'heavy-1000');
+    mkdirSync(heavyFolder);
+    writeFileSync(join(heavyFolder, 'integration.yaml'), syntheticManifest(1000, { heavy: true }));
+    cases.push({ name: 'heavy-1000', file: join(heavyFolder, 'integration.yaml'), actions: 1000 });
 
     log(`node ${process.version}, ${cpus().length} CPUs; whole-process runs: 1 warm-up + ${runs}`);
     const baseline = timeProcess(['-e', '0'], runs);

@@ -2,9 +2,9 @@ import type { PathSegment } from '../load/source-file.js';
 import { collectEmbeddedSchemas, type EmbeddedSchema } from '../model/schema-locations.js';
 import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
-import type { SchemaCompiler } from './schema-compiler.js';
+import type { CompileScope, SchemaCompiler } from './schema-compiler.js';
 import { checkSchemaStatically } from './schema-static-checks.js';
-import { findStrictnessProblems, isInStrictSubset } from './schema-strictness.js';
+import { findStrictnessProblems, planStrictnessCheck, valueAtSchemaPath } from './schema-strictness.js';
 
 /**
  * The embedded-schema layer: static checks ($ref targets, regular
@@ -28,30 +28,32 @@ export function checkEmbeddedSchemas(
     const entity = entityNameOf(embedded);
     if (entity !== undefined) entities.set(entity, embedded.schema);
   }
-  const needsAjv = compilable.filter((embedded) => !checkStrictSubset(context, embedded));
-  if (needsAjv.length === 0) return;
-  const scope = compiler.beginScope(entities);
-  for (const embedded of needsAjv) {
-    const failure = scope.compile(embedded.schema, entityNameOf(embedded));
-    if (!failure) continue;
-    const node = [...embedded.path, ...failure.pointer];
-    const keywordExists = failure.keyword !== undefined && propertyOf(valueAt(embedded, failure.pointer), failure.keyword) !== undefined;
-    const at = keywordExists ? [...node, failure.keyword!] : node;
-    context.report('invalid-schema', { detail: failure.message }, at, 'key');
+  let scope: CompileScope | undefined;
+  for (const embedded of compilable) {
+    // Compiling costs ~0.4 ms or more a schema, which dominates large manifests: only the parts
+    // outside the subset that schema-strictness.ts checks directly go to Ajv.
+    const { compileWithAjv } = planStrictnessCheck(embedded.schema);
+    for (const problem of findStrictnessProblems(embedded.schema, compileWithAjv)) {
+      context.report('invalid-schema', { detail: problem.message }, [...embedded.path, ...problem.path], 'key');
+    }
+    for (const unit of compileWithAjv) {
+      scope ??= compiler.beginScope(entities);
+      const failure = scope.compile(valueAtSchemaPath(embedded.schema, unit));
+      if (failure) reportCompileFailure(context, embedded, [...unit, ...failure.pointer], failure.keyword, failure.message);
+    }
   }
 }
 
-/**
- * Checks a schema in the common subset without Ajv (compiling costs ~0.4 ms a
- * schema, which dominates large manifests). Returns false when the schema is
- * outside the subset and must be compiled.
- */
-function checkStrictSubset(context: RuleContext, embedded: EmbeddedSchema): boolean {
-  if (!isInStrictSubset(embedded.schema)) return false;
-  for (const problem of findStrictnessProblems(embedded.schema)) {
-    context.report('invalid-schema', { detail: problem.message }, [...embedded.path, ...problem.path], 'key');
-  }
-  return true;
+function reportCompileFailure(
+  context: RuleContext,
+  embedded: EmbeddedSchema,
+  pointer: readonly PathSegment[],
+  keyword: string | undefined,
+  message: string,
+): void {
+  const node = [...embedded.path, ...pointer];
+  const keywordExists = keyword !== undefined && propertyOf(valueAtSchemaPath(embedded.schema, pointer), keyword) !== undefined;
+  context.report('invalid-schema', { detail: message }, keywordExists ? [...node, keyword] : node, 'key');
 }
 
 function entityNameOf(embedded: EmbeddedSchema): string | undefined {
@@ -60,10 +62,6 @@ function entityNameOf(embedded: EmbeddedSchema): string | undefined {
 
 function isSchemaValue(value: unknown): boolean {
   return isPlainObject(value) || typeof value === 'boolean';
-}
-
-function valueAt(embedded: EmbeddedSchema, pointer: readonly PathSegment[]): unknown {
-  return pointer.reduce<unknown>((node, segment) => propertyOf(node, String(segment)), embedded.schema);
 }
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {

@@ -39,22 +39,18 @@ export class SchemaCompiler {
     const ajv = this.instance();
     const base = `${ENTITY_BASE}${this.scopes++}/entities/`;
     registerEntities(ajv, base, entities);
-    return {
-      compile: (schema, ownEntity) =>
-        this.compile(ajv, rewriteEntityRefs(schema, base), ownEntity ? entityId(base, ownEntity) : undefined),
-    };
+    return { compile: (schema) => this.compile(ajv, rewriteEntityRefs(schema, base)) };
   }
 
-  private compile(ajv: AjvInstance, schema: unknown, ownId: string | undefined): SchemaCompileFailure | null {
-    const key = `${ownId ?? ''}\n${JSON.stringify(schema)}`;
+  private compile(ajv: AjvInstance, schema: unknown): SchemaCompileFailure | null {
+    const key = JSON.stringify(schema);
     const cached = this.results.get(key);
     if (cached !== undefined) return cached;
     let failure: SchemaCompileFailure | null = null;
     try {
-      if (ownId) ajv.getSchema(ownId);
-      else ajv.compile(schema as object);
+      ajv.compile(schema as object);
     } catch (error) {
-      failure = describeFailure(error, ownId);
+      failure = describeFailure(error);
     }
     this.results.set(key, failure);
     return failure;
@@ -98,8 +94,8 @@ export function validatorFor(manifest: LoadedManifest, schema: unknown): Validat
 
 
 export interface CompileScope {
-  /** Compiles one schema; `ownEntity` names the entity when the schema is an entity's. */
-  compile(schema: unknown, ownEntity?: string): SchemaCompileFailure | null;
+  /** Compiles one schema (or part of one) in strict mode; null when Ajv accepts it. */
+  compile(schema: unknown): SchemaCompileFailure | null;
 }
 
 /** Makes `$ref: '#/entities/<name>'` resolvable: each entity schema under its own URI. */
@@ -136,14 +132,14 @@ const AT_PATH = / at (?:path )?"([^"]*)"/;
 /**
  * Ajv strict-mode errors are thrown with the schema location in the text:
  * `… for keyword "properties" at "#/properties/a" (strictTypes)`. A problem
- * inside another entity is left to that entity's own compilation.
+ * inside an entity reached through `$ref` is left to that entity's own check.
  */
-function describeFailure(error: unknown, ownId: string | undefined): SchemaCompileFailure | null {
+function describeFailure(error: unknown): SchemaCompileFailure | null {
   const message = error instanceof Error ? error.message : String(error);
   const where = AT_PATH.exec(message)?.[1] ?? '#';
   const hashIndex = where.indexOf('#');
   const base = hashIndex > 0 ? where.slice(0, hashIndex) : '';
-  if (base.startsWith(ENTITY_BASE) && base !== ownId) return null;
+  if (base.startsWith(ENTITY_BASE)) return null;
   return {
     pointer: decodePointer(hashIndex >= 0 ? where.slice(hashIndex) : '#'),
     keyword: keywordIn(message),

@@ -9,8 +9,8 @@ import { walkSchema } from './walk-schema.js';
  * a keyword that applies to one type needs that type among the data types in
  * force (strictTypes); a schema applied to the same value (allOf, anyOf,
  * oneOf, not) inherits those types and may only narrow them; every
- * `required` name is defined in `properties` (strictRequired). Schemas
- * outside the subset are compiled by Ajv instead (check-embedded-schemas.ts);
+ * `required` name is defined in `properties` (strictRequired). The parts
+ * outside that subset are compiled by Ajv instead (planStrictnessCheck);
  * test/schema-strictness.test.ts keeps both verdicts equal.
  */
 const KEYWORD_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -46,27 +46,88 @@ export interface StrictnessProblem {
   readonly message: string;
 }
 
-/** True when every node of the schema stays inside the subset checked here. */
-export function isInStrictSubset(schema: unknown): boolean {
-  let inSubset = true;
+/** Keywords whose subschemas apply to a different value (a property, an item): a fresh Ajv context. */
+const NEW_VALUE_KEYWORDS = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'additionalItems', 'contains', 'propertyNames', 'definitions', '$defs']);
+
+/**
+ * Splits a schema between the checks here and Ajv. Ajv evaluates a value's
+ * schema and the applicators on that same value together (shared data types
+ * and defined properties), so the unit handed to Ajv is the whole schema of
+ * one value: the nearest node above an unsupported keyword that a
+ * property, item or definition keyword leads to (or the root). Such a unit
+ * is compiled alone, unless it holds a local `$ref`, which only resolves
+ * from the root: then the whole schema is compiled.
+ */
+export function planStrictnessCheck(schema: unknown): { readonly compileWithAjv: PathSegment[][] } {
+  const units: PathSegment[][] = [];
   walkSchema(schema, (node, path) => {
-    if (Array.isArray(node.items) || Object.keys(node).some((keyword) => KEYWORDS_LEFT_TO_AJV.has(keyword))) inSubset = false;
-    // Ajv's strictRequired also counts properties defined by sibling schemas of the same value, in keyword order.
-    const hasApplicator = SAME_VALUE_APPLICATORS.some((keyword) => keyword in node);
-    const insideApplicator = path.some((segment) => typeof segment === 'string' && SAME_VALUE_APPLICATORS.includes(segment));
-    if ('required' in node && (hasApplicator || insideApplicator)) inSubset = false;
+    if (!needsAjv(node, path)) return;
+    const unit = valueSchemaRoot(path);
+    if (!units.some((other) => isPrefix(other, unit))) units.push(unit);
   });
-  return inSubset;
+  const outermost = units.filter((unit) => !units.some((other) => other !== unit && isPrefix(other, unit)));
+  const withLocalRef = outermost.some((unit) => hasLocalRef(valueAtSchemaPath(schema, unit)));
+  return { compileWithAjv: withLocalRef ? [[]] : outermost };
 }
 
-export function findStrictnessProblems(schema: unknown): StrictnessProblem[] {
+function needsAjv(node: PlainObject, path: PathSegment[]): boolean {
+  if (Array.isArray(node.items) || Object.keys(node).some((keyword) => KEYWORDS_LEFT_TO_AJV.has(keyword))) return true;
+  // Ajv's strictRequired also counts properties defined by other schemas of the same value, in evaluation order.
+  const hasApplicator = SAME_VALUE_APPLICATORS.some((keyword) => keyword in node);
+  return 'required' in node && (hasApplicator || valueSchemaRoot(path).length < path.length);
+}
+
+/** The path of the schema node for the same value that the node at `path` belongs to. */
+function valueSchemaRoot(path: readonly PathSegment[]): PathSegment[] {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string' && NEW_VALUE_KEYWORDS.has(segment) && !isMapKey(path, i)) {
+      const childStart = MAP_KEYWORDS.has(segment) ? i + 2 : segment === 'items' && typeof path[i + 1] === 'number' ? i + 2 : i + 1;
+      return path.slice(0, childStart);
+    }
+  }
+  return [];
+}
+
+const MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
+
+/** True when path[i] is a property name inside a map keyword rather than a keyword. */
+function isMapKey(path: readonly PathSegment[], i: number): boolean {
+  const previous = path[i - 1];
+  return typeof previous === 'string' && MAP_KEYWORDS.has(previous) && !isMapKey(path, i - 1);
+}
+
+function hasLocalRef(schema: unknown): boolean {
+  let found = false;
+  walkSchema(schema, (node) => {
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#') && !node.$ref.startsWith('#/entities/')) found = true;
+  });
+  return found;
+}
+
+export function valueAtSchemaPath(schema: unknown, path: readonly PathSegment[]): unknown {
+  return path.reduce<unknown>((node, segment) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment as string] : undefined), schema);
+}
+
+function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+}
+
+/** Ajv's strict-mode problems in the schema, outside the units left to Ajv. */
+export function findStrictnessProblems(schema: unknown, leftToAjv: readonly (readonly PathSegment[])[] = []): StrictnessProblem[] {
   const problems: StrictnessProblem[] = [];
-  checkNode(schema, [], [], problems);
+  checkNode(schema, [], [], problems, leftToAjv);
   return problems;
 }
 
-function checkNode(schema: unknown, path: PathSegment[], inheritedTypes: readonly string[], problems: StrictnessProblem[]): void {
-  if (!isPlainObject(schema)) return;
+function checkNode(
+  schema: unknown,
+  path: PathSegment[],
+  inheritedTypes: readonly string[],
+  problems: StrictnessProblem[],
+  skip: readonly (readonly PathSegment[])[],
+): void {
+  if (!isPlainObject(schema) || skip.some((unit) => isPrefix(unit, path) && unit.length === path.length)) return;
   const dataTypes = checkContextTypes(schema, path, inheritedTypes, problems);
   if (!('$ref' in schema) || Object.keys(schema).some((keyword) => keyword in KEYWORD_TYPES)) {
     checkKeywordTypes(schema, path, dataTypes, problems);
@@ -74,15 +135,15 @@ function checkNode(schema: unknown, path: PathSegment[], inheritedTypes: readonl
   checkRequired(schema, path, problems);
   for (const keyword of SAME_VALUE_APPLICATORS) {
     const value = schema[keyword];
-    if (Array.isArray(value)) value.forEach((branch, i) => checkNode(branch, [...path, keyword, i], dataTypes, problems));
-    else if (isPlainObject(value)) checkNode(value, [...path, keyword], dataTypes, problems);
+    if (Array.isArray(value)) value.forEach((branch, i) => checkNode(branch, [...path, keyword, i], dataTypes, problems, skip));
+    else if (isPlainObject(value)) checkNode(value, [...path, keyword], dataTypes, problems, skip);
   }
   for (const keyword of ['properties', 'definitions', '$defs']) {
     const map = schema[keyword];
-    if (isPlainObject(map)) for (const name in map) checkNode(map[name], [...path, keyword, name], [], problems);
+    if (isPlainObject(map)) for (const name in map) checkNode(map[name], [...path, keyword, name], [], problems, skip);
   }
   for (const keyword of ['items', 'additionalProperties']) {
-    if (isPlainObject(schema[keyword])) checkNode(schema[keyword], [...path, keyword], [], problems);
+    if (isPlainObject(schema[keyword])) checkNode(schema[keyword], [...path, keyword], [], problems, skip);
   }
 }
 
