@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { kindFromFileName } from '../src/model/manifest-kind.js';
 import { collectEmbeddedSchemas } from '../src/model/schema-locations.js';
-import { findStrictnessProblems, planStrictnessCheck, valueAtSchemaPath } from '../src/validate/schema-strictness.js';
+import { valueAtPath } from '../src/validate/json-pointer.js';
+import { findStrictnessProblems, planStrictnessCheck } from '../src/validate/schema-strictness.js';
 
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
@@ -66,7 +67,7 @@ const subsetCases: [string, unknown][] = [
 /** intc's verdict: the direct checks, plus Ajv on the units the plan leaves to it. */
 function intcAccepts(schema: unknown): boolean {
   const { compileWithAjv } = planStrictnessCheck(schema);
-  return findStrictnessProblems(schema, compileWithAjv).length === 0 && compileWithAjv.every((unit) => ajvAccepts(valueAtSchemaPath(schema, unit)));
+  return findStrictnessProblems(schema, compileWithAjv).length === 0 && compileWithAjv.every((unit) => ajvAccepts(valueAtPath(schema, unit)));
 }
 
 const mixedCases: [string, unknown, unknown[][]][] = [
@@ -148,7 +149,7 @@ function localRefsResolve(root: unknown, value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
   return Object.entries(value).every(([key, child]) => {
     if (key === '$ref' && typeof child === 'string' && child.startsWith('#/') && !child.startsWith('#/entities/')) {
-      return valueAtSchemaPath(root, child.slice(2).split('/')) !== undefined;
+      return valueAtPath(root, child.slice(2).split('/')) !== undefined;
     }
     return localRefsResolve(root, child);
   });

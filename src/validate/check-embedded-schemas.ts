@@ -4,7 +4,8 @@ import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
 import type { CompileScope, SchemaCompiler } from './schema-compiler.js';
 import { checkSchemaStatically } from './schema-static-checks.js';
-import { findStrictnessProblems, planStrictnessCheck, valueAtSchemaPath } from './schema-strictness.js';
+import { valueAtPath } from './json-pointer.js';
+import { findStrictnessProblems, planStrictnessCheck } from './schema-strictness.js';
 
 /**
  * The embedded-schema layer: static checks ($ref targets, regular
@@ -38,7 +39,7 @@ export function checkEmbeddedSchemas(
     }
     for (const unit of compileWithAjv) {
       scope ??= compiler.beginScope(entities);
-      const failure = scope.compile(valueAtSchemaPath(embedded.schema, unit));
+      const failure = scope.compile(valueAtPath(embedded.schema, unit));
       if (failure) reportCompileFailure(context, embedded, [...unit, ...failure.pointer], failure.keyword, failure.message);
     }
   }
@@ -52,7 +53,7 @@ function reportCompileFailure(
   message: string,
 ): void {
   const node = [...embedded.path, ...pointer];
-  const keywordExists = keyword !== undefined && propertyOf(valueAtSchemaPath(embedded.schema, pointer), keyword) !== undefined;
+  const keywordExists = keyword !== undefined && propertyOf(valueAtPath(embedded.schema, pointer), keyword) !== undefined;
   context.report('invalid-schema', { detail: message }, keywordExists ? [...node, keyword] : node, 'key');
 }
 

@@ -35,7 +35,8 @@ export function valueAtPath(root: unknown, path: readonly PathSegment[]): unknow
   return current;
 }
 
-function safeDecodeUri(text: string): string {
+/** Percent-decoding that leaves malformed input as it is. */
+export function safeDecodeUri(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, keysOf, type PlainObject } from '../model/values.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { decodePointer, valueAtPath } from './json-pointer.js';
+import { decodePointer, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
 import { walkSchema } from './walk-schema.js';
 
@@ -34,7 +34,7 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
 function checkRef(context: RuleContext, ref: string, root: unknown, entityNames: string[], at: PathSegment[]): boolean {
   const entity = ENTITY_REF.exec(ref);
   if (entity) {
-    const name = safeDecode(entity[1]!);
+    const name = safeDecodeUri(entity[1]!);
     if (entityNames.includes(name)) return true;
     const detail = entityNames.length ? `no entity '${name}' is defined under 'entities'` : 'this manifest defines no entities';
     context.report('unresolved-ref', { ref, detail, suggestion: closestMatch(name, entityNames) }, at);
@@ -57,13 +57,5 @@ function checkRegex(context: RuleContext, pattern: string, at: PathSegment[], pa
     const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/u?: /, '') : String(error);
     context.report('invalid-regex', { pattern, reason }, at, part);
     return false;
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }

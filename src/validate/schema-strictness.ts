@@ -1,5 +1,6 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, type PlainObject } from '../model/values.js';
+import { valueAtPath } from './json-pointer.js';
 import { walkSchema } from './walk-schema.js';
 
 /**
@@ -66,7 +67,7 @@ export function planStrictnessCheck(schema: unknown): { readonly compileWithAjv:
     if (!units.some((other) => isPrefix(other, unit))) units.push(unit);
   });
   const outermost = units.filter((unit) => !units.some((other) => other !== unit && isPrefix(other, unit)));
-  const withLocalRef = outermost.some((unit) => hasLocalRef(valueAtSchemaPath(schema, unit)));
+  const withLocalRef = outermost.some((unit) => hasLocalRef(valueAtPath(schema, unit)));
   return { compileWithAjv: withLocalRef ? [[]] : outermost };
 }
 
@@ -105,9 +106,6 @@ function hasLocalRef(schema: unknown): boolean {
   return found;
 }
 
-export function valueAtSchemaPath(schema: unknown, path: readonly PathSegment[]): unknown {
-  return path.reduce<unknown>((node, segment) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment as string] : undefined), schema);
-}
 
 function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
