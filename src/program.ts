@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 import { loadManifest, type LoadedManifest } from './load/load-manifest.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read-source.js';
@@ -38,7 +38,9 @@ export class Program implements ManifestResolver {
   }
 
   addRoot(path: string): void {
-    const record = this.load(resolve(path), undefined, undefined);
+    const absolute = resolve(path);
+    const shown = relative(process.cwd(), absolute);
+    const record = this.load(absolute, undefined, undefined, shown.startsWith('..') || shown === '' ? absolute : shown);
     if (record.manifest) this.roots.push(record.manifest);
   }
 

@@ -360,3 +360,20 @@ describe('CLI options', () => {
     expectNoStackTrace(run);
   });
 });
+
+describe('output to a closed pipe', () => {
+  it('stops quietly when the reader goes away (`intc validate | head -1`)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('./fixture-harness.js');
+    const lines = Array.from({ length: 400 }, (_, i) => `  Bad_Action${i}: {}`).join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'intc-pipe-'));
+    try {
+      writeFileSync(join(dir, 'integration.yaml'), `name: pipe\nversion: 1.0.0\nactions:\n${lines}\n`);
+      const run = spawnSync('sh', ['-c', `node "${CLI}" validate "${dir}" | head -1`], { encoding: 'utf8' });
+      expect(run.stdout).toMatch(/integration\.yaml:\d+:\d+ - (error|warning) /);
+      expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
