@@ -34,8 +34,16 @@ export function displayPath(file: string, cwd: string): string {
   return path === '' || path.startsWith('..') && path.split(/[\\/]/).length > 4 ? file : path;
 }
 
+/** The lines of the last file framed: diagnostics come sorted by file, so each file is split once. */
+let lastSplit: { source: string; lines: string[] } | undefined;
+
+function linesOf(source: string): string[] {
+  if (lastSplit?.source !== source) lastSplit = { source, lines: source.split(/\r?\n/) };
+  return lastSplit.lines;
+}
+
 function codeFrame(source: string, diagnostic: Diagnostic, paint: Painter): string {
-  const lines = source.split(/\r?\n/);
+  const lines = linesOf(source);
   const { start, end } = diagnostic.location;
   if (start.line < 1 || start.line > lines.length) return '';
   const first = Math.max(1, start.line - CONTEXT_LINES);

@@ -1,6 +1,8 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import type { Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { rangeLocation, type SourceFile } from './source-file.js';
+import { parseFast } from './fast-parse.js';
+import { rangeLocation, SourceFile } from './source-file.js';
+import { parseDocumentWithPositions, yaml } from './yaml-module.js';
 
 /** Alias expansions allowed per document before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -16,15 +18,21 @@ export interface ParsedSource {
 
 /**
  * Parses YAML or JSON (YAML 1.2 is a superset of JSON, so one parser gives
- * positions for both). Syntax errors, duplicate keys, unresolved tags,
- * non-scalar keys, excessive nesting and alias bombs become diagnostics; a
- * file with any of them yields no value.
+ * positions for both): by the fast path when it can (fast-parse.ts), else
+ * with the `yaml` Document, where syntax errors, duplicate keys, unresolved
+ * tags, non-scalar keys, excessive nesting and alias bombs become
+ * diagnostics; a file with any of them yields no value.
  */
 export function parseYaml(path: string, text: string): ParsedSource {
-  const lineCounter = new LineCounter();
-  // Duplicate keys are found below in linear time; the parser's own check is quadratic per mapping.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const file: SourceFile = { path, text, lineCounter, document };
+  const fast = parseFast(text, MAX_NESTING_DEPTH);
+  if (fast !== undefined) return { file: new SourceFile(path, text), value: fast, diagnostics: [] };
+  return parseWithPositions(path, text);
+}
+
+function parseWithPositions(path: string, text: string): ParsedSource {
+  const positioned = parseDocumentWithPositions(text);
+  const { document } = positioned;
+  const file = new SourceFile(path, text, positioned);
   const syntaxErrors = [...document.errors, ...document.warnings].map((error) => yamlErrorToDiagnostic(file, error));
   // Later syntax errors are mostly consequences of the first: report that one.
   const diagnostics = [...syntaxErrors.slice(0, 1), ...inspectStructure(file)];
@@ -69,6 +77,7 @@ function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {
  * character of a badly indented line.
  */
 function refineErrorOffset(file: SourceFile, error: YAMLError): number {
+  const { isCollection, isScalar } = yaml();
   const offset = error.pos[0];
   if (/quote/i.test(error.message)) {
     return innermostOpenNode(file, offset, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) ?? offset;
@@ -96,6 +105,7 @@ function innermostOpenNode(file: SourceFile, offset: number, matches: (node: Nod
  * duplicate keys, keys that are not scalars, and nesting past the limit.
  */
 function inspectStructure(file: SourceFile): Diagnostic[] {
+  const { isCollection, isMap, isPair } = yaml();
   const diagnostics: Diagnostic[] = [];
   const stack: [Node, number][] = [];
   if (file.document.contents) stack.push([file.document.contents as Node, 1]);
@@ -118,6 +128,7 @@ function inspectStructure(file: SourceFile): Diagnostic[] {
 }
 
 function checkMapKeys(file: SourceFile, pairs: readonly unknown[]): Diagnostic[] {
+  const { isPair, isScalar } = yaml();
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const pair of pairs) {
@@ -138,6 +149,7 @@ function checkMapKeys(file: SourceFile, pairs: readonly unknown[]): Diagnostic[]
 }
 
 function forEachNode(file: SourceFile, visit: (node: Node) => void): void {
+  const { isAlias, isCollection, isPair, isScalar } = yaml();
   const stack: unknown[] = [file.document.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -154,6 +166,7 @@ function forEachNode(file: SourceFile, visit: (node: Node) => void): void {
 
 /** The alias bomb is reported at its first alias, where the expansion starts. */
 function aliasLimitDiagnostic(file: SourceFile): Diagnostic {
+  const { isAlias } = yaml();
   let first: [number, number] | undefined;
   forEachNode(file, (node) => {
     if (isAlias(node) && node.range && (first === undefined || node.range[0] < first[0])) first = [node.range[0], node.range[1]];

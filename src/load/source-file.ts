@@ -1,16 +1,38 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { SourceLocation, SourcePosition } from '../diagnostics/diagnostic.js';
+import { parseDocumentWithPositions, yaml, type PositionedDocument } from './yaml-module.js';
 
 /** A step in a path through a manifest: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 export type ValuePath = readonly PathSegment[];
 
-/** A parsed manifest file: its text, the yaml Document (with positions) and its plain value. */
-export interface SourceFile {
-  readonly path: string;
-  readonly text: string;
-  readonly lineCounter: LineCounter;
-  readonly document: Document.Parsed;
+/**
+ * A manifest file: its text, and the yaml Document with positions, which is
+ * built on first use when the fast parser read the value (fast-parse.ts).
+ */
+export class SourceFile {
+  private positioned: PositionedDocument | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    positioned?: PositionedDocument,
+  ) {
+    this.positioned = positioned;
+  }
+
+  get document(): Document.Parsed {
+    return this.positions().document;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.positions().lineCounter;
+  }
+
+  private positions(): PositionedDocument {
+    this.positioned ??= parseDocumentWithPositions(this.text);
+    return this.positioned;
+  }
 }
 
 /** Which part of a `key: value` pair a diagnostic points at. */
@@ -45,42 +67,31 @@ interface FoundNode {
 }
 
 function findNode(document: Document.Parsed, path: ValuePath): FoundNode {
+  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = yaml();
+  const asNode = (value: unknown): Node | undefined => (isScalar(value) || isCollection(value) || isAlias(value) ? (value as Node) : undefined);
+  const resolveAlias = (node: Node | undefined): Node | undefined => (isAlias(node) ? asNode(node.resolve(document)) : node);
+  const keyText = (key: unknown): string | undefined => (isScalar(key) ? String(key.value) : undefined);
+  const childOf = (container: Node | undefined, segment: PathSegment): FoundNode | undefined => {
+    if (isMap(container)) {
+      for (const pair of container.items) {
+        if (isPair(pair) && keyText(pair.key) === String(segment)) {
+          return { key: asNode(pair.key), value: asNode(pair.value) ?? asNode(pair.key) };
+        }
+      }
+      return undefined;
+    }
+    if (isSeq(container) && typeof segment === 'number') {
+      const item = asNode(container.items[segment]);
+      return item ? { key: undefined, value: item } : undefined;
+    }
+    return undefined;
+  };
   let current: FoundNode = { key: undefined, value: asNode(document.contents) };
   for (const segment of path) {
-    const container = resolveAlias(document, current.value);
+    const container = resolveAlias(current.value);
     const next = childOf(container, segment);
     if (!next) break;
     current = next;
   }
   return current;
-}
-
-function childOf(container: Node | undefined, segment: PathSegment): FoundNode | undefined {
-  if (isMap(container)) {
-    for (const pair of container.items) {
-      if (isPair(pair) && keyText(pair.key) === String(segment)) {
-        return { key: asNode(pair.key), value: asNode(pair.value) ?? asNode(pair.key) };
-      }
-    }
-    return undefined;
-  }
-  if (isSeq(container) && typeof segment === 'number') {
-    const item = asNode(container.items[segment]);
-    return item ? { key: undefined, value: item } : undefined;
-  }
-  return undefined;
-}
-
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function resolveAlias(document: Document.Parsed, node: Node | undefined): Node | undefined {
-  if (isAlias(node)) return asNode(node.resolve(document));
-  return node;
-}
-
-function asNode(value: unknown): Node | undefined {
-  return isScalar(value) || isCollection(value) || isAlias(value) ? (value as Node) : undefined;
 }
