@@ -239,12 +239,13 @@ function run(args, env = {}) {
 }
 
 function printTable(report) {
-  const header = ['case', 'KB', 'actions', 'process s', 'import', 'load', 'meta', 'rest', 'cold load', 'cold meta', 'cold rest', 'RSS MB', 'target', 'result'];
+  const header = ['case', 'KB', 'actions', 'process s', 'over node', 'import', 'load', 'meta', 'rest', 'cold load', 'cold meta', 'cold rest', 'RSS MB', 'target', 'result'];
   const rows = report.cases.map((c) => [
     c.case,
     c.sizeKB.toFixed(0),
     String(c.actions),
     fmtS(c.wholeProcess.medianS),
+    fmtS(c.wholeProcess.medianS - report.baseline.medianS),
     fmtMs(c.stages.importMs),
     fmtMs(c.stages.median.loadMs),
     fmtMs(c.stages.median.metaMs),
@@ -267,7 +268,8 @@ function printTable(report) {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
-    `process s: median wall-clock of \`node bin/intc.cjs validate <file>\` (1 warm-up + ${report.runs} runs; 5 when a run takes > ${SLOW_RUN_S} s).`,
+    `process s: median wall-clock of \`node bin/intc.cjs validate <file>\` (1 warm-up + ${report.runs} runs; 5 when a run takes > ${SLOW_RUN_S} s);`,
+    'over node: process s minus the `node -e 0` baseline, i.e. what intc itself costs on this machine.',
     'import/load/meta/rest: ms in a fresh process per case; import = dist/pipeline.js; load = read + parse;',
     'rest = embedded schemas + rules. Plain columns are medians of warm in-process runs; cold = the first run, as the CLI pays it.',
   ];
