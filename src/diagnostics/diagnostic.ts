@@ -35,9 +35,6 @@ export function fileStartLocation(file: string): SourceLocation {
   return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 }
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
 
 /** Orders diagnostics by file, then position, then code, so output is stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -34,9 +34,6 @@ export function metaSchemaDocument(kind: ManifestKind): unknown {
   return document;
 }
 
-export function metaSchemaPath(kind: ManifestKind): string {
-  return new URL(`${kind}.schema.json`, schemaDirectory).pathname;
-}
 
 export function metaSchemaDefinition(kind: ManifestKind, name: string): unknown {
   return propertyOf(propertyOf(metaSchemaDocument(kind), 'definitions'), name);
