@@ -66,32 +66,36 @@ interface FoundNode {
   value: Node | undefined;
 }
 
+type YamlModule = ReturnType<typeof yaml>;
+
 function findNode(document: Document.Parsed, path: ValuePath): FoundNode {
-  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = yaml();
-  const asNode = (value: unknown): Node | undefined => (isScalar(value) || isCollection(value) || isAlias(value) ? (value as Node) : undefined);
-  const resolveAlias = (node: Node | undefined): Node | undefined => (isAlias(node) ? asNode(node.resolve(document)) : node);
-  const keyText = (key: unknown): string | undefined => (isScalar(key) ? String(key.value) : undefined);
-  const childOf = (container: Node | undefined, segment: PathSegment): FoundNode | undefined => {
-    if (isMap(container)) {
-      for (const pair of container.items) {
-        if (isPair(pair) && keyText(pair.key) === String(segment)) {
-          return { key: asNode(pair.key), value: asNode(pair.value) ?? asNode(pair.key) };
-        }
-      }
-      return undefined;
-    }
-    if (isSeq(container) && typeof segment === 'number') {
-      const item = asNode(container.items[segment]);
-      return item ? { key: undefined, value: item } : undefined;
-    }
-    return undefined;
-  };
-  let current: FoundNode = { key: undefined, value: asNode(document.contents) };
+  const y = yaml();
+  let current: FoundNode = { key: undefined, value: asNode(y, document.contents) };
   for (const segment of path) {
-    const container = resolveAlias(current.value);
-    const next = childOf(container, segment);
+    const container = isAliasNode(y, current.value) ? asNode(y, current.value.resolve(document)) : current.value;
+    const next = childOf(y, container, segment);
     if (!next) break;
     current = next;
   }
   return current;
+}
+
+function childOf(y: YamlModule, container: Node | undefined, segment: PathSegment): FoundNode | undefined {
+  if (y.isMap(container)) {
+    const pair = container.items.find((item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment));
+    return pair ? { key: asNode(y, pair.key), value: asNode(y, pair.value) ?? asNode(y, pair.key) } : undefined;
+  }
+  if (y.isSeq(container) && typeof segment === 'number') {
+    const item = asNode(y, container.items[segment]);
+    return item ? { key: undefined, value: item } : undefined;
+  }
+  return undefined;
+}
+
+function isAliasNode(y: YamlModule, node: Node | undefined): node is import('yaml').Alias {
+  return y.isAlias(node);
+}
+
+function asNode(y: YamlModule, value: unknown): Node | undefined {
+  return y.isScalar(value) || y.isCollection(value) || y.isAlias(value) ? (value as Node) : undefined;
 }
