@@ -36,7 +36,8 @@ export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
 
 /** Names of actions, channels… are checked by the naming rule, which suggests a fix. */
 function isNamingError(error: ErrorObject): boolean {
-  return error.keyword === 'propertyNames' || error.schemaPath.includes('/propertyNames/');
+  // Errors raised inside a `propertyNames` subschema carry the offending name.
+  return error.keyword === 'propertyNames' || error.propertyName !== undefined;
 }
 
 /** A `kind` naming another manifest kind was already reported by the loader as kind-mismatch. */
