@@ -49,6 +49,12 @@ const documents: [string, string][] = [
   ['json', '{"name": "x", "version": "1.0.0", "n": 1.0, "list": [1, 2.5, true, null]}'],
   ['tabs in flow', '{\n\t"a": 1,\n\t"b": [1,\t2]\n}\n'],
   ['indented flow continuation', 'a: [b,\nc]\n'],
+  ['merge key without alias', 'a:\n  <<: 1\n  b: 2\n'],
+  ['indentation indicators', 'a: |2\n    two more\n  base\nb: >-\n  x\n\n  y\n'],
+  ['nested and compact sequences', 'a:\n- - x\n  - y\n- b: 1\n  c: 2\n- {}\n- []\n'],
+  ['special floats and numbers as keys', '.inf: a\n0x10: b\n1e2: c\n'],
+  ['quotes inside plain scalars', "a: it's\nb: say \"hi\"\nc: 'it''s'\n"],
+  ['comment-like text', 'a: x#y\nb: "#not"\nc: x # yes\n'],
 ];
 
 function manifestFiles(folder: string): string[] {
