@@ -8,9 +8,11 @@ const USAGE = `Usage: intc <command> [options]
 Commands:
   validate [files...]   check manifests and report every problem with its location
 
-Run 'intc <command> --help' for a command's options.
+Options:
   -v, --version         print the version
   -h, --help            show this help
+
+Run 'intc <command> --help' for a command's options.
 `;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
