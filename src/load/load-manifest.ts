@@ -51,7 +51,7 @@ export function loadManifest(path: string, options: LoadOptions): LoadResult {
   const kind = kindByName ?? kindByField ?? options.expectedKind;
   if (!kind) {
     const at = propertyOf(parsed.value, 'kind') === undefined ? fileStartLocation(path) : locate(parsed.file, ['kind']);
-    diagnostics.push(createDiagnostic('unknown-manifest-kind', { file: path }, at));
+    diagnostics.push(createDiagnostic('unknown-manifest-kind', { file: options.displayPath ?? path }, at));
     return { manifest: undefined, text: read.text, diagnostics };
   }
   return { manifest: { kind, file: parsed.file, value: parsed.value }, text: read.text, diagnostics };
