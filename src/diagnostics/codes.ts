@@ -25,7 +25,7 @@ export const diagnosticCodes = {
     (p) => `Manifest is ${p.size}, over the ${p.limit} limit; split it or raise the limit with --max-file-size.`,
   ),
   'empty-manifest': code('error', () => 'Manifest is empty: expected a mapping with at least `name` and `version`.'),
-  'yaml-syntax': code<{ detail: string }>('error', (p) => `YAML syntax error: ${p.detail}`),
+  'yaml-syntax': code<{ detail: string }>('error', (p) => `Syntax error: ${p.detail}.`.replace(/\.\.$/, '.')),
   'duplicate-key': code<{ key: string }>('error', (p) => `Duplicate key '${p.key}': each key may appear once in a mapping.`),
   'alias-limit': code<{ limit: number }>(
     'error',
@@ -127,7 +127,7 @@ export const diagnosticCodes = {
   ),
   'invalid-referenced-manifest': code<{ path: string; count: number }>(
     'error',
-    (p) => `Referenced manifest '${p.path}' has ${p.count} error${p.count === 1 ? '' : 's'} (reported at their own location).`,
+    (p) => `Referenced manifest '${p.path}' has ${p.count} error${p.count === 1 ? '' : 's'}, reported in that file.`,
   ),
 
   // Advice

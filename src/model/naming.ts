@@ -22,7 +22,7 @@ export const screamingSnakeCaseRule: NamingRule = {
 
 export const aliasRule: NamingRule = {
   pattern: /^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/,
-  description: 'a lowercase letter, then letters, digits and single hyphens',
+  description: 'camelCase or kebab-case (a lowercase letter, then letters, digits and single hyphens)',
   suggest: (name) => toCamelCase(name),
 };
 

@@ -30,3 +30,10 @@ export function describeValueType(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
   return `a ${typeof value}`;
 }
+
+/** Ajv's `type` param ('integer', 'string,null' or a list) as prose: "an integer", "a string or null". */
+export function describeTypes(type: unknown): string {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  const named = types.map((t) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`));
+  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}

@@ -6,7 +6,7 @@ import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
 import { kindFromValue } from '../model/manifest-kind.js';
-import { describeValueType, keysOf, propertyOf } from '../model/values.js';
+import { describeTypes, describeValueType, keysOf, propertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
 
@@ -92,12 +92,6 @@ function sourceText(manifest: LoadedManifest, location: SourceLocation): string 
   const { start, end } = location;
   const line = manifest.file.text.split('\n')[start.line - 1] ?? '';
   return line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined).trim();
-}
-
-function describeTypes(type: unknown): string {
-  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
-  const named = types.map((t) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`));
-  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
 }
 
 function formatList(values: readonly unknown[]): string {

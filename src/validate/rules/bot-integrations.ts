@@ -3,7 +3,7 @@ import { closestMatch } from '../../diagnostics/did-you-mean.js';
 import { describePath } from '../../diagnostics/describe-path.js';
 import type { LoadedManifest } from '../../load/load-manifest.js';
 import type { PathSegment } from '../../load/source-file.js';
-import { entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
+import { describeTypes, describeValueType, entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from '../json-pointer.js';
 import type { Rule, RuleContext } from '../rule-context.js';
 import { validatorFor } from '../schema-compiler.js';
@@ -77,9 +77,12 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
   } else if (error.keyword === 'required') {
     const detail = `is missing required property '${String(params.missingProperty)}'`;
     context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
+  } else if (error.keyword === 'type') {
+    const actual = describeValueType(error.data);
+    const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
+    context.report('invalid-configuration', { where: describePath(path), detail: `must be ${describeTypes(params.type)}, but is ${actual}${hint}` }, path);
   } else {
-    const placeholderHint = error.keyword === 'type' ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
-    context.report('invalid-configuration', { where: describePath(path), detail: `${error.message ?? 'is invalid'}${placeholderHint}` }, path);
+    context.report('invalid-configuration', { where: describePath(path), detail: error.message ?? 'is invalid' }, path);
   }
 }
 
