@@ -26,6 +26,7 @@ export const diagnosticCodes = {
   ),
   'empty-manifest': code('error', () => 'Manifest is empty: expected a mapping with at least `name` and `version`.'),
   'yaml-syntax': code<{ detail: string }>('error', (p) => `Syntax error: ${p.detail}.`.replace(/\.\.$/, '.')),
+  'json-syntax': code<{ detail: string }>('error', (p) => `JSON syntax error: ${p.detail}.`),
   'duplicate-key': code<{ key: string }>('error', (p) => `Duplicate key '${p.key}': each key may appear once in a mapping.`),
   'alias-limit': code<{ limit: number }>(
     'error',

@@ -24,9 +24,35 @@ export interface ParsedSource {
  * diagnostics; a file with any of them yields no value.
  */
 export function parseYaml(path: string, text: string): ParsedSource {
+  const jsonError = path.toLowerCase().endsWith('.json') ? checkJsonSyntax(path, text) : undefined;
+  if (jsonError) return { file: new SourceFile(path, text), value: undefined, diagnostics: [jsonError] };
   const fast = parseFast(text, MAX_NESTING_DEPTH);
   if (fast !== undefined) return { file: new SourceFile(path, text), value: fast, diagnostics: [] };
   return parseWithPositions(path, text);
+}
+
+/**
+ * A `.json` manifest must be JSON: YAML would also accept comments, trailing
+ * commas and unquoted keys. JSON.parse says where it stopped; duplicate keys,
+ * which JSON.parse lets through, are caught by the YAML layer after this.
+ */
+function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    let offset = position ? Number(position[1]) : text.length;
+    let detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    const previous = text.slice(0, offset).search(/,\s*$/);
+    if (previous >= 0 && /^[\]}]/.test(text.slice(offset))) {
+      offset = previous;
+      detail = 'trailing comma (JSON allows no comma after the last item)';
+    }
+    const file = new SourceFile(path, text);
+    return createDiagnostic('json-syntax', { detail }, rangeLocation(file, offset, offset + 1));
+  }
 }
 
 function parseWithPositions(path: string, text: string): ParsedSource {
@@ -43,11 +69,22 @@ function parseWithPositions(path: string, text: string): ParsedSource {
   try {
     return { file, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      return { file, value: undefined, diagnostics: [aliasLimitDiagnostic(file)] };
-    }
-    throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    const unresolved = /Unresolved alias.*: (.*)$/.exec(error.message);
+    const diagnostic = unresolved ? unresolvedAliasDiagnostic(file, unresolved[1]!) : /alias count/i.test(error.message) ? aliasLimitDiagnostic(file) : undefined;
+    if (!diagnostic) throw error;
+    return { file, value: undefined, diagnostics: [diagnostic] };
   }
+}
+
+/** `*name` with no `&name` before it. */
+function unresolvedAliasDiagnostic(file: SourceFile, name: string): Diagnostic {
+  const { isAlias } = yaml();
+  let at: [number, number] = [0, 0];
+  forEachNode(file, (node) => {
+    if (isAlias(node) && node.source === name && node.range && (at[1] === 0 || node.range[0] < at[0])) at = [node.range[0], node.range[1]];
+  });
+  return createDiagnostic('yaml-syntax', { detail: `alias *${name} has no anchor &${name} before it` }, rangeLocation(file, at[0], at[1]));
 }
 
 function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {

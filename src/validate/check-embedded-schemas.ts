@@ -29,6 +29,7 @@ export function checkEmbeddedSchemas(
     const entity = entityNameOf(embedded);
     if (entity !== undefined) entities.set(entity, embedded.schema);
   }
+  for (const embedded of compilable) checkTopLevelIsObject(context, embedded);
   let scope: CompileScope | undefined;
   for (const embedded of compilable) {
     // Compiling costs ~0.4 ms or more a schema, which dominates large manifests: only the parts
@@ -43,6 +44,31 @@ export function checkEmbeddedSchemas(
       if (failure) reportCompileFailure(context, embedded, [...unit, ...failure.pointer], failure.keyword, failure.message);
     }
   }
+}
+
+/** What each kind of schema describes, for messages; all are objects in Botpress. */
+const SCHEMA_SUBJECTS: Readonly<Record<string, string>> = {
+  configuration: 'a configuration',
+  configurations: 'a configuration',
+  channels: 'a message payload',
+  actions: 'an action input or output',
+  events: 'an event payload',
+  states: 'a state',
+  entities: 'an entity',
+};
+
+/**
+ * Configurations, inputs, outputs, payloads, states and entities are objects
+ * (Botpress defines each with z.object): the top level says `type: object`,
+ * or is a `$ref` to an entity (which is one).
+ */
+function checkTopLevelIsObject(context: RuleContext, embedded: EmbeddedSchema): void {
+  const schema = embedded.schema;
+  if (isPlainObject(schema) && schema.type === 'object') return;
+  if (isPlainObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/entities/') && schema.type === undefined) return;
+  const subject = SCHEMA_SUBJECTS[String(embedded.path[0])] ?? 'this schema';
+  const detail = `${subject} must be an object: give its schema \`type: object\` at the top level (or a $ref to an entity)`;
+  context.report('invalid-schema', { detail }, embedded.path, 'key');
 }
 
 function reportCompileFailure(

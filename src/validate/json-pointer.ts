@@ -26,10 +26,11 @@ export function toValuePath(root: unknown, segments: readonly string[]): PathSeg
   return path;
 }
 
+/** The value at `path`, following own properties only (`toString` is not in a manifest). */
 export function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root;
   for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    if (typeof current !== 'object' || current === null || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment as string];
   }
   return current;

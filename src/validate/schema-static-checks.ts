@@ -22,6 +22,7 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
       clean = false;
     }
     if (typeof node.pattern === 'string' && !checkRegex(context, node.pattern, [...at, 'pattern'], 'value')) clean = false;
+    if (!checkValuesFitType(context, node, at)) clean = false;
     if (isPlainObject(node.patternProperties)) {
       for (const key of Object.keys(node.patternProperties)) {
         if (!checkRegex(context, key, [...at, 'patternProperties', key], 'key')) clean = false;
@@ -41,12 +42,47 @@ function checkRef(context: RuleContext, ref: string, root: unknown, entityNames:
     return false;
   }
   if (ref.startsWith('#') && !ref.startsWith('#/entities/')) {
-    if (valueAtPath(root, decodePointer(ref)) !== undefined) return true;
-    context.report('unresolved-ref', { ref, detail: 'nothing in this schema is at that pointer' }, at);
+    const target = valueAtPath(root, decodePointer(ref));
+    if (isPlainObject(target) || typeof target === 'boolean') return true;
+    const detail = target === undefined ? 'nothing in this schema is at that pointer' : 'it points at a value that is not a schema';
+    context.report('unresolved-ref', { ref, detail }, at);
     return false;
   }
   context.report('unsupported-ref', { ref }, at);
   return false;
+}
+
+const TYPE_TESTS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number',
+  integer: (value) => Number.isInteger(value),
+  boolean: (value) => typeof value === 'boolean',
+  null: (value) => value === null,
+  array: (value) => Array.isArray(value),
+  object: (value) => isPlainObject(value),
+};
+
+/**
+ * `default`, `const` and `enum` values of the schema's own `type`: Ajv's
+ * strict mode does not check them, and `type: boolean, default: "no"`
+ * would give a default that fails its own schema.
+ */
+function checkValuesFitType(context: RuleContext, node: PlainObject, at: PathSegment[]): boolean {
+  const types = (typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? node.type : []).filter((t): t is string => typeof t === 'string' && t in TYPE_TESTS);
+  if (types.length === 0) return true;
+  const fits = (value: unknown) => types.some((type) => TYPE_TESTS[type]!(value));
+  const values: [unknown, PathSegment[]][] = [];
+  if ('default' in node) values.push([node.default, [...at, 'default']]);
+  if ('const' in node) values.push([node.const, [...at, 'const']]);
+  if (Array.isArray(node.enum)) node.enum.forEach((value, index) => values.push([value, [...at, 'enum', index]]));
+  let clean = true;
+  for (const [value, path] of values) {
+    if (fits(value)) continue;
+    const keyword = String(path[at.length]);
+    context.report('invalid-schema', { detail: `${keyword} ${JSON.stringify(value)} is not of the schema's type (${types.join(' or ')})` }, path);
+    clean = false;
+  }
+  return clean;
 }
 
 function checkRegex(context: RuleContext, pattern: string, at: PathSegment[], part: 'key' | 'value'): boolean {
