@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 import { loadManifest, type LoadedManifest } from './load/load-manifest.js';
+import { expectedManifestNames, manifestInFolder } from './load/manifest-in-folder.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read-source.js';
 import { locate, type ValuePath } from './load/source-file.js';
 import type { ManifestKind } from './model/manifest-kind.js';
@@ -64,7 +66,9 @@ export class Program implements ManifestResolver {
     return record.manifest;
   }
 
-  private load(path: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined, displayPath = path): ManifestRecord {
+  private load(given: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined, displayPath = given): ManifestRecord {
+    const path = isDirectory(given) ? (manifestInFolder(given, kind) ?? given) : given;
+    if (path === given && isDirectory(given)) return this.recordMissingFolderManifest(given, kind, reportAt, displayPath);
     const existing = this.records.get(path);
     if (existing) return existing;
     const loaded = loadManifest(path, {
@@ -90,6 +94,21 @@ export class Program implements ManifestResolver {
     return record;
   }
 
+  /** A folder that holds no manifest (of the expected kind). */
+  private recordMissingFolderManifest(
+    folder: string,
+    kind: ManifestKind | undefined,
+    reportAt: SourceLocation | undefined,
+    displayPath: string,
+  ): ManifestRecord {
+    const expected = expectedManifestNames(kind);
+    const loadFailure = createDiagnostic('no-manifest-in-folder', { path: displayPath, expected }, reportAt ?? fileStartLocation(folder));
+    const record: ManifestRecord = { manifest: undefined, loadFailure, errorCount: 1 };
+    if (!this.records.has(folder)) this.diagnostics.push(loadFailure);
+    this.records.set(folder, record);
+    return record;
+  }
+
   private check(manifest: LoadedManifest): Diagnostic[] {
     try {
       return checkManifest(manifest, this, this.compiler);
@@ -97,6 +116,14 @@ export class Program implements ManifestResolver {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return [createDiagnostic('internal-error', { detail }, fileStartLocation(manifest.file.path))];
     }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

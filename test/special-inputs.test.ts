@@ -266,15 +266,30 @@ describe('paths', () => {
     expectNoStackTrace(run);
   });
 
-  it('reports a folder given to the library as a manifest as unreadable, at 1:1', () => {
+  it('reads the manifest in a folder given to the library, by exact name or as <name>.<kind>.yaml', () => {
     const file = write('folder-library', 'integration.yaml', VALID);
-    expect(errorsOf(validate([dirname(file)]).diagnostics)).toEqual(['1:1 file-unreadable']);
+    expect(errorsOf(validate([dirname(file)]).diagnostics)).toEqual([]);
+    const named = write('folder-named', 'slack.integration.yaml', VALID);
+    const result = validate([dirname(named)]);
+    expect(errorsOf(result.diagnostics)).toEqual([]);
+    expect(result.manifests.map((m) => m.file.path)).toEqual([named]);
   });
 
-  it('is a usage error (exit 2) to name a folder without a manifest', () => {
+  it('reports a named folder without a manifest as no-manifest-in-folder (exit 1), and checks the other files', () => {
     const folder = join(work, 'no-manifest-folder');
     mkdirSync(folder, { recursive: true });
-    const run = runCli(['validate', folder], work);
+    const broken = write('next-to-empty-folder', 'integration.yaml', 'name: x\nversion: 1.0.0\nactions:\n  Bad_Name: {}\n');
+    const run = runCli(['validate', folder, broken], work);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/no-manifest-folder:1:1 - error no-manifest-in-folder:/);
+    expect(run.stdout).toMatch(/integration\.yaml:4:3 - error invalid-name:/);
+    expectNoStackTrace(run);
+  });
+
+  it('is a usage error (exit 2) to run in a folder without a manifest and name none', () => {
+    const folder = join(work, 'empty-cwd');
+    mkdirSync(folder, { recursive: true });
+    const run = runCli(['validate'], folder);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('No manifest');
     expectNoStackTrace(run);

@@ -18,8 +18,3 @@ export function kindFromValue(value: unknown): ManifestKind | undefined {
   const kind = (value as Record<string, unknown>).kind;
   return MANIFEST_KINDS.find((k) => k === kind);
 }
-
-/** The manifest file names looked for in a folder when none is named, in order. */
-export const DEFAULT_MANIFEST_NAMES: readonly string[] = MANIFEST_KINDS.flatMap((kind) =>
-  ['yaml', 'yml', 'json'].map((ext) => `${kind}.${ext}`),
-);
