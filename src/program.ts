@@ -15,10 +15,13 @@ export interface ProgramOptions {
   readonly maxFileBytes?: number;
 }
 
+/** Where and under which name a reference points at a file, for diagnostics about the file itself. */
+type ReportFailure = (reportAt: (() => SourceLocation) | undefined, displayPath: string) => Diagnostic;
+
 interface ManifestRecord {
   readonly manifest: LoadedManifest | undefined;
-  /** Why the file could not be loaded, re-reported at each further reference. */
-  readonly loadFailure: Diagnostic | undefined;
+  /** Why the file could not be read, for each further reference to report in its own words. */
+  readonly readFailure: ReportFailure | undefined;
   errorCount: number;
 }
 
@@ -43,30 +46,31 @@ export class Program implements ManifestResolver {
     const absolute = resolve(path);
     const shown = relative(process.cwd(), absolute);
     const record = this.load(absolute, undefined, undefined, shown.startsWith('..') || shown === '' ? absolute : shown);
-    if (record.manifest) this.roots.push(record.manifest);
+    if (record.manifest && !this.roots.includes(record.manifest)) this.roots.push(record.manifest);
   }
 
   resolveManifest(from: LoadedManifest, reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined {
-    const reportAt = locate(from.file, at);
+    // Locating builds the referencing file's Document: only done when there is something to report.
+    const reportAt = () => locate(from.file, at);
     const path = resolve(dirname(from.file.path), reference);
     const known = this.records.has(path);
     const record = this.load(path, kind, reportAt, reference);
-    if (!record.manifest) {
-      if (known && record.loadFailure) this.diagnostics.push({ ...record.loadFailure, location: reportAt });
+    if (record.readFailure) {
+      if (known) this.diagnostics.push(record.readFailure(reportAt, reference));
       return undefined;
     }
-    if (record.manifest.kind !== kind) {
-      this.diagnostics.push(createDiagnostic('kind-mismatch', { expected: kind, actual: record.manifest.kind }, reportAt));
+    if (record.manifest && record.manifest.kind !== kind) {
+      this.diagnostics.push(createDiagnostic('kind-mismatch', { expected: kind, actual: record.manifest.kind }, reportAt()));
       return undefined;
     }
-    if (record.errorCount > 0) {
-      this.diagnostics.push(createDiagnostic('invalid-referenced-manifest', { path: reference, count: record.errorCount }, reportAt));
+    if (!record.manifest || record.errorCount > 0) {
+      this.diagnostics.push(createDiagnostic('invalid-referenced-manifest', { path: reference, count: record.errorCount }, reportAt()));
       return undefined;
     }
     return record.manifest;
   }
 
-  private load(given: string, kind: ManifestKind | undefined, reportAt: SourceLocation | undefined, displayPath = given): ManifestRecord {
+  private load(given: string, kind: ManifestKind | undefined, reportAt: (() => SourceLocation) | undefined, displayPath = given): ManifestRecord {
     const path = isDirectory(given) ? (manifestInFolder(given, kind) ?? given) : given;
     if (path === given && isDirectory(given)) return this.recordMissingFolderManifest(given, kind, reportAt, displayPath);
     const existing = this.records.get(path);
@@ -78,11 +82,11 @@ export class Program implements ManifestResolver {
       ...(reportAt ? { reportAt } : {}),
     });
     if (loaded.text !== undefined) this.sources.set(path, loaded.text);
-    const record: ManifestRecord = {
-      manifest: loaded.manifest,
-      loadFailure: loaded.text === undefined ? loaded.diagnostics[0] : undefined,
-      errorCount: countErrors(loaded.diagnostics),
-    };
+    const readFailure: ReportFailure | undefined =
+      loaded.text === undefined
+        ? (at, shown) => loadManifest(path, { maxBytes: this.maxBytes, displayPath: shown, ...(kind ? { expectedKind: kind } : {}), ...(at ? { reportAt: at } : {}) }).diagnostics[0]!
+        : undefined;
+    const record: ManifestRecord = { manifest: loaded.manifest, readFailure, errorCount: countErrors(loaded.diagnostics) };
     // Recorded before checking, so a reference cycle finds the record instead of recursing.
     this.records.set(path, record);
     this.diagnostics.push(...loaded.diagnostics);
@@ -98,13 +102,13 @@ export class Program implements ManifestResolver {
   private recordMissingFolderManifest(
     folder: string,
     kind: ManifestKind | undefined,
-    reportAt: SourceLocation | undefined,
+    reportAt: (() => SourceLocation) | undefined,
     displayPath: string,
   ): ManifestRecord {
-    const expected = expectedManifestNames(kind);
-    const loadFailure = createDiagnostic('no-manifest-in-folder', { path: displayPath, expected }, reportAt ?? fileStartLocation(folder));
-    const record: ManifestRecord = { manifest: undefined, loadFailure, errorCount: 1 };
-    if (!this.records.has(folder)) this.diagnostics.push(loadFailure);
+    const readFailure: ReportFailure = (at, shown) =>
+      createDiagnostic('no-manifest-in-folder', { path: shown, expected: expectedManifestNames(kind) }, at?.() ?? fileStartLocation(folder));
+    const record: ManifestRecord = { manifest: undefined, readFailure, errorCount: 1 };
+    if (!this.records.has(folder)) this.diagnostics.push(readFailure(reportAt, displayPath));
     this.records.set(folder, record);
     return record;
   }

@@ -7,13 +7,14 @@ import { isPlainObject } from '../model/values.js';
  * is most of the time on large manifests. Positions are needed only for
  * diagnostics, so the Document is built later, on demand.
  *
- * The value must be exactly what `yaml` would give, so the fast path gives up
- * (returns undefined, and parse-yaml.ts parses with `yaml`) on anything where
- * the two could differ or where `yaml` reports problems: directives, tags,
- * explicit `?` keys, collections reached twice (aliases), keys `yaml` reads
- * as null, nesting past the limit, and every js-yaml error (duplicate keys,
+ * The value must be exactly what the `yaml` path would give, so the fast path
+ * gives up (returns undefined, and parse-yaml.ts parses with `yaml`) on every
+ * construct where the two are known to differ or `yaml` reports a problem
+ * (see needsYaml), on collections reached twice, keys `yaml` reads as null or
+ * refuses, nesting past the limit, and every js-yaml error (duplicate keys,
  * syntax). Scalars resolve with YAML 1.2 core rules copied from `yaml`'s core
- * schema. test/fast-parse.test.ts compares both parsers on every fixture.
+ * schema. test/fast-parse.test.ts holds both paths to the same result on
+ * every fixture and on a corpus of awkward scalars and documents.
  */
 const { Type, FAILSAFE_SCHEMA, load } = jsYaml;
 
@@ -46,13 +47,13 @@ const yaml12CoreSchema = FAILSAFE_SCHEMA.extend({
   ],
 });
 
-/** Directives, tags and explicit keys, where they can start a token (prose may trip this; then `yaml` parses). */
-const UNSUPPORTED_SYNTAX = /^%|(?:^|[\s[{,])(?:!|\?(?:\s|$))/m;
 /** Keys that `yaml` turns into '' or handles specially. */
 const UNSAFE_KEYS = new Set(['', '~', 'null', 'Null', 'NULL', '__proto__']);
+/** `yaml` refuses implicit keys longer than this. */
+const MAX_KEY_LENGTH = 1024;
 
 export function parseFast(text: string, maxDepth: number): unknown {
-  if (UNSUPPORTED_SYNTAX.test(text) || flowSpansLinesInBlock(text)) return undefined;
+  if (needsYaml(text)) return undefined;
   let value: unknown;
   try {
     value = load(text, { schema: yaml12CoreSchema });
@@ -76,7 +77,7 @@ function isTree(root: unknown, maxDepth: number): boolean {
       for (const item of node) stack.push([item, depth + 1]);
     } else if (isPlainObject(node)) {
       for (const key of Object.keys(node)) {
-        if (UNSAFE_KEYS.has(key)) return false;
+        if (UNSAFE_KEYS.has(key) || key.length > MAX_KEY_LENGTH) return false;
         stack.push([node[key], depth + 1]);
       }
     } else {
@@ -87,29 +88,36 @@ function isTree(root: unknown, maxDepth: number): boolean {
 }
 
 /**
- * js-yaml accepts a flow collection in a block document that continues on a
- * less indented line (`a: [b,\nc]`); `yaml` rejects it, as the YAML spec does.
- * Such a document goes to `yaml`. A scan that tracks brackets, quotes and
- * comments where they start a token; a document whose root is a flow
- * collection (JSON) has no indentation rules to break.
+ * A scan for what only `yaml` judges the way the product must: directives,
+ * tags (`!`), aliases (`*`), explicit keys (`? `), bare CR line breaks,
+ * quoted scalars that span lines or are followed by `#` without a space,
+ * and flow collections continued on another line of a block document
+ * (js-yaml accepts them less indented; `yaml` and the YAML spec do not).
+ * It tracks brackets, quotes and comments where they start a token, so
+ * prose that merely contains these characters mostly stays on the fast path;
+ * when in doubt it says yes, which only costs time.
  */
-function flowSpansLinesInBlock(text: string): boolean {
+function needsYaml(text: string): boolean {
+  if (/\r(?!\n)|^%/m.test(text)) return true;
   const firstToken = /^(?:\s|#[^\n]*)*(.)/.exec(text)?.[1];
-  if (firstToken === '{' || firstToken === '[') return false;
+  const flowRoot = firstToken === '{' || firstToken === '[';
   let depth = 0;
   let atTokenStart = true;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
+    const next = text[i + 1] ?? '\n';
     if (char === '\n') {
-      if (depth > 0) return true;
+      if (depth > 0 && !flowRoot) return true;
       atTokenStart = true;
     } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if (atTokenStart && (char === '"' || char === "'")) {
       const end = closingQuote(text, i);
-      if (end < 0 || (depth > 0 && text.slice(i, end).includes('\n'))) return true;
+      if (end < 0 || text.slice(i, end).includes('\n') || text[end + 1] === '#') return true;
       i = end;
       atTokenStart = false;
+    } else if (atTokenStart && (char === '!' || (char === '*' && !/\s/.test(next)) || (char === '?' && /\s/.test(next)))) {
+      return true;
     } else if ((char === '[' || char === '{') && (atTokenStart || depth > 0)) {
       depth++;
       atTokenStart = true;
@@ -118,13 +126,13 @@ function flowSpansLinesInBlock(text: string): boolean {
       atTokenStart = false;
     } else if (char === ',' && depth > 0) {
       atTokenStart = true;
-    } else if ((char === ':' || char === '-') && /\s/.test(text[i + 1] ?? '\n')) {
+    } else if ((char === ':' || char === '-') && /\s/.test(next)) {
       atTokenStart = true;
     } else if (char !== ' ' && char !== '\t' && char !== '\r') {
       atTokenStart = false;
     }
   }
-  return depth > 0;
+  return depth > 0 && !flowRoot;
 }
 
 /** Index of the quote that closes the one at `start` ('' escapes in single quotes, \ in double), or -1. */

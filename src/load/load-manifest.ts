@@ -16,8 +16,8 @@ export interface LoadOptions {
   readonly maxBytes: number;
   /** The kind a referencing manifest expects here, used when neither name nor `kind` tells. */
   readonly expectedKind?: ManifestKind;
-  /** Where a missing file is reported: the referencing value. */
-  readonly reportAt?: SourceLocation;
+  /** Where a missing file is reported: the referencing value (located only when needed). */
+  readonly reportAt?: () => SourceLocation;
   /** The path as the user wrote it, for messages (defaults to `path`). */
   readonly displayPath?: string;
 }

@@ -9,13 +9,13 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
 /**
  * Reads a manifest as UTF-8 text, refusing missing files, folders and files
  * over the size limit with a diagnostic at `reportAt` (the referencing value,
- * or the file itself when it was named on the command line).
+ * located only when needed, or the file itself when it was named directly).
  */
 export function readSource(
   path: string,
-  options: { maxBytes: number; what: string; displayPath: string; reportAt?: SourceLocation },
+  options: { maxBytes: number; what: string; displayPath: string; reportAt?: () => SourceLocation },
 ): ReadResult {
-  const at = options.reportAt ?? fileStartLocation(path);
+  const at = () => options.reportAt?.() ?? fileStartLocation(path);
   const shown = options.displayPath;
   let size: number;
   try {
@@ -31,7 +31,7 @@ export function readSource(
     return fail('file-unreadable', { path: shown, reason: errorReason(error) }, at);
   }
   if (size > options.maxBytes) {
-    return fail('file-too-large', { size: formatBytes(size), limit: formatBytes(options.maxBytes) }, fileStartLocation(path));
+    return fail('file-too-large', { size: formatBytes(size), limit: formatBytes(options.maxBytes) }, at);
   }
   try {
     return { ok: true, text: stripByteOrderMark(readFileSync(path, 'utf8')) };
@@ -43,9 +43,9 @@ export function readSource(
 function fail<C extends 'file-not-found' | 'file-unreadable' | 'file-too-large'>(
   code: C,
   params: Parameters<typeof createDiagnostic<C>>[1],
-  at: SourceLocation,
+  at: () => SourceLocation,
 ): ReadResult {
-  return { ok: false, diagnostic: createDiagnostic(code, params, at) };
+  return { ok: false, diagnostic: createDiagnostic(code, params, at()) };
 }
 
 function stripByteOrderMark(text: string): string {

@@ -3,6 +3,7 @@ import { isPlainObject, keysOf, type PlainObject } from '../model/values.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { decodePointer, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
+import { declaredTypes } from './schema-strictness.js';
 import { walkSchema } from './walk-schema.js';
 
 const ENTITY_REF = /^#\/entities\/([^/]+)$/;
@@ -68,7 +69,7 @@ const TYPE_TESTS: Readonly<Record<string, (value: unknown) => boolean>> = {
  * would give a default that fails its own schema.
  */
 function checkValuesFitType(context: RuleContext, node: PlainObject, at: PathSegment[]): boolean {
-  const types = (typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? node.type : []).filter((t): t is string => typeof t === 'string' && t in TYPE_TESTS);
+  const types = declaredTypes(node.type).filter((type) => Object.hasOwn(TYPE_TESTS, type));
   if (types.length === 0) return true;
   const fits = (value: unknown) => types.some((type) => TYPE_TESTS[type]!(value));
   const values: [unknown, PathSegment[]][] = [];

@@ -182,7 +182,8 @@ function checkRequired(schema: PlainObject, path: PathSegment[], problems: Stric
   });
 }
 
-function declaredTypes(type: unknown): string[] {
+/** The type names a `type` keyword lists (a string or an array of them). */
+export function declaredTypes(type: unknown): string[] {
   if (typeof type === 'string') return [type];
   return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
 }
