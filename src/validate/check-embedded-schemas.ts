@@ -2,7 +2,7 @@ import type { PathSegment } from '../load/source-file.js';
 import { collectEmbeddedSchemas, type EmbeddedSchema } from '../model/schema-locations.js';
 import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
-import type { CompileScope, SchemaCompiler } from './schema-compiler.js';
+import type { CompileScope } from './schema-compiler.js';
 import { checkSchemaStatically } from './schema-static-checks.js';
 import { valueAtPath } from './json-pointer.js';
 import { findStrictnessProblems, planStrictnessCheck } from './schema-strictness.js';
@@ -13,11 +13,7 @@ import { findStrictnessProblems, planStrictnessCheck } from './schema-strictness
  * meta-schema and the static checks, Ajv's strict-mode rules: checked
  * directly for the common subset, by a strict Ajv compile for the rest.
  */
-export function checkEmbeddedSchemas(
-  context: RuleContext,
-  compiler: SchemaCompiler,
-  metaErrorPaths: readonly (readonly PathSegment[])[],
-): void {
+export function checkEmbeddedSchemas(context: RuleContext, metaErrorPaths: readonly (readonly PathSegment[])[]): void {
   const schemas = collectEmbeddedSchemas(context.manifest.kind, context.manifest.value);
   const compilable = schemas.filter((embedded) => {
     const staticallyClean = checkSchemaStatically(context, embedded.path, embedded.schema);
@@ -39,7 +35,7 @@ export function checkEmbeddedSchemas(
       context.report('invalid-schema', { detail: problem.message }, [...embedded.path, ...problem.path], 'key');
     }
     for (const unit of compileWithAjv) {
-      scope ??= compiler.beginScope(entities);
+      scope ??= context.compiler.beginScope(entities);
       const failure = scope.compile(valueAtPath(embedded.schema, unit));
       if (failure) reportCompileFailure(context, embedded, [...unit, ...failure.pointer], failure.keyword, failure.message);
     }

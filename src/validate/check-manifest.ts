@@ -25,10 +25,10 @@ const RULES: Record<ManifestKind, readonly Rule[]> = {
  */
 export function checkManifest(manifest: LoadedManifest, resolver: ManifestResolver, compiler: SchemaCompiler): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const context = createRuleContext(manifest, resolver, diagnostics);
+  const context = createRuleContext(manifest, resolver, compiler, diagnostics);
   const meta = checkMetaSchema(manifest);
   diagnostics.push(...meta.diagnostics);
-  checkEmbeddedSchemas(context, compiler, meta.errorPaths);
+  checkEmbeddedSchemas(context, meta.errorPaths);
   for (const rule of RULES[manifest.kind]) rule(context);
   return diagnostics;
 }

@@ -83,6 +83,11 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
         typeof custom === 'string' ? `${shown}is invalid: ${lowerFirst(stripPeriod(custom))}` : `must match the pattern ${String(params.pattern)}`;
       return createDiagnostic('invalid-value', { where, detail }, at(path));
     }
+    case 'uniqueItems': {
+      const { i, j } = params as { i: number; j: number };
+      const [first, repeat] = [Math.min(i, j), Math.max(i, j)];
+      return createDiagnostic('invalid-value', { where, detail: `lists ${JSON.stringify(valueAtPath(value, [repeat]))} twice (items ${first} and ${repeat})` }, at([...path, repeat]));
+    }
     default:
       return createDiagnostic('invalid-value', { where, detail: error.message ?? `fails ${error.keyword}` }, at(path));
   }

@@ -4,6 +4,7 @@ import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type LocationPart, type ValuePath } from '../load/source-file.js';
 import type { ManifestKind } from '../model/manifest-kind.js';
+import type { SchemaCompiler } from './schema-compiler.js';
 
 /** Loads manifests that others reference; provided by the program. */
 export interface ManifestResolver {
@@ -18,6 +19,8 @@ export interface ManifestResolver {
 /** What a semantic rule gets: the manifest, a way to report, and the resolver. */
 export interface RuleContext {
   readonly manifest: LoadedManifest;
+  /** Ajv, for rules that validate values against a manifest's schemas; one per program. */
+  readonly compiler: SchemaCompiler;
   /** A manifest this one references, relative to this manifest's folder (see ManifestResolver). */
   resolveManifest(reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined;
   report<C extends DiagnosticCode>(code: C, params: DiagnosticParams<C>, path: ValuePath, part?: LocationPart): void;
@@ -25,9 +28,15 @@ export interface RuleContext {
 
 export type Rule = (context: RuleContext) => void;
 
-export function createRuleContext(manifest: LoadedManifest, resolver: ManifestResolver, diagnostics: Diagnostic[]): RuleContext {
+export function createRuleContext(
+  manifest: LoadedManifest,
+  resolver: ManifestResolver,
+  compiler: SchemaCompiler,
+  diagnostics: Diagnostic[],
+): RuleContext {
   return {
     manifest,
+    compiler,
     report(code, params, path, part = 'value') {
       diagnostics.push(createDiagnostic(code, params, locate(manifest.file, path, part)));
     },

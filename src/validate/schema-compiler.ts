@@ -60,6 +60,26 @@ export class SchemaCompiler {
     this.ajv ??= createAjv({ strict: true, code: { optimize: false } });
     return this.ajv;
   }
+
+  private validationAjv: AjvInstance | undefined;
+  private readonly validationBases = new Map<LoadedManifest, string>();
+
+  /**
+   * A validator for values that must fit one of a manifest's schemas (a bot's
+   * configuration against its integration's), with that manifest's entities
+   * resolvable and `parentSchema`/`data` on errors for messages.
+   */
+  validatorFor(manifest: LoadedManifest, schema: unknown): ValidateFunction {
+    this.validationAjv ??= createAjv({ strict: false, verbose: true });
+    let base = this.validationBases.get(manifest);
+    if (base === undefined) {
+      base = `${ENTITY_BASE}validation/${this.validationBases.size}/entities/`;
+      this.validationBases.set(manifest, base);
+      const entities = entriesOf(propertyOf(manifest.value, 'entities')).map(([name, entity]) => [name, propertyOf(entity, 'schema')] as const);
+      registerEntities(this.validationAjv, base, entities);
+    }
+    return this.validationAjv.compile(rewriteEntityRefs(schema, base) as object);
+  }
 }
 
 function createAjv(options: AjvOptions): AjvInstance {
@@ -69,29 +89,6 @@ function createAjv(options: AjvOptions): AjvInstance {
   addFormats(ajv);
   return ajv;
 }
-
-let validationAjv: AjvInstance | undefined;
-let nextValidationScope = 0;
-const validationBases = new WeakMap<LoadedManifest, string>();
-
-/**
- * A validator for values that must fit one of a manifest's schemas (a bot's
- * configuration against its integration's), with that manifest's entities
- * resolvable and `parentSchema` on errors for "did you mean".
- */
-export function validatorFor(manifest: LoadedManifest, schema: unknown): ValidateFunction {
-  validationAjv ??= createAjv({ strict: false, verbose: true });
-  const ajv = validationAjv;
-  let base = validationBases.get(manifest);
-  if (base === undefined) {
-    base = `${ENTITY_BASE}validation/${nextValidationScope++}/entities/`;
-    validationBases.set(manifest, base);
-    const entities = entriesOf(propertyOf(manifest.value, 'entities')).map(([name, entity]) => [name, propertyOf(entity, 'schema')] as const);
-    registerEntities(ajv, base, entities);
-  }
-  return ajv.compile(rewriteEntityRefs(schema, base) as object);
-}
-
 
 export interface CompileScope {
   /** Compiles one schema (or part of one) in strict mode; null when Ajv accepts it. */
@@ -139,7 +136,9 @@ function describeFailure(error: unknown): SchemaCompileFailure | null {
   const where = AT_PATH.exec(message)?.[1] ?? '#';
   const hashIndex = where.indexOf('#');
   const base = hashIndex > 0 ? where.slice(0, hashIndex) : '';
-  if (base.startsWith(ENTITY_BASE)) return null;
+  // A problem inside an entity, or a reference to one that failed its own checks, is reported at the entity.
+  const missingRef = (error as { missingRef?: unknown }).missingRef;
+  if (base.startsWith(ENTITY_BASE) || (typeof missingRef === 'string' && missingRef.startsWith(ENTITY_BASE))) return null;
   return {
     pointer: decodePointer(hashIndex >= 0 ? where.slice(hashIndex) : '#'),
     keyword: keywordIn(message),

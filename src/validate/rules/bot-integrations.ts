@@ -5,8 +5,8 @@ import type { LoadedManifest } from '../../load/load-manifest.js';
 import type { PathSegment } from '../../load/source-file.js';
 import { describeTypes, describeValueType, entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from '../json-pointer.js';
+import { pruneAlternatives } from '../prune-ajv-errors.js';
 import type { Rule, RuleContext } from '../rule-context.js';
-import { validatorFor } from '../schema-compiler.js';
 
 /** `${NAME}` placeholders, filled from the environment when the bot starts. */
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -57,10 +57,10 @@ const EMPTY_CONFIGURATION = { type: 'object', additionalProperties: false };
 
 function checkConfiguration(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest, schema: unknown): void {
   const configuration = propertyOf(installation, 'configuration') ?? {};
-  const validate = validatorFor(integration, schema);
+  const validate = context.compiler.validatorFor(integration, schema);
   if (validate(configuration)) return;
   const base: PathSegment[] = ['integrations', alias, 'configuration'];
-  for (const error of validate.errors ?? []) {
+  for (const error of pruneAlternatives(validate.errors ?? [])) {
     const path = toValuePath(configuration, decodePointer(error.instancePath));
     const value = valueAtPath(configuration, path);
     if (STRING_CONSTRAINTS.has(error.keyword) && typeof value === 'string' && hasPlaceholder(value)) continue;
@@ -77,6 +77,10 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
   } else if (error.keyword === 'required') {
     const detail = `is missing required property '${String(params.missingProperty)}'`;
     context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
+  } else if (error.keyword === 'enum') {
+    const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+    const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed.map(String)) : undefined;
+    context.report('invalid-configuration', { where: describePath(path), detail: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, suggestion }, path);
   } else if (error.keyword === 'type') {
     const actual = describeValueType(error.data);
     const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
