@@ -1,13 +1,17 @@
+const MAX_NAME_LENGTH = 128;
+
 /**
  * Picks the candidate closest to a misspelt name, or nothing when no
  * candidate is close enough to be a likely typo.
  */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
+  // Names are short; a long value (a pasted blob in an enum field) is not a typo of one.
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   const lowered = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
+    if (candidate === name || Math.abs(candidate.length - name.length) > Math.max(1, Math.floor(Math.max(name.length, candidate.length) / 3))) continue;
     const distance = candidate.toLowerCase() === lowered ? 0.5 : editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;

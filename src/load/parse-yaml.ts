@@ -1,7 +1,7 @@
 import type { Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseFast } from './fast-parse.js';
-import { rangeLocation, SourceFile } from './source-file.js';
+import { keyString, rangeLocation, SourceFile } from './source-file.js';
 import { parseDocumentWithPositions, yaml } from './yaml-module.js';
 
 /** Alias expansions allowed per document before it is treated as an alias bomb. */
@@ -43,8 +43,11 @@ function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
-    let offset = position ? Number(position[1]) : text.length;
-    let detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
+    let offset = position ? Number(position[1]) : positionOfUnexpectedToken(text, message);
+    let detail = message
+      .replace(/ (?:in|after) JSON at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
     const previous = text.slice(0, offset).search(/,\s*$/);
     if (previous >= 0 && /^[\]}]/.test(text.slice(offset))) {
       offset = previous;
@@ -53,6 +56,25 @@ function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
     const file = new SourceFile(path, text);
     return createDiagnostic('json-syntax', { detail }, rangeLocation(file, offset, offset + 1));
   }
+}
+
+/** Node 20 names some unexpected tokens without a position: find the first place the token stands outside a string. */
+function positionOfUnexpectedToken(text: string, message: string): number {
+  const token = /^Unexpected token '?(.)'?/.exec(message)?.[1];
+  if (token === undefined) return text.length;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === token) {
+      return i;
+    }
+  }
+  return text.length;
 }
 
 /** The `yaml` path alone (the fast path's reference in tests). */
@@ -177,7 +199,7 @@ function checkMapKeys(file: SourceFile, pairs: readonly unknown[]): Diagnostic[]
       diagnostics.push(createDiagnostic('yaml-unsupported', { detail: 'keys must be plain strings, not collections or aliases' }, rangeLocation(file, start, end)));
       continue;
     }
-    const name = String(key?.value ?? '');
+    const name = keyString(key?.value);
     if (seen.has(name)) {
       diagnostics.push(createDiagnostic('duplicate-key', { key: name }, rangeLocation(file, start, end)));
     }

@@ -80,9 +80,27 @@ function findNode(document: Document.Parsed, path: ValuePath): FoundNode {
   return current;
 }
 
+/** Pairs of each mapping by key, built on first lookup: files with thousands of diagnostics stay linear. */
+const pairIndexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
+function pairsByKey(y: YamlModule, map: import('yaml').YAMLMap): Map<string, { key: unknown; value: unknown }> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (y.isPair(item) && y.isScalar(item.key)) {
+        const name = keyString(item.key.value);
+        if (!index.has(name)) index.set(name, item);
+      }
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
 function childOf(y: YamlModule, container: Node | undefined, segment: PathSegment): FoundNode | undefined {
   if (y.isMap(container)) {
-    const pair = container.items.find((item) => y.isPair(item) && y.isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairsByKey(y, container).get(String(segment));
     return pair ? { key: asNode(y, pair.key), value: asNode(y, pair.value) ?? asNode(y, pair.key) } : undefined;
   }
   if (y.isSeq(container) && typeof segment === 'number') {
@@ -90,6 +108,11 @@ function childOf(y: YamlModule, container: Node | undefined, segment: PathSegmen
     return item ? { key: undefined, value: item } : undefined;
   }
   return undefined;
+}
+
+/** A mapping key as the plain value has it: `yaml` turns a null key into ''. */
+export function keyString(key: unknown): string {
+  return key === null || key === undefined ? '' : String(key);
 }
 
 function isAliasNode(y: YamlModule, node: Node | undefined): node is import('yaml').Alias {

@@ -31,6 +31,10 @@ export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
     { pattern: ['configurations'], label: 'Configuration', rule: camelCaseRule },
     { pattern: ['secrets'], label: 'Secret', rule: screamingSnakeCaseRule },
     { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule },
+    { pattern: ['interfaces', '*', 'entities'], label: 'Interface entity', rule: camelCaseRule },
+    { pattern: ['interfaces', '*', 'actions'], label: 'Interface action', rule: camelCaseRule },
+    { pattern: ['interfaces', '*', 'events'], label: 'Interface event', rule: camelCaseRule },
+    { pattern: ['interfaces', '*', 'channels'], label: 'Interface channel', rule: camelCaseRule },
   ],
   interface: [
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },

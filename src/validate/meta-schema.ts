@@ -95,7 +95,10 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
 
 function sourceText(manifest: LoadedManifest, location: SourceLocation): string {
   const { start, end } = location;
-  const line = manifest.file.text.split('\n')[start.line - 1] ?? '';
+  const { lineCounter, text } = manifest.file;
+  const lineStart = lineCounter.lineStarts[start.line - 1] ?? 0;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
   return line.slice(start.column - 1, end.line === start.line ? end.column - 1 : undefined).trim();
 }
 
