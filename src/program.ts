@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
+import { countErrors, createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from './diagnostics/diagnostic.js';
 import { loadManifest, type LoadedManifest } from './load/load-manifest.js';
 import { expectedManifestNames, manifestInFolder } from './load/manifest-in-folder.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/read-source.js';
@@ -129,8 +129,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function countErrors(diagnostics: readonly Diagnostic[]): number {
-  return diagnostics.filter((d) => d.severity === 'error').length;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { countErrors } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
 import { formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
 import { validate } from '../pipeline.js';
@@ -47,7 +48,7 @@ export function runValidate(args: readonly string[], io: CliIo): number {
       io.stdout(`${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources: result.sources, color: io.color })}\n`);
     }
   }
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = countErrors(result.diagnostics);
   const warnings = result.diagnostics.length - errors;
   if (values.format === 'text') io.stdout(`${formatSummary(errors, warnings)}\n`);
   if (result.diagnostics.some((d) => d.code === 'internal-error')) return EXIT_INTERNAL_ERROR;

@@ -36,6 +36,10 @@ export function fileStartLocation(file: string): SourceLocation {
 }
 
 
+export function countErrors(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.severity === 'error').length;
+}
+
 /** Orders diagnostics by file, then position, then code, so output is stable. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(

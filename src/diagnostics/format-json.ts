@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import { countErrors, type Diagnostic } from './diagnostic.js';
 import { displayPath } from './format-text.js';
 
 /** The `--format json` report: one object, stable keys, for editors and CI tools. */
@@ -14,8 +14,8 @@ export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[], cwd: s
       code: d.code,
       message: d.message,
     })),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    errorCount: countErrors(diagnostics),
+    warningCount: diagnostics.length - countErrors(diagnostics),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

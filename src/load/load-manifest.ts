@@ -1,5 +1,6 @@
 import { createDiagnostic, fileStartLocation, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { kindFromFileName, kindFromValue, type ManifestKind } from '../model/manifest-kind.js';
+import { capitalize } from '../model/naming.js';
 import { propertyOf } from '../model/values.js';
 import { parseYaml } from './parse-yaml.js';
 import { readSource } from './read-source.js';
@@ -55,8 +56,4 @@ export function loadManifest(path: string, options: LoadOptions): LoadResult {
     return { manifest: undefined, text: read.text, diagnostics };
   }
   return { manifest: { kind, file: parsed.file, value: parsed.value }, text: read.text, diagnostics };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

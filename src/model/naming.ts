@@ -50,3 +50,7 @@ export function toScreamingSnakeCase(name: string): string {
 export function collisionKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -23,3 +23,8 @@ export function matchPathPattern(
     matchPathPattern(propertyOf(value, head), rest, found, [...path, head]);
   }
 }
+
+/** True when `path` starts with `prefix` (a path equals itself). */
+export function isPathPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
+}

@@ -1,4 +1,5 @@
 import type { PathSegment } from '../load/source-file.js';
+import { isPathPrefix } from '../model/path-pattern.js';
 import { collectEmbeddedSchemas, type EmbeddedSchema } from '../model/schema-locations.js';
 import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
@@ -17,7 +18,7 @@ export function checkEmbeddedSchemas(context: RuleContext, metaErrorPaths: reado
   const schemas = collectEmbeddedSchemas(context.manifest.kind, context.manifest.value);
   const compilable = schemas.filter((embedded) => {
     const staticallyClean = checkSchemaStatically(context, embedded.path, embedded.schema);
-    const metaClean = !metaErrorPaths.some((errorPath) => startsWith(errorPath, embedded.path));
+    const metaClean = !metaErrorPaths.some((errorPath) => isPathPrefix(embedded.path, errorPath));
     return staticallyClean && metaClean && isSchemaValue(embedded.schema);
   });
   const entities = new Map<string, unknown>();
@@ -85,8 +86,4 @@ function entityNameOf(embedded: EmbeddedSchema): string | undefined {
 
 function isSchemaValue(value: unknown): boolean {
   return isPlainObject(value) || typeof value === 'boolean';
-}
-
-function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => String(path[i]) === String(segment));
 }

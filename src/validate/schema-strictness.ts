@@ -1,5 +1,6 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, type PlainObject } from '../model/values.js';
+import { isPathPrefix } from '../model/path-pattern.js';
 import { valueAtPath } from './json-pointer.js';
 import { walkSchema } from './walk-schema.js';
 
@@ -64,9 +65,9 @@ export function planStrictnessCheck(schema: unknown): { readonly compileWithAjv:
   walkSchema(schema, (node, path) => {
     if (!needsAjv(node, path)) return;
     const unit = valueSchemaRoot(path);
-    if (!units.some((other) => isPrefix(other, unit))) units.push(unit);
+    if (!units.some((other) => isPathPrefix(other, unit))) units.push(unit);
   });
-  const outermost = units.filter((unit) => !units.some((other) => other !== unit && isPrefix(other, unit)));
+  const outermost = units.filter((unit) => !units.some((other) => other !== unit && isPathPrefix(other, unit)));
   const withLocalRef = outermost.some((unit) => hasLocalRef(valueAtPath(schema, unit)));
   return { compileWithAjv: withLocalRef ? [[]] : outermost };
 }
@@ -107,9 +108,6 @@ function hasLocalRef(schema: unknown): boolean {
 }
 
 
-function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
-}
 
 /** Ajv's strict-mode problems in the schema, outside the units left to Ajv. */
 export function findStrictnessProblems(schema: unknown, leftToAjv: readonly (readonly PathSegment[])[] = []): StrictnessProblem[] {
@@ -125,11 +123,9 @@ function checkNode(
   problems: StrictnessProblem[],
   skip: readonly (readonly PathSegment[])[],
 ): void {
-  if (!isPlainObject(schema) || skip.some((unit) => isPrefix(unit, path) && unit.length === path.length)) return;
+  if (!isPlainObject(schema) || skip.some((unit) => unit.length === path.length && isPathPrefix(unit, path))) return;
   const dataTypes = checkContextTypes(schema, path, inheritedTypes, problems);
-  if (!('$ref' in schema) || Object.keys(schema).some((keyword) => keyword in KEYWORD_TYPES)) {
-    checkKeywordTypes(schema, path, dataTypes, problems);
-  }
+  checkKeywordTypes(schema, path, dataTypes, problems);
   checkRequired(schema, path, problems);
   for (const keyword of SAME_VALUE_APPLICATORS) {
     const value = schema[keyword];
@@ -165,7 +161,7 @@ function checkContextTypes(schema: PlainObject, path: PathSegment[], inherited: 
 
 function checkKeywordTypes(schema: PlainObject, path: PathSegment[], dataTypes: readonly string[], problems: StrictnessProblem[]): void {
   for (const keyword of Object.keys(schema)) {
-    const applicable = KEYWORD_TYPES[keyword];
+    const applicable = Object.hasOwn(KEYWORD_TYPES, keyword) ? KEYWORD_TYPES[keyword] : undefined;
     if (applicable && !applicable.some((type) => hasApplicableType(dataTypes, type))) {
       problems.push({ path: [...path, keyword], message: `missing type "${applicable.join('" or "')}" for keyword "${keyword}"` });
     }

@@ -1,10 +1,10 @@
 import { entriesOf, propertyOf } from '../../model/values.js';
+import { capitalize } from '../../model/naming.js';
 import type { Rule } from '../rule-context.js';
 
 /** The integration and each action, event and channel should say what it does. */
 export const checkDescriptions: Rule = (context) => {
   const value = context.manifest.value;
-  if (context.manifest.kind === 'bot') return;
   if (propertyOf(value, 'description') === undefined && propertyOf(value, 'name') !== undefined) {
     context.report('missing-description', { what: `${capitalize(context.manifest.kind)} '${String(propertyOf(value, 'name'))}'` }, ['name'], 'key');
   }
@@ -16,7 +16,3 @@ export const checkDescriptions: Rule = (context) => {
     }
   }
 };
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
