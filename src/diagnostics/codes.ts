@@ -48,9 +48,9 @@ export const diagnosticCodes = {
   ),
 
   // Meta-schema
-  'unknown-property': code<{ name: string; where: string; suggestion?: string }>(
+  'unknown-property': code<{ name: string; where: string; suggestion?: string; hint?: string }>(
     'error',
-    (p) => `Unknown property '${p.name}' in ${p.where}.${didYouMean(p.suggestion)}`,
+    (p) => `Unknown property '${p.name}' in ${p.where}.${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
   ),
   'missing-property': code<{ name: string; where: string }>(
     'error',
@@ -66,9 +66,9 @@ export const diagnosticCodes = {
   ),
 
   // Embedded JSON Schemas
-  'unknown-schema-keyword': code<{ name: string; suggestion?: string }>(
+  'unknown-schema-keyword': code<{ name: string; suggestion?: string; hint?: string }>(
     'error',
-    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords only).${didYouMean(p.suggestion)}`,
+    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
   ),
   'invalid-schema': code<{ detail: string }>('error', (p) => `Invalid JSON Schema: ${p.detail}.`),
   'invalid-regex': code<{ pattern: string; reason: string }>(

@@ -61,7 +61,7 @@ const SCHEMA_SUBJECTS: Readonly<Record<string, string>> = {
  */
 function checkTopLevelIsObject(context: RuleContext, embedded: EmbeddedSchema): void {
   const schema = embedded.schema;
-  if (isPlainObject(schema) && schema.type === 'object') return;
+  if (isPlainObject(schema) && (schema.type === 'object' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'object'))) return;
   if (isPlainObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/entities/') && schema.type === undefined) return;
   const subject = SCHEMA_SUBJECTS[String(embedded.path[0])] ?? 'this schema';
   const detail = `${subject} must be an object: give its schema \`type: object\` at the top level (or a $ref to an entity)`;

@@ -10,6 +10,12 @@ import { describeTypes, describeValueType, keysOf, propertyOf } from '../model/v
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
 
+/** Keys users bring from elsewhere, with what to write instead. */
+const UNKNOWN_KEY_HINTS: Readonly<Record<string, string>> = {
+  '<<': 'YAML merge keys are not supported: write the properties out.',
+  nullable: "JSON Schema has no `nullable` (that is OpenAPI): write `type: [string, 'null']`.",
+};
+
 /** The meta-schema definition of an embedded JSON Schema object (same name in every meta-schema). */
 const EMBEDDED_SCHEMA_DEFINITION = 'jsonSchemaObject';
 
@@ -56,9 +62,10 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
       const node = metaSchemaNodeAt(manifest.kind, path);
       const suggestion = closestMatch(name, keysOf(propertyOf(node, 'properties')));
       const location = at([...path, name], 'key');
+      const hint = UNKNOWN_KEY_HINTS[name];
       return node !== undefined && node === metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION)
-        ? createDiagnostic('unknown-schema-keyword', { name, suggestion }, location)
-        : createDiagnostic('unknown-property', { name, where, suggestion }, location);
+        ? createDiagnostic('unknown-schema-keyword', { name, suggestion, hint }, location)
+        : createDiagnostic('unknown-property', { name, where, suggestion, hint }, location);
     }
     case 'required':
       return createDiagnostic('missing-property', { name: String(params.missingProperty), where }, at(path, 'key'));
@@ -66,7 +73,12 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
       const location = at(path);
       const expected = describeTypes(params.type);
       const quoteHint = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
-      const actual = quoteHint ? `${describeValueType(value)} (quote it, '${sourceText(manifest, location)}', to make it text)` : describeValueType(value);
+      const yamlBooleanHint = expected === 'a boolean' && typeof value === 'string' && /^(?:y|yes|n|no|on|off)$/i.test(value);
+      const actual = quoteHint
+        ? `${describeValueType(value)} (YAML reads ${sourceText(manifest, location)} as a ${typeof value}: write it in quotes)`
+        : yamlBooleanHint
+          ? `a string (YAML 1.2 reads '${String(value)}' as text: write true or false)`
+          : describeValueType(value);
       return createDiagnostic('invalid-type', { where, expected, actual }, location);
     }
     case 'enum': {

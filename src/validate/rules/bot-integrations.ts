@@ -36,8 +36,14 @@ export const checkBotIntegrations: Rule = (context) => {
 /** The schema the configuration must fit, or undefined when `configurationType` is unknown. */
 function selectConfigurationSchema(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest): unknown {
   const type = stringPropertyOf(installation, 'configurationType');
-  if (type === undefined) return propertyOf(propertyOf(integration.value, 'configuration'), 'schema') ?? EMPTY_CONFIGURATION;
   const configurations = keysOf(propertyOf(integration.value, 'configurations'));
+  const defaultSchema = propertyOf(propertyOf(integration.value, 'configuration'), 'schema');
+  if (type === undefined && defaultSchema === undefined && configurations.length > 0) {
+    const detail = `has no configurationType, and integration '${integrationName(integration)}' has no default configuration: choose one of ${configurations.map((c) => `'${c}'`).join(', ')}`;
+    context.report('invalid-configuration', { where: describePath(['integrations', alias]), detail }, ['integrations', alias], 'key');
+    return undefined;
+  }
+  if (type === undefined) return defaultSchema ?? EMPTY_CONFIGURATION;
   if (configurations.includes(type)) return propertyOf(propertyOf(propertyOf(integration.value, 'configurations'), type), 'schema');
   context.report(
     'unknown-configuration-type',
