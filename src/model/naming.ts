@@ -10,19 +10,19 @@ export interface NamingRule {
 
 export const camelCaseRule: NamingRule = {
   pattern: /^[a-z][a-zA-Z0-9]*$/,
-  description: 'camelCase (a lowercase letter, then letters and digits)',
+  description: 'camelCase (an ASCII lowercase letter, then ASCII letters and digits)',
   suggest: toCamelCase,
 };
 
 export const screamingSnakeCaseRule: NamingRule = {
   pattern: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/,
-  description: 'SCREAMING_SNAKE_CASE (uppercase letters, digits and single underscores)',
+  description: 'SCREAMING_SNAKE_CASE (ASCII uppercase letters, digits and single underscores)',
   suggest: toScreamingSnakeCase,
 };
 
 export const aliasRule: NamingRule = {
   pattern: /^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/,
-  description: 'camelCase or kebab-case (a lowercase letter, then letters, digits and single hyphens)',
+  description: 'camelCase or kebab-case (an ASCII lowercase letter, then ASCII letters, digits and single hyphens)',
   suggest: (name) => toCamelCase(name),
 };
 

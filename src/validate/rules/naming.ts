@@ -6,8 +6,9 @@ export const checkNaming: Rule = (context) => {
   for (const { map, path, names } of findNamedMaps(context.manifest.kind, context.manifest.value)) {
     for (const name of names) {
       if (map.rule.pattern.test(name)) continue;
-      const fixed = map.rule.suggest(name);
-      const suggestion = fixed && fixed !== name && map.rule.pattern.test(fixed) ? fixed : undefined;
+      // A suggestion made by dropping non-ASCII letters, or one that is already taken, would mislead.
+      const fixed = /^[\x20-\x7e]*$/.test(name) ? map.rule.suggest(name) : '';
+      const suggestion = fixed && fixed !== name && map.rule.pattern.test(fixed) && !names.includes(fixed) ? fixed : undefined;
       context.report('invalid-name', { kind: map.label, name, rule: map.rule.description, suggestion }, [...path, name], 'key');
     }
   }
