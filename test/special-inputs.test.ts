@@ -244,7 +244,7 @@ describe('unusual YAML', () => {
     const file = write('complex-key', 'integration.yaml', 'name: weather\nversion: 1.0.0\ndescription: Weather.\n? [a, b]\n: c\n');
     const run = runCli(['validate', file], work);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/integration\.yaml:4:3 - error [a-z-]+:/);
+    expect(run.stdout).toMatch(/integration\.yaml:4:3 - error yaml-unsupported:/);
     expect(run.stderr).toBe('');
   });
 
@@ -252,7 +252,7 @@ describe('unusual YAML', () => {
     const file = write('deep', 'integration.yaml', `name: weather\nversion: 1.0.0\ndescription: Weather.\nattributes:\n  a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     const run = runCli(['validate', file], work);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/integration\.yaml:\d+:\d+ - error [a-z-]+:/);
+    expect(run.stdout).toMatch(/integration\.yaml:5:204 - error yaml-unsupported: Unsupported YAML: nesting deeper than 200 levels/);
     expectNoStackTrace(run);
   });
 });
