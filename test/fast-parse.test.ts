@@ -109,3 +109,26 @@ describe('leniencies of js-yaml that yaml rejects go to yaml', () => {
     expect(expectSameAsYaml("a: it's [not] a {flow}\nb: 'quoted [x'\nc: # comment [\n  d\n")).toBe('fast');
   });
 });
+
+describe('random edits of the fixtures (fixed seed)', () => {
+  it('never make the fast path disagree with the yaml path', () => {
+    let seed = 20261124;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const texts = manifestFiles('fixtures').map((file) => readFileSync(file, 'utf8'));
+    const snippets = ['#', ' #', '"', "'", '[', ']', '{', '}', ',', ':', ': ', '- ', '\n', '\n  ', '\t', '&a ', '*a', '!', '?', '|', '>', '%', '\r', '\\', '~', 'null', '0x1', '1e3', '.5', 'yes', '<<: ', '"\\u00e9"', "''", '---\n', '...', '@', '`'];
+    let fastOnes = 0;
+    for (let i = 0; i < 1500; i++) {
+      let text = pick(texts);
+      for (let edit = 0; edit < 1 + Math.floor(random() * 4); edit++) {
+        const at = Math.floor(random() * (text.length + 1));
+        text = random() < 0.65 ? text.slice(0, at) + pick(snippets) + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+      }
+      if (expectSameAsYaml(text) === 'fast') fastOnes++;
+    }
+    expect(fastOnes).toBeGreaterThan(300);
+  });
+});
