@@ -100,6 +100,13 @@ describe('leniencies of js-yaml that yaml rejects go to yaml', () => {
     ['quoted scalar continued less indented', 'a:\n  b: "one\ntwo"\n'],
     ['implicit key over 1024 characters', `${'k'.repeat(1100)}: x\n`],
     ['alias as a key', 'x: &k key\n*k : value\n'],
+    ['flow collection as a key', '[a, b]: x\n{c: 1}: y\n'],
+    ['comment glued to a flow collection', 'a: [1, 2]#c\nb: {a: 1}#c\n- [a]#c\n'],
+    ['tab-only line inside a plain scalar', 'a: b\n\t\n  c\n'],
+    ['keep chomping at the end of the file', 'a: |+\n  x\n  '],
+    ['text glued to a document marker', '---a: 1\n'],
+    ['escape beyond unicode', 'a: "\\U00110000"\n'],
+    ['long quoted key', `"${'k'.repeat(1023)}": x\n`],
     ['many aliases to one scalar', `a: &s x\nlist: [${Array.from({ length: 150 }, () => '*s').join(', ')}]\n`],
   ])('%s', (_, text) => {
     expectSameAsYaml(text);

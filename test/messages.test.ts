@@ -22,7 +22,7 @@ describe('messages say what to write instead', () => {
   it.each([
     ['a number where text is expected', 'name: demo\nversion: 1.0\ndescription: A demo.\n', '2:10 invalid-type', 'YAML reads 1.0 as a number: write it in quotes'],
     ['yes for a boolean', `${head}${action('        type: object\n').replace('    input:', '    billable: yes\n    input:')}`, '7:15 invalid-type', "YAML 1.2 reads 'yes' as text: write true or false"],
-    ['OpenAPI nullable', `${head}${action("        type: object\n        properties:\n          a: { type: string, nullable: true }\n")}`, '11:30 unknown-schema-keyword', "write `type: [string, 'null']`"],
+    ['OpenAPI nullable', `${head}${action("        type: object\n        properties:\n          a: { type: string, nullable: true }\n")}`, '11:30 unknown-schema-keyword', "add 'null' to the type, as in `type: [string, 'null']`"],
     ['a YAML merge key', `${head}base: &base { billable: true }\n${action('        type: object\n').replace('    input:', '    <<: *base\n    input:')}`, '', ''],
     ['an alias before its anchor', `${head}title: *missing\n`, '4:8 yaml-syntax', 'alias *missing has no anchor &missing before it'],
   ])('%s', (_, text, where, words) => {

@@ -49,8 +49,8 @@ const yaml12CoreSchema = FAILSAFE_SCHEMA.extend({
 
 /** Keys that `yaml` turns into '' or handles specially. */
 const UNSAFE_KEYS = new Set(['', '~', 'null', 'Null', 'NULL', '__proto__']);
-/** `yaml` refuses implicit keys longer than this. */
-const MAX_KEY_LENGTH = 1024;
+/** `yaml` refuses implicit keys over 1024 source characters; quotes and escapes make the source longer than the key. */
+const MAX_KEY_LENGTH = 256;
 
 export function parseFast(text: string, maxDepth: number): unknown {
   if (needsYaml(text)) return undefined;
@@ -98,9 +98,12 @@ function isTree(root: unknown, maxDepth: number): boolean {
  * when in doubt it says yes, which only costs time.
  */
 function needsYaml(text: string): boolean {
-  if (/\r(?!\n)|^%/m.test(text)) return true;
+  // Bare CR, directives, text glued to a document marker, keep-chomping block scalars, \U escapes.
+  if (/\r(?!\n)|^%|^(?:---|\.\.\.)[^\s]|[|>][1-9]?\+|[|>]\+[1-9]|\\U/m.test(text)) return true;
   const firstToken = /^(?:\s|#[^\n]*)*(.)/.exec(text)?.[1];
   const flowRoot = firstToken === '{' || firstToken === '[';
+  // Tabs in the indentation of a block document.
+  if (!flowRoot && /^ *\t/m.test(text)) return true;
   let depth = 0;
   let atTokenStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -124,6 +127,8 @@ function needsYaml(text: string): boolean {
     } else if ((char === ']' || char === '}') && depth > 0) {
       depth--;
       atTokenStart = false;
+      // A comment glued to the bracket, or a collection used as a key.
+      if (next === '#' || /^[ \t]*:(?:\s|$)/.test(text.slice(i + 1, i + 64))) return true;
     } else if (char === ',' && depth > 0) {
       atTokenStart = true;
     } else if ((char === ':' || char === '-') && /\s/.test(next)) {

@@ -43,10 +43,14 @@ function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(message);
-    let offset = position ? Number(position[1]) : positionOfUnexpectedToken(text, message);
-    let detail = message
+    const unexpected = position ? undefined : positionOfUnexpectedToken(text, message);
+    let offset = position ? Number(position[1]) : unexpected!.offset;
+    let detail = unexpected?.word
+      ? `'${unexpected.word}' is not JSON (strings and keys need double quotes; the literals are true, false and null)`
+      : message
       .replace(/ (?:in|after) JSON at position \d+.*$/s, '')
-      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/\s+/g, ' ')
       .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
     const previous = text.slice(0, offset).search(/,\s*$/);
     if (previous >= 0 && /^[\]}]/.test(text.slice(offset))) {
@@ -58,23 +62,27 @@ function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
   }
 }
 
-/** Node 20 names some unexpected tokens without a position: find the first place the token stands outside a string. */
-function positionOfUnexpectedToken(text: string, message: string): number {
+/**
+ * Node 20 reports some JSON errors without a position ("Unexpected token"):
+ * find the first bare word that is not a JSON literal (`tru`, an unquoted
+ * key, `NaN`), else the first occurrence of the named token, outside strings.
+ */
+function positionOfUnexpectedToken(text: string, message: string): { offset: number; word?: string } {
   const token = /^Unexpected token '?(.)'?/.exec(message)?.[1];
-  if (token === undefined) return text.length;
-  let inString = false;
+  let tokenAt = -1;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-    } else if (char === token) {
-      return i;
+    const char = text[i]!;
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (/[A-Za-z_$]/.test(char)) {
+      const word = /^[\w$]+/.exec(text.slice(i, i + 64))![0];
+      if (word !== 'true' && word !== 'false' && word !== 'null') return { offset: i, word };
+      i += word.length - 1;
+    } else if (tokenAt < 0 && char === token) {
+      tokenAt = i;
     }
   }
-  return text.length;
+  return { offset: tokenAt >= 0 ? tokenAt : text.length };
 }
 
 /** The `yaml` path alone (the fast path's reference in tests). */

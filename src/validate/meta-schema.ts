@@ -13,7 +13,7 @@ import { pruneAlternatives } from './prune-ajv-errors.js';
 /** Keys users bring from elsewhere, with what to write instead. */
 const UNKNOWN_KEY_HINTS: Readonly<Record<string, string>> = {
   '<<': 'YAML merge keys are not supported: write the properties out.',
-  nullable: "JSON Schema has no `nullable` (that is OpenAPI): write `type: [string, 'null']`.",
+  nullable: "JSON Schema has no `nullable` (that is OpenAPI): add 'null' to the type, as in `type: [string, 'null']`.",
 };
 
 /** The meta-schema definition of an embedded JSON Schema object (same name in every meta-schema). */
@@ -62,7 +62,7 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
       const node = metaSchemaNodeAt(manifest.kind, path);
       const suggestion = closestMatch(name, keysOf(propertyOf(node, 'properties')));
       const location = at([...path, name], 'key');
-      const hint = UNKNOWN_KEY_HINTS[name];
+      const hint = Object.hasOwn(UNKNOWN_KEY_HINTS, name) ? UNKNOWN_KEY_HINTS[name] : undefined;
       return node !== undefined && node === metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION)
         ? createDiagnostic('unknown-schema-keyword', { name, suggestion, hint }, location)
         : createDiagnostic('unknown-property', { name, where, suggestion, hint }, location);
@@ -72,8 +72,9 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
     case 'type': {
       const location = at(path);
       const expected = describeTypes(params.type);
-      const quoteHint = expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
-      const yamlBooleanHint = expected === 'a boolean' && typeof value === 'string' && /^(?:y|yes|n|no|on|off)$/i.test(value);
+      const isYaml = !manifest.file.path.toLowerCase().endsWith('.json');
+      const quoteHint = isYaml && expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
+      const yamlBooleanHint = isYaml && expected === 'a boolean' && typeof value === 'string' && /^(?:y|yes|n|no|on|off)$/i.test(value);
       const actual = quoteHint
         ? `${describeValueType(value)} (YAML reads ${sourceText(manifest, location)} as a ${typeof value}: write it in quotes)`
         : yamlBooleanHint
@@ -98,7 +99,7 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
     case 'uniqueItems': {
       const { i, j } = params as { i: number; j: number };
       const [first, repeat] = [Math.min(i, j), Math.max(i, j)];
-      return createDiagnostic('invalid-value', { where, detail: `lists ${JSON.stringify(valueAtPath(value, [repeat]))} twice (items ${first} and ${repeat})` }, at([...path, repeat]));
+      return createDiagnostic('invalid-value', { where, detail: `lists ${JSON.stringify(valueAtPath(value, [repeat]))} more than once (items ${first} and ${repeat})` }, at([...path, repeat]));
     }
     default:
       return createDiagnostic('invalid-value', { where, detail: error.message ?? `fails ${error.keyword}` }, at(path));

@@ -1,5 +1,5 @@
 import type { PathSegment } from '../load/source-file.js';
-import { isPlainObject, keysOf, type PlainObject } from '../model/values.js';
+import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { decodePointer, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
@@ -19,8 +19,12 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
   let clean = true;
   walkSchema(schema, (node, relative) => {
     const at = [...schemaPath, ...relative];
-    if ('$ref' in node && typeof node.$ref === 'string' && !checkRef(context, node.$ref, schema, entityNames, [...at, '$ref'])) {
-      clean = false;
+    if ('$ref' in node && typeof node.$ref === 'string') {
+      if (!checkRef(context, node.$ref, schema, entityNames, [...at, '$ref'])) clean = false;
+      else if (refersOnlyToItself(context, node, schema)) {
+        context.report('unresolved-ref', { ref: node.$ref, detail: 'it leads into a loop of $refs that never reaches a schema' }, [...at, '$ref']);
+        clean = false;
+      }
     }
     if (typeof node.pattern === 'string' && !checkRegex(context, node.pattern, [...at, 'pattern'], 'value')) clean = false;
     if (!checkValuesFitType(context, node, at)) clean = false;
@@ -34,6 +38,10 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
 }
 
 function checkRef(context: RuleContext, ref: string, root: unknown, entityNames: string[], at: PathSegment[]): boolean {
+  if (hasMalformedPercentEncoding(ref)) {
+    context.report('unresolved-ref', { ref, detail: 'its percent-encoding is malformed (write %25 for a literal %)' }, at);
+    return false;
+  }
   const entity = ENTITY_REF.exec(ref);
   if (entity) {
     const name = safeDecodeUri(entity[1]!);
@@ -80,10 +88,47 @@ function checkValuesFitType(context: RuleContext, node: PlainObject, at: PathSeg
   for (const [value, path] of values) {
     if (fits(value)) continue;
     const keyword = String(path[at.length]);
-    context.report('invalid-schema', { detail: `${keyword} ${JSON.stringify(value)} is not of the schema's type (${types.join(' or ')})` }, path);
+    const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+    context.report('invalid-schema', { detail: `${keyword} ${shown} is not of the schema's type (${types.join(' or ')})` }, path);
     clean = false;
   }
   return clean;
+}
+
+/** Keywords that say nothing about a value: a node with only these and `$ref` is a pure alias. */
+const ANNOTATIONS = new Set(['$ref', 'title', 'description', '$comment', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly']);
+
+/**
+ * `a: {$ref: '#/definitions/a'}`, or an entity whose schema is a `$ref` to
+ * itself: following the chain of pure aliases comes back to the start.
+ * (Recursion through a property is fine: `properties: {next: {$ref: …}}`.)
+ */
+function refersOnlyToItself(context: RuleContext, start: PlainObject, startRoot: unknown): boolean {
+  const entities = propertyOf(context.manifest.value, 'entities');
+  const seen = new Set<unknown>();
+  let node: unknown = start;
+  let root = startRoot;
+  while (isPlainObject(node) && typeof node.$ref === 'string' && Object.keys(node).every((key) => ANNOTATIONS.has(key))) {
+    if (seen.has(node)) return true;
+    seen.add(node);
+    const entity = ENTITY_REF.exec(node.$ref);
+    if (entity) {
+      root = propertyOf(propertyOf(entities, safeDecodeUri(entity[1]!)), 'schema');
+      node = root;
+    } else {
+      node = valueAtPath(root, decodePointer(node.$ref));
+    }
+  }
+  return false;
+}
+
+function hasMalformedPercentEncoding(ref: string): boolean {
+  try {
+    decodeURIComponent(ref);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function checkRegex(context: RuleContext, pattern: string, at: PathSegment[], part: 'key' | 'value'): boolean {

@@ -63,8 +63,16 @@ const EMPTY_CONFIGURATION = { type: 'object', additionalProperties: false };
 
 function checkConfiguration(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest, schema: unknown): void {
   const configuration = propertyOf(installation, 'configuration') ?? {};
-  const validate = context.compiler.validatorFor(integration, schema);
-  if (validate(configuration)) return;
+  let validate: ReturnType<RuleContext['compiler']['validatorFor']>;
+  try {
+    validate = context.compiler.validatorFor(integration, schema);
+    if (validate(configuration)) return;
+  } catch (error) {
+    // The integration's schema passed its checks; anything Ajv still refuses is said here, not thrown.
+    const detail = `cannot be checked: the integration's configuration schema is refused by Ajv (${error instanceof Error ? error.message : String(error)})`;
+    context.report('invalid-configuration', { where: describePath(['integrations', alias, 'configuration']), detail }, ['integrations', alias, 'configuration'], 'key');
+    return;
+  }
   const base: PathSegment[] = ['integrations', alias, 'configuration'];
   for (const error of pruneAlternatives(validate.errors ?? [])) {
     const path = toValuePath(configuration, decodePointer(error.instancePath));
@@ -83,6 +91,10 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
   } else if (error.keyword === 'required') {
     const detail = `is missing required property '${String(params.missingProperty)}'`;
     context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
+  } else if (error.keyword === 'uniqueItems') {
+    const { i, j } = params as { i: number; j: number };
+    const repeat = Math.max(i, j);
+    context.report('invalid-configuration', { where: describePath(path), detail: `lists ${JSON.stringify(valueAtPath(error.data, [repeat]))} more than once` }, [...path, repeat]);
   } else if (error.keyword === 'enum') {
     const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
     const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed.map(String)) : undefined;
