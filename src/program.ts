@@ -106,7 +106,7 @@ export class Program implements ManifestResolver {
     displayPath: string,
   ): ManifestRecord {
     const readFailure: ReportFailure = (at, shown) =>
-      createDiagnostic('no-manifest-in-folder', { path: shown, expected: expectedManifestNames(kind) }, at?.() ?? fileStartLocation(folder));
+      createDiagnostic('no-manifest-in-folder', { path: shown, expected: expectedManifestNames(kind, folder) }, at?.() ?? fileStartLocation(folder));
     const record: ManifestRecord = { manifest: undefined, readFailure, errorCount: 1 };
     if (!this.records.has(folder)) this.diagnostics.push(readFailure(reportAt, displayPath));
     this.records.set(folder, record);

@@ -21,7 +21,7 @@ export const diagnosticCodes = {
   'file-not-found': code<{ path: string; what: string }>('error', (p) => `${p.what} '${p.path}' does not exist.`),
   'no-manifest-in-folder': code<{ path: string; expected: string }>(
     'error',
-    (p) => `Folder '${p.path}' holds no manifest: expected ${p.expected}.`,
+    (p) => `No single manifest in folder '${p.path}': expected ${p.expected}.`,
   ),
   'file-unreadable': code<{ path: string; reason: string }>('error', (p) => `Cannot read '${p.path}': ${p.reason}.`),
   'file-too-large': code<{ size: string; limit: string }>(

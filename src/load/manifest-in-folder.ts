@@ -27,7 +27,20 @@ export function manifestInFolder(folder: string, kind?: ManifestKind): string | 
   return named.length === 1 ? join(folder, named[0]!) : undefined;
 }
 
-/** For messages: what a folder is expected to hold. */
-export function expectedManifestNames(kind?: ManifestKind): string {
-  return kind ? `${kind}.yaml (or .yml, .json, <name>.${kind}.yaml)` : 'integration.yaml, interface.yaml or bot.yaml (or .yml, .json, <name>.<kind>.yaml)';
+/** For messages: what a folder is expected to hold, and what it holds when that is ambiguous. */
+export function expectedManifestNames(kind?: ManifestKind, folder?: string): string {
+  const expected = kind ? `${kind}.yaml (or .yml, .json, <name>.${kind}.yaml)` : 'integration.yaml, interface.yaml or bot.yaml (or .yml, .json, <name>.<kind>.yaml)';
+  const candidates = folder ? namedManifests(folder, kind) : [];
+  return candidates.length > 1 ? `one ${expected}, but it holds ${candidates.join(', ')}: name the file` : expected;
+}
+
+function namedManifests(folder: string, kind?: ManifestKind): string[] {
+  try {
+    return readdirSync(folder).filter((name) => {
+      const found = kindFromFileName(name);
+      return found !== undefined && (kind === undefined || found === kind);
+    }).sort();
+  } catch {
+    return [];
+  }
 }

@@ -62,7 +62,10 @@ function selectConfigurationSchema(context: RuleContext, alias: string, installa
 const EMPTY_CONFIGURATION = { type: 'object', additionalProperties: false };
 
 function checkConfiguration(context: RuleContext, alias: string, installation: unknown, integration: LoadedManifest, schema: unknown): void {
-  const configuration = propertyOf(installation, 'configuration') ?? {};
+  const given = propertyOf(installation, 'configuration');
+  // A configuration that is not an object is the meta-schema's to report.
+  if (given !== undefined && !isPlainObject(given)) return;
+  const configuration = given ?? {};
   let validate: ReturnType<RuleContext['compiler']['validatorFor']>;
   try {
     validate = context.compiler.validatorFor(integration, schema);
