@@ -286,6 +286,14 @@ describe('paths', () => {
     expectNoStackTrace(run);
   });
 
+  it('asks to name the file when a folder holds several <name>.<kind>.yaml', () => {
+    const first = write('two-named', 'a.integration.yaml', VALID);
+    write('two-named', 'b.integration.yaml', VALID);
+    const diagnostics = validate([dirname(first)]).diagnostics;
+    expect(errorsOf(diagnostics)).toEqual(['1:1 no-manifest-in-folder']);
+    expect(diagnostics[0]!.message).toContain('a.integration.yaml, b.integration.yaml: name the file');
+  });
+
   it('is a usage error (exit 2) to run in a folder without a manifest and name none', () => {
     const folder = join(work, 'empty-cwd');
     mkdirSync(folder, { recursive: true });
