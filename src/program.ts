@@ -71,8 +71,12 @@ export class Program implements ManifestResolver {
   }
 
   private load(given: string, kind: ManifestKind | undefined, reportAt: (() => SourceLocation) | undefined, displayPath = given): ManifestRecord {
-    const path = isDirectory(given) ? (manifestInFolder(given, kind) ?? given) : given;
-    if (path === given && isDirectory(given)) return this.recordMissingFolderManifest(given, kind, reportAt, displayPath);
+    let path = given;
+    if (isDirectory(given)) {
+      const inFolder = manifestInFolder(given, kind);
+      if (!inFolder) return this.recordMissingFolderManifest(given, kind, reportAt, displayPath);
+      path = inFolder;
+    }
     const existing = this.records.get(path);
     if (existing) return existing;
     const loaded = loadManifest(path, {

@@ -5,8 +5,8 @@ import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
 import type { CompileScope } from './schema-compiler.js';
 import { checkSchemaStatically } from './schema-static-checks.js';
-import { valueAtPath } from './json-pointer.js';
-import { findStrictnessProblems, planStrictnessCheck } from './schema-strictness.js';
+import { isEntityRef, valueAtPath } from './json-pointer.js';
+import { declaredTypes, findStrictnessProblems, planStrictnessCheck } from './schema-strictness.js';
 
 /**
  * The embedded-schema layer: static checks ($ref targets, regular
@@ -61,8 +61,9 @@ const SCHEMA_SUBJECTS: Readonly<Record<string, string>> = {
  */
 function checkTopLevelIsObject(context: RuleContext, embedded: EmbeddedSchema): void {
   const schema = embedded.schema;
-  if (isPlainObject(schema) && (schema.type === 'object' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'object'))) return;
-  if (isPlainObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/entities/') && schema.type === undefined) return;
+  const types = isPlainObject(schema) ? declaredTypes(schema.type) : [];
+  if (types.length === 1 && types[0] === 'object') return;
+  if (isPlainObject(schema) && typeof schema.$ref === 'string' && isEntityRef(schema.$ref) && schema.type === undefined) return;
   const subject = SCHEMA_SUBJECTS[String(embedded.path[0])] ?? 'this schema';
   const detail = `${subject} must be an object: give its schema \`type: object\` at the top level (or a $ref to an entity)`;
   context.report('invalid-schema', { detail }, embedded.path, 'key');

@@ -44,3 +44,15 @@ export function safeDecodeUri(text: string): string {
     return text;
   }
 }
+
+/** The prefix of a `$ref` to one of the manifest's entities (`#/entities/<name>`). */
+export const ENTITY_REF_PREFIX = '#/entities/';
+
+export function isEntityRef(ref: string): boolean {
+  return ref.startsWith(ENTITY_REF_PREFIX);
+}
+
+/** A `$ref` to a place inside the same embedded schema (`#/definitions/x`). */
+export function isLocalRef(ref: string): boolean {
+  return ref.startsWith('#') && !isEntityRef(ref);
+}

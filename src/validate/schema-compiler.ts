@@ -3,7 +3,7 @@ import type { default as AjvModule, Options as AjvOptions, ValidateFunction } fr
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment } from '../load/source-file.js';
 import { entriesOf, isPlainObject, propertyOf } from '../model/values.js';
-import { decodePointer } from './json-pointer.js';
+import { decodePointer, ENTITY_REF_PREFIX, isEntityRef } from './json-pointer.js';
 
 type AjvClass = typeof AjvModule.default;
 type AjvInstance = InstanceType<AjvClass>;
@@ -113,8 +113,8 @@ function rewriteEntityRefs(schema: unknown, base: string): unknown {
   if (!isPlainObject(schema)) return schema;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/entities/')) {
-      copy[key] = `${base}${value.slice('#/entities/'.length)}.json`;
+    if (key === '$ref' && typeof value === 'string' && isEntityRef(value)) {
+      copy[key] = `${base}${value.slice(ENTITY_REF_PREFIX.length)}.json`;
     } else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') {
       copy[key] = value;
     } else {

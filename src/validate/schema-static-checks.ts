@@ -1,7 +1,7 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { decodePointer, safeDecodeUri, valueAtPath } from './json-pointer.js';
+import { decodePointer, isLocalRef, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
 import { declaredTypes } from './schema-strictness.js';
 import { walkSchema } from './walk-schema.js';
@@ -50,7 +50,7 @@ function checkRef(context: RuleContext, ref: string, root: unknown, entityNames:
     context.report('unresolved-ref', { ref, detail, suggestion: closestMatch(name, entityNames) }, at);
     return false;
   }
-  if (ref.startsWith('#') && !ref.startsWith('#/entities/')) {
+  if (isLocalRef(ref)) {
     const target = valueAtPath(root, decodePointer(ref));
     if (isPlainObject(target) || typeof target === 'boolean') return true;
     const detail = target === undefined ? 'nothing in this schema is at that pointer' : 'it points at a value that is not a schema';

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, type PlainObject } from '../model/values.js';
 import { isPathPrefix } from '../model/path-pattern.js';
-import { valueAtPath } from './json-pointer.js';
+import { isLocalRef, valueAtPath } from './json-pointer.js';
 import { walkSchema } from './walk-schema.js';
 
 /**
@@ -102,7 +102,7 @@ function isMapKey(path: readonly PathSegment[], i: number): boolean {
 function hasLocalRef(schema: unknown): boolean {
   let found = false;
   walkSchema(schema, (node) => {
-    if (typeof node.$ref === 'string' && node.$ref.startsWith('#') && !node.$ref.startsWith('#/entities/')) found = true;
+    if (typeof node.$ref === 'string' && isLocalRef(node.$ref)) found = true;
   });
   return found;
 }
