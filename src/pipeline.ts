@@ -1,5 +1,10 @@
-import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { GeneratedFile } from './emit/generated-file.js';
+import { emitIntegration } from './generate/emit-integration.js';
+import { projectLayout, type LayoutOptions, type ProjectLayout } from './generate/project-layout.js';
 import type { LoadedManifest } from './load/load-manifest.js';
+import { toIntegrationModel, type IntegrationModel } from './model/integration-model.js';
+import { isPlainObject } from './model/values.js';
 import { Program, type ProgramOptions } from './program.js';
 
 export type ValidateOptions = ProgramOptions;
@@ -11,6 +16,8 @@ export interface ValidateResult {
   readonly sources: ReadonlyMap<string, string>;
   /** The manifests named, as loaded (their values are trustworthy only without errors). */
   readonly manifests: readonly LoadedManifest[];
+  /** Every file the manifests read, their own and the ones they reference (for watch and caching). */
+  readonly inputFiles: readonly string[];
 }
 
 /**
@@ -21,5 +28,44 @@ export interface ValidateResult {
 export function validate(paths: readonly string[], options: ValidateOptions = {}): ValidateResult {
   const program = new Program(options);
   for (const path of paths) program.addRoot(path);
-  return { diagnostics: sortDiagnostics(program.diagnostics), sources: program.sources, manifests: program.roots };
+  return {
+    diagnostics: sortDiagnostics(program.diagnostics),
+    sources: program.sources,
+    manifests: program.roots,
+    inputFiles: [...program.sources.keys()].sort(),
+  };
+}
+
+export type GenerateOptions = ValidateOptions & LayoutOptions;
+
+/** The tool-owned output of one integration manifest. */
+export interface GeneratedProject {
+  readonly layout: ProjectLayout;
+  readonly model: IntegrationModel;
+  readonly files: readonly GeneratedFile[];
+}
+
+export interface GenerateResult extends ValidateResult {
+  /** Empty when validation found errors: nothing is generated from a manifest that failed. */
+  readonly projects: readonly GeneratedProject[];
+}
+
+/**
+ * validate → model → emit. Pure apart from reading the manifests: the files
+ * come back as data, and `write/` puts them on disk.
+ */
+export async function generate(paths: readonly string[], options: GenerateOptions = {}): Promise<GenerateResult> {
+  const validated = validate(paths, options);
+  if (countErrors(validated.diagnostics) > 0) return { ...validated, projects: [] };
+  const projects: GeneratedProject[] = [];
+  const notices: Diagnostic[] = [];
+  for (const manifest of validated.manifests) {
+    if (manifest.kind !== 'integration' || !isPlainObject(manifest.value)) {
+      notices.push(createDiagnostic('not-generated', { kind: manifest.kind }, fileStartLocation(manifest.file.path)));
+      continue;
+    }
+    const model = toIntegrationModel(manifest.value, manifest.file.path);
+    projects.push({ layout: projectLayout(manifest.file.path, options), model, files: await emitIntegration(model) });
+  }
+  return { ...validated, diagnostics: sortDiagnostics([...validated.diagnostics, ...notices]), projects };
 }

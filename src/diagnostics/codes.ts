@@ -138,6 +138,23 @@ export const diagnosticCodes = {
   // Advice
   'missing-description': code<{ what: string }>('warning', (p) => `${p.what} has no description; the hub and generated docs show it.`),
 
+  // Generation: handler stubs (user-owned files) and output
+  'stale-handler': code<{ kind: string; name: string }>(
+    'warning',
+    (p) =>
+      `${p.kind} '${p.name}' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.`,
+  ),
+  'unwired-handler': code<{ kind: string; name: string; file: string }>(
+    'warning',
+    (p) =>
+      `${p.kind} '${p.name}' has a handler in '${p.file}', but intc found no \`new Integration({ ... })\` object to wire it into here; add it by hand.`,
+  ),
+  'not-generated': code<{ kind: string }>(
+    'warning',
+    (p) => `intc generate does not generate code for ${p.kind} manifests on their own; generate the integration or bot that uses it.`,
+  ),
+  'output-not-writable': code<{ path: string; reason: string }>('error', (p) => `Cannot write '${p.path}': ${p.reason}.`),
+
   // Tool
   'internal-error': code<{ detail: string }>(
     'error',

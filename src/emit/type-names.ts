@@ -1,0 +1,53 @@
+/**
+ * The TypeScript name of every schema's type. Each kind of schema has its own
+ * suffix (…Input, …Output, …Event, …Message, …State, …Entity, …Configuration),
+ * so names of different kinds never meet; a channel and a message type that
+ * concatenate to a name already taken (`a`+`bText`, `aB`+`text`) fall back to
+ * an underscore between the two, which a camelCase name cannot hold.
+ */
+import type { IntegrationModel } from '../model/integration-model.js';
+
+export interface TypeNames {
+  /** Type of the default configuration: `Configuration`. */
+  readonly configuration: string;
+  /** Named configuration → `PostgresConfiguration`. */
+  readonly configurations: ReadonlyMap<string, string>;
+  /** Action → `{ input: 'SendMessageInput', output: 'SendMessageOutput' }`. */
+  readonly actions: ReadonlyMap<string, { readonly input: string; readonly output: string }>;
+  /** Channel → message type → `ChannelTextMessage`. */
+  readonly messages: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Event → `MessageReceivedEvent`. */
+  readonly events: ReadonlyMap<string, string>;
+  /** State → `AuthTokenState`. */
+  readonly states: ReadonlyMap<string, string>;
+  /** Entity → `TelegramUserEntity`. */
+  readonly entities: ReadonlyMap<string, string>;
+}
+
+export function pascalCase(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export function typeNamesOf(model: IntegrationModel): TypeNames {
+  const messages = new Map<string, Map<string, string>>();
+  const taken = new Set<string>();
+  for (const channel of model.channels) {
+    const byType = new Map<string, string>();
+    for (const message of channel.messages) {
+      let name = `${pascalCase(channel.name)}${pascalCase(message.name)}Message`;
+      if (taken.has(name)) name = `${pascalCase(channel.name)}_${pascalCase(message.name)}Message`;
+      taken.add(name);
+      byType.set(message.name, name);
+    }
+    messages.set(channel.name, byType);
+  }
+  return {
+    configuration: 'Configuration',
+    configurations: new Map(model.configurations.map((c) => [c.name, `${pascalCase(c.name)}Configuration`])),
+    actions: new Map(model.actions.map((a) => [a.name, { input: `${pascalCase(a.name)}Input`, output: `${pascalCase(a.name)}Output` }])),
+    messages,
+    events: new Map(model.events.map((e) => [e.name, `${pascalCase(e.name)}Event`])),
+    states: new Map(model.states.map((s) => [s.name, `${pascalCase(s.name)}State`])),
+    entities: new Map(model.entities.map((e) => [e.name, `${pascalCase(e.name)}Entity`])),
+  };
+}
