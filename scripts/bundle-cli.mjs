@@ -18,6 +18,9 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // Loaded on first use with createRequire, from node_modules: validation never pays for them, and
+  // ts-morph (with its own TypeScript) is loaded only when a handler stub needs an edit.
+  external: ['json-schema-to-typescript', 'ts-morph', 'typescript', 'prettier'],
   // import.meta.url locates schema/ and package.json relative to the module; in the bundle that is dist/intc.cjs.
   define: { 'import.meta.url': '__intcModuleUrl' },
   banner: { js: "const __intcModuleUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
