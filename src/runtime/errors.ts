@@ -1,0 +1,98 @@
+/**
+ * Errors the runtime throws. Messages name fields, names and schema rules,
+ * never the values given (a value may be a secret).
+ */
+import type { FieldIssue } from './issues.js';
+
+export class IntcRuntimeError extends Error {
+  override name = 'IntcRuntimeError';
+}
+
+/** A value did not match its schema; `issues` lists every field at fault. */
+export class ValidationError extends IntcRuntimeError {
+  override name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly issues: readonly FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+/** An action's input did not match its schema; the handler was not called. */
+export class InputValidationError extends ValidationError {
+  override name = 'InputValidationError';
+}
+
+/** An action handler returned an output that does not match the output schema. */
+export class OutputValidationError extends ValidationError {
+  override name = 'OutputValidationError';
+}
+
+/** A message, event or state payload did not match its schema. */
+export class PayloadValidationError extends ValidationError {
+  override name = 'PayloadValidationError';
+}
+
+/** The configuration did not match the selected schema, or names no configuration. */
+export class ConfigurationError extends ValidationError {
+  override name = 'ConfigurationError';
+}
+
+/** Required secrets absent from the environment; `secrets` names every one. */
+export class MissingSecretError extends IntcRuntimeError {
+  override name = 'MissingSecretError';
+  constructor(readonly secrets: readonly string[]) {
+    super(
+      `Missing required secret${secrets.length === 1 ? '' : 's'}: ${secrets.join(', ')}. ` +
+        'Set them as environment variables of the same name.',
+    );
+  }
+}
+
+export type NameKind = 'action' | 'channel' | 'message type' | 'event' | 'state' | 'configuration';
+
+/** A name the manifest does not declare (action, channel, message type, event, state, configuration). */
+export class UnknownNameError extends IntcRuntimeError {
+  override name = 'UnknownNameError';
+  constructor(
+    readonly kind: NameKind,
+    readonly unknownName: string,
+    known: readonly string[],
+    where = '',
+  ) {
+    super(`Unknown ${kind} ${JSON.stringify(unknownName)}${where}. ${knownList(kind, known)}`);
+  }
+}
+
+/** The implementation has no handler for a name the manifest declares. */
+export class MissingHandlerError extends IntcRuntimeError {
+  override name = 'MissingHandlerError';
+}
+
+/** The client has no conversation, user, message or state with that id or name. */
+export class NotFoundError extends IntcRuntimeError {
+  override name = 'NotFoundError';
+}
+
+/**
+ * Redacts the message (and stack) of an error the runtime or client built,
+ * which may quote a name or id the caller gave; a handler's own errors are
+ * left as they are (the logger redacts them when they are logged).
+ */
+export function redactError(error: unknown, redact: (text: string) => string): unknown {
+  if (error instanceof IntcRuntimeError) {
+    error.message = redact(error.message);
+    if (error.stack !== undefined) error.stack = redact(error.stack);
+  }
+  return error;
+}
+
+const LISTED = 10;
+
+function knownList(kind: NameKind, known: readonly string[]): string {
+  if (known.length === 0) return `The manifest declares no ${kind === 'message type' ? 'message types' : `${kind}s`}.`;
+  const shown = [...known].sort().slice(0, LISTED);
+  const more = known.length > LISTED ? `, … (${known.length - LISTED} more)` : '';
+  return `Declared: ${shown.join(', ')}${more}.`;
+}

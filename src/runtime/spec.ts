@@ -1,0 +1,81 @@
+/**
+ * The compile-time description of one integration that the generated
+ * `integration.ts` writes out (its `Spec` type), and the names and context
+ * types derived from it. Everything here is a type: the runtime itself only
+ * sees names and validators.
+ */
+
+export type StateScope = 'integration' | 'conversation' | 'user';
+
+/** What every generated `Spec` looks like. */
+export interface AnySpec {
+  /** The default configuration (`Record<string, never>` when the manifest has none). */
+  readonly configuration: unknown;
+  /** Named configuration → its type. */
+  readonly configurations: { readonly [name: string]: unknown };
+  readonly actions: { readonly [name: string]: { readonly input: unknown; readonly output: unknown } };
+  readonly channels: {
+    readonly [name: string]: {
+      /** Message type → payload type. */
+      readonly messages: { readonly [type: string]: unknown };
+      /** Union of the conversation tag names (`never` when none). */
+      readonly conversationTags: string;
+      /** Union of the message tag names (`never` when none). */
+      readonly messageTags: string;
+    };
+  };
+  /** Event → payload type. */
+  readonly events: { readonly [name: string]: unknown };
+  readonly states: { readonly [name: string]: { readonly type: StateScope; readonly payload: unknown } };
+  /** Union of the user tag names (`never` when none). */
+  readonly userTags: string;
+  /** Secret → `string`, or `string | undefined` for an optional one. */
+  readonly secrets: { readonly [name: string]: string | undefined };
+}
+
+type NameOf<T> = Extract<keyof T, string>;
+
+export type ActionName<S extends AnySpec> = NameOf<S['actions']>;
+export type ChannelName<S extends AnySpec> = NameOf<S['channels']>;
+export type MessageType<S extends AnySpec, C extends ChannelName<S>> = NameOf<S['channels'][C]['messages']>;
+export type EventName<S extends AnySpec> = NameOf<S['events']>;
+export type StateName<S extends AnySpec> = NameOf<S['states']>;
+export type SecretName<S extends AnySpec> = NameOf<S['secrets']>;
+export type ConfigurationName<S extends AnySpec> = NameOf<S['configurations']>;
+export type UserTagName<S extends AnySpec> = S['userTags'];
+export type ConversationTagName<S extends AnySpec, C extends ChannelName<S>> = S['channels'][C]['conversationTags'];
+export type MessageTagName<S extends AnySpec, C extends ChannelName<S>> = S['channels'][C]['messageTags'];
+
+export type ActionInput<S extends AnySpec, A extends ActionName<S>> = S['actions'][A]['input'];
+export type ActionOutput<S extends AnySpec, A extends ActionName<S>> = S['actions'][A]['output'];
+export type MessagePayload<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> = S['channels'][C]['messages'][T];
+export type EventPayload<S extends AnySpec, E extends EventName<S>> = S['events'][E];
+export type StatePayload<S extends AnySpec, N extends StateName<S>> = S['states'][N]['payload'];
+export type StateScopeOf<S extends AnySpec, N extends StateName<S>> = S['states'][N]['type'];
+
+/** Tag values by tag name; every tag may be absent. */
+export type Tags<Name extends string> = { [K in Name]?: string | undefined };
+
+/**
+ * The configuration an instance runs with: the default one
+ * (`configurationType: null`) or a named one, each with its own type.
+ */
+export type ConfigurationChoice<S extends AnySpec> =
+  | { readonly configurationType: null; readonly configuration: S['configuration'] }
+  | {
+      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: S['configurations'][K] };
+    }[ConfigurationName<S>];
+
+/** Any configuration the integration accepts. */
+export type AnyConfiguration<S extends AnySpec> = S['configuration'] | S['configurations'][ConfigurationName<S>];
+
+/**
+ * What every handler gets as `ctx`. Checking `ctx.configurationType` narrows
+ * `ctx.configuration` to that configuration's type.
+ */
+export type Context<S extends AnySpec> = ConfigurationChoice<S> & {
+  readonly secrets: Readonly<S['secrets']>;
+  readonly integrationId: string;
+  readonly webhookId: string;
+  readonly botId: string;
+};

@@ -1,0 +1,239 @@
+/**
+ * Wires handlers into an existing index.ts without touching anything else:
+ * finds the object passed to `new Integration(...)` (directly, or through a
+ * const in the same file), walks `actions`, `channels.<ch>.messages`, and
+ * inserts the missing properties in one splice per object literal, plus one
+ * splice of import lines after the last import. The tool-owned import of
+ * `Integration` follows the generated folder when it moved.
+ */
+import type { NewExpression, Node, ObjectLiteralExpression } from 'ts-morph';
+import { fileStartLocation, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { parseSource, tsMorph, type SourceFile } from './load-ts-morph.js';
+import { importInsertionPoint, quoteOf } from './reconcile-stub.js';
+import { quoted, type HandlerStub, type StubLayout } from './stub-layout.js';
+import { handlerImports, inlineProperties, propertyLines, wiringTree, type PropertyTree } from './stub-templates.js';
+import { applyEdits, eolOf, indentUnitOf, indentationAt, insertAt, lineStartOf, positionAt, skipTrivia, startsItsLine, type TextEdit } from './text-edits.js';
+
+/** `present`: the implementation object already has this handler's property; `added`: wired now; `unwired`: no place found. */
+export type WiringState = 'present' | 'added' | 'unwired';
+
+export interface WiringResult {
+  readonly text: string;
+  readonly states: ReadonlyMap<HandlerStub, WiringState>;
+  /** Where a warning about an unwired handler points: the `new Integration(...)` call, else the file start. */
+  readonly location: SourceLocation;
+}
+
+export function reconcileWiring(text: string, layout: StubLayout, handlers: readonly HandlerStub[]): WiringResult {
+  return new WiringPlanner(parseSource(layout.indexPath, text), text, layout).plan(handlers);
+}
+
+class WiringPlanner {
+  private readonly edits: TextEdit[] = [];
+  private readonly states = new Map<HandlerStub, WiringState>();
+  private readonly byExportName = new Map<string, HandlerStub>();
+  private readonly SyntaxKind = tsMorph().SyntaxKind;
+  private readonly Node = tsMorph().Node;
+  private readonly eol: string;
+  private readonly unit: string;
+  private readonly quote: string;
+
+  constructor(
+    private readonly sourceFile: SourceFile,
+    private readonly text: string,
+    private readonly layout: StubLayout,
+  ) {
+    this.eol = eolOf(text);
+    this.unit = indentUnitOf(text);
+    this.quote = quoteOf(sourceFile);
+  }
+
+  plan(handlers: readonly HandlerStub[]): WiringResult {
+    for (const stub of handlers) this.byExportName.set(stub.exportName, stub);
+    const integrationName = this.updateIntegrationImport();
+    const call = this.findIntegrationCall(integrationName);
+    const implementation = call ? this.resolveObject(call.getArguments()[0]) : undefined;
+    const tree = wiringTree(handlers, false);
+    if (implementation) this.wireInto(implementation, tree);
+    else this.markAll(tree, 'unwired');
+    this.importAdded(handlers.filter((stub) => this.states.get(stub) === 'added'));
+    const location = call
+      ? { file: this.layout.indexPath, start: positionAt(this.text, call.getStart()), end: positionAt(this.text, call.getExpression().getEnd()) }
+      : fileStartLocation(this.layout.indexPath);
+    return { text: applyEdits(this.text, this.edits), states: this.states, location };
+  }
+
+  /**
+   * The `new Integration(...)` call: first among the top-level statements
+   * (`export default new Integration(...)`, `const x = new Integration(...)`),
+   * which needs no walk over the whole tree; else anywhere in the file.
+   */
+  private findIntegrationCall(integrationName: string): NewExpression | undefined {
+    const { Node } = this;
+    const isCall = (node: Node | undefined): node is NewExpression =>
+      Node.isNewExpression(node) && calleeName(node.getExpression()) === integrationName;
+    for (const statement of this.sourceFile.getStatements()) {
+      const candidates = Node.isExportAssignment(statement) || Node.isExpressionStatement(statement)
+        ? [statement.getExpression()]
+        : Node.isVariableStatement(statement)
+          ? statement.getDeclarations().map((declaration) => declaration.getInitializer())
+          : [];
+      const found = candidates.map((candidate) => this.unwrap(candidate)).find(isCall);
+      if (found) return found;
+    }
+    return this.sourceFile.getDescendantsOfKind(this.SyntaxKind.NewExpression).find(isCall);
+  }
+
+  /** An expression without the parentheses, `as`, `satisfies` and `!` around it. */
+  private unwrap(node: Node | undefined): Node | undefined {
+    const { Node } = this;
+    let current = node;
+    while (
+      Node.isParenthesizedExpression(current) ||
+      Node.isAsExpression(current) ||
+      Node.isSatisfiesExpression(current) ||
+      Node.isNonNullExpression(current) ||
+      Node.isTypeAssertion(current)
+    ) {
+      current = current.getExpression();
+    }
+    return current;
+  }
+
+  /** Points the `Integration` import at the generated index; returns the local name of `Integration`. */
+  private updateIntegrationImport(): string {
+    for (const declaration of this.sourceFile.getImportDeclarations()) {
+      const named = declaration.getNamedImports().find((specifier) => specifier.getName() === 'Integration');
+      if (!named) continue;
+      const moduleSpecifier = declaration.getModuleSpecifier();
+      const current = moduleSpecifier.getLiteralValue();
+      if (current.startsWith('.') && current !== this.layout.indexGeneratedSpecifier) {
+        const literalQuote = moduleSpecifier.getText().charAt(0) === '"' ? '"' : "'";
+        this.edits.push({
+          start: moduleSpecifier.getStart(),
+          end: moduleSpecifier.getEnd(),
+          text: quoted(this.layout.indexGeneratedSpecifier, literalQuote),
+        });
+      }
+      return named.getAliasNode()?.getText() ?? 'Integration';
+    }
+    return 'Integration';
+  }
+
+  /** `parent`: the object literal holding this one, if any (an empty object in a one-line parent stays on one line). */
+  private wireInto(object: ObjectLiteralExpression, tree: PropertyTree, parent?: ObjectLiteralExpression): void {
+    const byName = new Map<string, Node>();
+    let unknownKeys = false;
+    for (const property of object.getProperties()) {
+      const name = this.propertyName(property);
+      if (name === undefined) unknownKeys = true; // `...spread`, `[computed]`
+      else byName.set(name, property); // the last one wins, as at run time
+    }
+    const missing: PropertyTree = new Map();
+    for (const [key, value] of tree) {
+      const property = byName.get(key);
+      if (!property) {
+        // A spread or computed key may hold it already: adding ours could shadow the user's.
+        if (unknownKeys) this.markAll(value, 'unwired');
+        else {
+          missing.set(key, value);
+          this.markAll(value, 'added');
+        }
+      } else if (typeof value === 'string') {
+        this.mark(value, 'present');
+      } else {
+        const child = this.resolveObject(this.valueOf(property));
+        if (child) this.wireInto(child, value, object);
+        else this.markAll(value, 'unwired');
+      }
+    }
+    if (missing.size > 0) this.edits.push(...this.insertProperties(object, missing, parent));
+  }
+
+  private insertProperties(object: ObjectLiteralExpression, tree: PropertyTree, parent?: ObjectLiteralExpression): TextEdit[] {
+    const text = this.text;
+    const open = object.getStart();
+    const close = object.getEnd() - 1;
+    const properties = object.getProperties();
+    const last = properties[properties.length - 1];
+    const oneLine = (node: ObjectLiteralExpression) => !text.slice(node.getStart(), node.getEnd()).includes('\n');
+    if (!last && parent && oneLine(parent) && /^\s*$/.test(text.slice(open + 1, close))) {
+      return [{ start: open + 1, end: close, text: ` ${inlineProperties(tree, this.quote)} ` }];
+    }
+    if (!last) {
+      const outer = indentationAt(text, open);
+      const lines = propertyLines(tree, { indent: outer + this.unit, unit: this.unit, eol: this.eol, quote: this.quote });
+      if (/^\s*$/.test(text.slice(open + 1, close))) return [{ start: open + 1, end: close, text: this.eol + lines + outer }];
+      return [insertAt(open + 1, this.eol + lines.slice(0, -this.eol.length))];
+    }
+    // The comma after the last property, if any: the next token after it (past comments).
+    const commaEnd = object.compilerNode.properties.hasTrailingComma ? skipTrivia(text, last.getEnd()) + 1 : undefined;
+    const multiline = text.slice(open, close).includes('\n') && startsItsLine(text, close);
+    if (multiline) {
+      const lineStarter = properties.find((property) => startsItsLine(text, property.getStart(true)));
+      const indent = lineStarter ? indentationAt(text, lineStarter.getStart(true)) : indentationAt(text, open) + this.unit;
+      const lines = propertyLines(tree, { indent, unit: this.unit, eol: this.eol, quote: this.quote });
+      return [...(commaEnd === undefined ? [insertAt(last.getEnd(), ',')] : []), insertAt(lineStartOf(text, close), lines)];
+    }
+    const inline = inlineProperties(tree, this.quote);
+    return commaEnd === undefined ? [insertAt(last.getEnd(), `, ${inline}`)] : [insertAt(commaEnd, ` ${inline},`)];
+  }
+
+  /** One splice of `import { x } from './actions/x.js';` lines after the last import. */
+  private importAdded(added: readonly HandlerStub[]): void {
+    if (added.length === 0) return;
+    const imports = this.sourceFile.getImportDeclarations();
+    const lastImport = imports[imports.length - 1];
+    const semicolon = lastImport && !lastImport.getText().endsWith(';') ? '' : ';';
+    const lines = handlerImports(added, this.quote, semicolon, this.eol);
+    if (lastImport) this.edits.push(insertAt(lastImport.getEnd(), this.eol + lines.slice(0, -this.eol.length)));
+    else this.edits.push(insertAt(importInsertionPoint(this.sourceFile), lines));
+  }
+
+  /** The object literal an expression stands for: itself, through parentheses, `as`/`satisfies`, or a const of this file. */
+  private resolveObject(expression: Node | undefined, depth = 0): ObjectLiteralExpression | undefined {
+    const { Node } = this;
+    const node = this.unwrap(expression);
+    if (!node || depth > 8) return undefined;
+    if (Node.isObjectLiteralExpression(node)) return node;
+    if (Node.isIdentifier(node)) return this.resolveObject(this.sourceFile.getVariableDeclaration(node.getText())?.getInitializer(), depth + 1);
+    return undefined;
+  }
+
+  private valueOf(property: Node): Node | undefined {
+    if (this.Node.isPropertyAssignment(property)) return property.getInitializer();
+    if (this.Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+    return undefined;
+  }
+
+  /** The key a property defines, whatever its spelling (`a`, `'a'`, `"a"`, `['a']`); undefined when not static. */
+  private propertyName(property: Node): string | undefined {
+    const { Node } = this;
+    if (!(Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) || Node.isMethodDeclaration(property) || Node.isGetAccessorDeclaration(property) || Node.isSetAccessorDeclaration(property))) {
+      return undefined;
+    }
+    const name = property.getNameNode();
+    if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return name.getLiteralValue();
+    if (Node.isComputedPropertyName(name)) {
+      const expression = name.getExpression();
+      return Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) ? expression.getLiteralValue() : undefined;
+    }
+    return name.getText();
+  }
+
+  private mark(exportName: string, state: WiringState): void {
+    const stub = this.byExportName.get(exportName);
+    if (stub) this.states.set(stub, state);
+  }
+
+  private markAll(value: string | PropertyTree, state: WiringState): void {
+    if (typeof value === 'string') this.mark(value, state);
+    else for (const child of value.values()) this.markAll(child, state);
+  }
+}
+
+/** `Integration` in `new Integration(...)` and in `new generated.Integration(...)`. */
+function calleeName(expression: Node): string {
+  const text = expression.getText();
+  return text.slice(text.lastIndexOf('.') + 1).trim();
+}

@@ -1,0 +1,97 @@
+/**
+ * Handlers whose action, channel or message type left the manifest: a stub
+ * file under `actions/` or `channels/<channel>/` that no manifest name
+ * matches. Reported as warnings located at the file's export; never deleted
+ * or changed. A file counts as a handler when its name could be a manifest
+ * name (camelCase, no extra dots: `util.test.ts` is not one) and it mentions
+ * the handler type or the export a stub of that name would have, so helper
+ * modules kept beside handlers are left alone.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createDiagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { compareNames, type IntegrationModel } from '../model/integration-model.js';
+import { pascalCase } from '../emit/type-names.js';
+import type { StubLayout } from './stub-layout.js';
+import { positionAt } from './text-edits.js';
+
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly directory: boolean;
+}
+
+/** Lists a folder; undefined when it does not exist or cannot be read. */
+export type ReadDirectory = (absolutePath: string) => readonly DirectoryEntry[] | undefined;
+
+export const readDirectory: ReadDirectory = (path) => {
+  try {
+    return readdirSync(path, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+  } catch {
+    return undefined;
+  }
+};
+
+const HANDLER_FILE = /^([a-z][a-zA-Z0-9]*)\.ts$/;
+
+export function staleHandlers(
+  model: IntegrationModel,
+  stubs: StubLayout,
+  generatedDir: string,
+  readFile: (path: string) => string | undefined,
+  readDir: ReadDirectory,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: string, kind: string, name: string, typeName: string, exportName: string) => {
+    const text = readFile(path);
+    if (text === undefined || !(text.includes(typeName) || text.includes(exportName))) return;
+    diagnostics.push(createDiagnostic('stale-handler', { kind, name }, exportLocation(path, text, exportName)));
+  };
+  const actions = new Set(model.actions.map((action) => action.name));
+  for (const name of handlerFileNames(stubs.actionsDir, readDir)) {
+    if (!actions.has(name)) report(join(stubs.actionsDir, `${name}.ts`), 'Action', name, 'ActionHandlers', `${name}Action`);
+  }
+  const channels = new Map(model.channels.map((channel) => [channel.name, new Set(channel.messages.map((message) => message.name))]));
+  for (const entry of sortedEntries(readDir(stubs.channelsDir))) {
+    const folder = join(stubs.channelsDir, entry.name);
+    if (!entry.directory || isInside(folder, generatedDir)) continue;
+    const types = channels.get(entry.name);
+    for (const type of handlerFileNames(folder, readDir)) {
+      if (types?.has(type)) continue;
+      const [kind, name] = types ? [`Channel '${entry.name}' message type`, type] : ['Channel', entry.name];
+      report(join(folder, `${type}.ts`), kind, name, 'MessageHandlers', `${entry.name}${pascalCase(type)}Message`);
+    }
+  }
+  return diagnostics;
+}
+
+function handlerFileNames(folder: string, readDir: ReadDirectory): string[] {
+  const names: string[] = [];
+  for (const entry of sortedEntries(readDir(folder))) {
+    const match = HANDLER_FILE.exec(entry.name);
+    if (match && !entry.directory) names.push(match[1]!);
+  }
+  return names;
+}
+
+function sortedEntries(entries: readonly DirectoryEntry[] | undefined): DirectoryEntry[] {
+  return [...(entries ?? [])].sort((a, b) => compareNames(a.name, b.name));
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
+}
+
+/**
+ * The exported name of the stub (the export a stub of that name would have,
+ * else the first export), else the file start.
+ */
+function exportLocation(file: string, text: string, exportName: string): SourceLocation {
+  const expected = new RegExp(`^[ \\t]*export\\s+(?:const|let|var|async\\s+function|function)\\s+(${exportName})\\b`, 'm').exec(text);
+  const any = expected ?? /^[ \t]*export\s+(?:const|let|var|async\s+function|function|class|default)\b\s*([A-Za-z_$][\w$]*)?/m.exec(text);
+  if (!any) return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const name = any[1];
+  const start = name ? any.index + any[0].length - name.length : any.index + any[0].length - any[0].trimStart().length;
+  const end = name ? start + name.length : any.index + any[0].length;
+  return { file, start: positionAt(text, start), end: positionAt(text, end) };
+}

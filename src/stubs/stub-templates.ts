@@ -1,0 +1,121 @@
+/**
+ * The text of a fresh stub and of a fresh index.ts. Plain template text (no
+ * ts-morph): building thousands of files costs string concatenation only.
+ * Every stub type-checks under `--strict`, `noUnusedLocals`,
+ * `noUnusedParameters` and `exactOptionalPropertyTypes`.
+ */
+import { compareNames } from '../model/integration-model.js';
+import { handlerAnnotation, propertyKey, quoted, type HandlerStub, type StubLayout } from './stub-layout.js';
+
+export function stubTemplate(stub: HandlerStub): string {
+  const head =
+    `import type { ${stub.typeName} } from ${quoted(stub.generatedSpecifier)};\n\n` +
+    `export const ${stub.exportName}: ${handlerAnnotation(stub)} = async (props) => {\n`;
+  return `${head}${TODO_BODIES[stub.kind](stub)}};\n`;
+}
+
+const TODO_BODIES: Record<HandlerStub['kind'], (stub: HandlerStub) => string> = {
+  register: () =>
+    '  // TODO: set up the external service for this installation (e.g. register props.webhookUrl with it).\n' +
+    '  // props holds webhookUrl, configuration, ctx, client and logger.\n' +
+    '  void props;\n',
+  unregister: () =>
+    '  // TODO: undo what register did (e.g. remove the webhook).\n' +
+    '  // props holds configuration, ctx, client and logger.\n' +
+    '  void props;\n',
+  webhook: () =>
+    '  // TODO: handle a request the external service sent to the webhook URL.\n' +
+    '  // props holds req, configuration, ctx, client and logger.\n' +
+    '  void props;\n' +
+    `  throw new Error('The webhook handler is not implemented yet.');\n`,
+  action: (stub) =>
+    `  // TODO: implement the ${quoted(stub.name)} action and return its output.\n` +
+    '  // props holds input, configuration, ctx, client and logger.\n' +
+    '  void props;\n' +
+    `  throw new Error(${quoted(`The ${stub.name} action is not implemented yet.`)});\n`,
+  message: (stub) =>
+    `  // TODO: send a message of type ${quoted(stub.name)} from channel ${quoted(stub.channel ?? '')} to the external service.\n` +
+    '  // props holds payload, conversation, message, user, configuration, ctx, client and logger.\n' +
+    '  void props;\n' +
+    `  throw new Error(${quoted(`Sending ${stub.name} messages on channel ${stub.channel ?? ''} is not implemented yet.`)});\n`,
+};
+
+/** A tree of properties to write into an object literal: a leaf is the value expression. */
+export type PropertyTree = Map<string, string | PropertyTree>;
+
+/** The wiring of the given handlers, as nested properties of the implementation object. */
+export function wiringTree(handlers: readonly HandlerStub[], withEmptyGroups: boolean): PropertyTree {
+  const root: PropertyTree = new Map();
+  if (withEmptyGroups) {
+    for (const stub of handlers) if (stub.wiringPath.length === 1) root.set(stub.wiringPath[0]!, stub.exportName);
+    root.set('actions', new Map());
+    root.set('channels', new Map());
+  }
+  for (const stub of handlers) {
+    let node = root;
+    const path = stub.wiringPath;
+    for (const key of path.slice(0, -1)) {
+      let child = node.get(key);
+      if (!(child instanceof Map)) node.set(key, (child = new Map()));
+      node = child;
+    }
+    node.set(path[path.length - 1]!, stub.exportName);
+  }
+  return root;
+}
+
+export interface PropertyStyle {
+  /** Indentation of the properties' lines. */
+  readonly indent: string;
+  /** One level of indentation. */
+  readonly unit: string;
+  readonly eol: string;
+  readonly quote: string;
+}
+
+/** `key: value,` lines (or nested objects) at `style.indent`, each followed by `eol`. */
+export function propertyLines(tree: PropertyTree, style: PropertyStyle): string {
+  let text = '';
+  for (const [key, value] of tree) {
+    const name = propertyKey(key, style.quote);
+    if (typeof value === 'string') {
+      text += `${style.indent}${name === value ? name : `${name}: ${value}`},${style.eol}`;
+    } else if (value.size === 0) {
+      text += `${style.indent}${name}: {},${style.eol}`;
+    } else {
+      text += `${style.indent}${name}: {${style.eol}`;
+      text += propertyLines(value, { ...style, indent: style.indent + style.unit });
+      text += `${style.indent}},${style.eol}`;
+    }
+  }
+  return text;
+}
+
+/** The same properties on one line, comma separated, without a trailing comma: `a: x, b: { c: y }`. */
+export function inlineProperties(tree: PropertyTree, quote: string): string {
+  const parts: string[] = [];
+  for (const [key, value] of tree) {
+    const name = propertyKey(key, quote);
+    if (typeof value === 'string') parts.push(name === value ? name : `${name}: ${value}`);
+    else parts.push(value.size === 0 ? `${name}: {}` : `${name}: { ${inlineProperties(value, quote)} }`);
+  }
+  return parts.join(', ');
+}
+
+/** One `import { name } from './path.js';` line per handler, sorted by path. */
+export function handlerImports(handlers: readonly HandlerStub[], quote = "'", semicolon = ';', eol = '\n'): string {
+  return [...handlers]
+    .sort((a, b) => compareNames(a.indexSpecifier, b.indexSpecifier))
+    .map((stub) => `import { ${stub.exportName} } from ${quoted(stub.indexSpecifier, quote)}${semicolon}${eol}`).join('');
+}
+
+export function indexTemplate(layout: StubLayout): string {
+  return (
+    `import { Integration } from ${quoted(layout.indexGeneratedSpecifier)};\n` +
+    handlerImports(layout.handlers) +
+    '\n' +
+    'export default new Integration({\n' +
+    propertyLines(wiringTree(layout.handlers, true), { indent: '  ', unit: '  ', eol: '\n', quote: "'" }) +
+    '});\n'
+  );
+}
