@@ -6,7 +6,7 @@
  * the diff like code.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { generate } from '../src/pipeline.js';
 import { planStubs } from '../src/stubs/plan-stubs.js';
 import { findKindManifests, ROOT, VALID_DIR } from './fixture-harness.js';
@@ -16,7 +16,7 @@ export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
 /** Every valid integration manifest (interfaces and bots generate nothing on their own). */
 export function integrationFixtures(): string[] {
-  return findKindManifests(VALID_DIR).filter((file) => /(?:^|\.)integration\.(?:ya?ml|json)$/.test(file));
+  return findKindManifests(VALID_DIR).filter((file) => /(?:^|\.)integration\.(?:ya?ml|json)$/.test(basename(file)));
 }
 
 /** The golden folder of a fixture manifest: test/golden/<its folder relative to fixtures/valid>. */

@@ -1,0 +1,305 @@
+/**
+ * Turns an integration's schemas into the one root schema handed to
+ * json-schema-to-typescript, shaped so its output is predictable and safe:
+ *
+ * - every type is a definition of the root, titled with a placeholder
+ *   (`IntcType3X`) that the output pass renames to the real type name, so
+ *   the library's own naming (`toSafeString`, `Foo1` suffixes) never shows;
+ * - `$ref: '#/entities/x'` points at the entity's definition and a local
+ *   `$ref` at a definition made of its target (named after the schema that
+ *   holds it), so types are referenced, never copied;
+ * - property names become placeholders (`intcKey12X`) that the output pass
+ *   replaces with the quoted name (and `readonly` for `readOnly`), so no
+ *   manifest key reaches the library's code paths or the output unquoted;
+ * - only the keywords that shape a type are kept: titles, descriptions and
+ *   constraints move into the description as escaped JSDoc text, and
+ *   anything else (`tsType`, `tsEnumNames`, `$id`, `extends`…) is dropped.
+ */
+import { isPlainObject, type PlainObject } from '../../model/values.js';
+import { decodePointer, ENTITY_REF_PREFIX, isEntityRef, isLocalRef, safeDecodeUri, valueAtPath } from '../../validate/json-pointer.js';
+import { walkSchema } from '../../validate/walk-schema.js';
+import { commentText, stringLiteral } from './comment-text.js';
+import { constraintTags } from './constraint-tags.js';
+import type { TypedSchema } from './schema-slots.js';
+
+export interface TypeSchemaPlan {
+  /** The schema to compile: one definition per type, each referenced from `properties`. */
+  readonly root: PlainObject;
+  /** The root's own placeholder name (its declaration is dropped from the output). */
+  readonly rootPlaceholder: string;
+  /** Placeholder → the type's real name. */
+  readonly typeNames: ReadonlyMap<string, string>;
+  /** Placeholder → the property key as written in TypeScript (`"a-b"`, `readonly id`). */
+  readonly keys: ReadonlyMap<string, string>;
+}
+
+export const ROOT_PLACEHOLDER = 'IntcRootX';
+const TYPE_PLACEHOLDER = (index: number) => `IntcType${index}X`;
+const KEY_PLACEHOLDER = (index: number) => `intcKey${index}X`;
+export const TYPE_PLACEHOLDER_PATTERN = /^IntcType\d+X$/;
+export const KEY_PLACEHOLDER_PATTERN = /^intcKey\d+X$/;
+
+/** `entities` maps an entity name to the type name its schema is typed under. */
+export function planTypeSchema(typed: readonly TypedSchema[], entities: ReadonlyMap<string, string>): TypeSchemaPlan {
+  return new TypeSchemaPlanner(typed, entities).plan();
+}
+
+interface Definition {
+  readonly placeholder: string;
+  readonly name: string;
+  readonly schema: unknown;
+}
+
+class TypeSchemaPlanner {
+  private readonly definitions: Definition[] = [];
+  private readonly usedNames = new Set<string>();
+  private readonly placeholderOfType = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+
+  constructor(
+    private readonly typed: readonly TypedSchema[],
+    private readonly entities: ReadonlyMap<string, string>,
+  ) {
+    for (const { typeName } of typed) this.usedNames.add(typeName);
+    typed.forEach(({ typeName }, index) => this.placeholderOfType.set(typeName, TYPE_PLACEHOLDER(index)));
+  }
+
+  plan(): TypeSchemaPlan {
+    for (const schema of this.typed) new SchemaTranslation(this, schema).translateAll();
+    const sorted = [...this.definitions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const root: PlainObject = {
+      title: ROOT_PLACEHOLDER,
+      type: 'object',
+      properties: Object.fromEntries(sorted.map((d) => [d.placeholder, { $ref: `#/definitions/${d.placeholder}` }])),
+      required: [],
+      additionalProperties: false,
+      definitions: Object.fromEntries(sorted.map((d) => [d.placeholder, d.schema])),
+    };
+    return {
+      root,
+      rootPlaceholder: ROOT_PLACEHOLDER,
+      typeNames: new Map(this.definitions.map((d) => [d.placeholder, d.name])),
+      keys: this.keys,
+    };
+  }
+
+  placeholderOf(typeName: string): string {
+    const placeholder = this.placeholderOfType.get(typeName);
+    if (placeholder === undefined) throw new Error(`no placeholder for type ${typeName}`);
+    return placeholder;
+  }
+
+  /** The placeholder of an entity's type (the manifest was validated, so the entity exists). */
+  entityPlaceholder(ref: string): string {
+    const entity = safeDecodeUri(ref.slice(ENTITY_REF_PREFIX.length));
+    const typeName = this.entities.get(entity);
+    if (typeName === undefined) throw new Error(`$ref to unknown entity '${entity}'`);
+    return this.placeholderOf(typeName);
+  }
+
+  /** A new type for the target of a local `$ref`: a name derived from its parent's, never taken. */
+  newLocalType(parentName: string, path: readonly string[]): { placeholder: string; name: string } {
+    const base = `${parentName}${suffixOf(path)}`;
+    let name = base;
+    for (let counter = 2; this.usedNames.has(name); counter++) name = `${base}${counter}`;
+    this.usedNames.add(name);
+    const placeholder = TYPE_PLACEHOLDER(this.placeholderOfType.size);
+    this.placeholderOfType.set(name, placeholder);
+    return { placeholder, name };
+  }
+
+  define(placeholder: string, name: string, schema: unknown): void {
+    this.definitions.push({ placeholder, name, schema });
+  }
+
+  newKey(key: string, readonly: boolean): string {
+    const placeholder = KEY_PLACEHOLDER(this.keys.size);
+    this.keys.set(placeholder, `${readonly ? 'readonly ' : ''}${propertyName(key)}`);
+    return placeholder;
+  }
+}
+
+/** Keywords under which a schema's own definitions and properties are named: left out of derived names. */
+const NAME_CONTAINERS = new Set(['definitions', '$defs', 'properties']);
+
+function suffixOf(path: readonly string[]): string {
+  const words = path.filter((segment) => !NAME_CONTAINERS.has(segment)).flatMap((segment) => segment.split(/[^A-Za-z0-9]+/));
+  const suffix = words
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+  return suffix === '' ? 'Schema' : suffix;
+}
+
+/** A property name as TypeScript source: bare when it is an identifier, else a string literal. */
+function propertyName(key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key);
+}
+
+/** Keywords that decide the shape of a type; everything else is documentation or dropped. */
+const SHAPE_KEYWORDS = ['type', 'enum', 'const', 'properties', 'additionalProperties', 'patternProperties', 'items', 'allOf', 'anyOf', 'oneOf'];
+
+/** One top-level schema: its root and the targets of its local `$ref`s each become a definition. */
+class SchemaTranslation {
+  /** JSON of a path inside the schema → placeholder of the definition made of it. */
+  private readonly targets = new Map<string, string>();
+  private readonly pending: { path: string[]; placeholder: string; name: string; doc: readonly string[] }[] = [];
+
+  constructor(
+    private readonly planner: TypeSchemaPlanner,
+    private readonly typed: TypedSchema,
+  ) {}
+
+  translateAll(): void {
+    const placeholder = this.planner.placeholderOf(this.typed.typeName);
+    this.targets.set(pathKey([]), placeholder);
+    this.pending.push({ path: [], placeholder, name: this.typed.typeName, doc: this.typed.doc });
+    this.collectLocalTargets();
+    for (const { path, placeholder: target, name, doc } of this.pending) {
+      const node = path.length === 0 ? this.typed.schema : valueAtPath(this.typed.schema, path);
+      this.planner.define(target, name, this.definition(node, path, target, doc));
+    }
+  }
+
+  /** Names every local `$ref` target first, so a target is referenced wherever it appears, not inlined. */
+  private collectLocalTargets(): void {
+    walkSchema(this.typed.schema, (node) => {
+      const ref = node.$ref;
+      if (typeof ref !== 'string' || !isLocalRef(ref)) return;
+      const path = decodePointer(ref);
+      const key = pathKey(path);
+      if (this.targets.has(key)) return;
+      const { placeholder, name } = this.planner.newLocalType(this.typed.typeName, path);
+      this.targets.set(key, placeholder);
+      this.pending.push({ path, placeholder, name, doc: [] });
+    });
+  }
+
+  private definition(node: unknown, path: string[], placeholder: string, doc: readonly string[]): PlainObject {
+    if (node === false) return withDoc({ title: placeholder, tsType: 'never' }, doc);
+    const translated = isPlainObject(node) ? this.translateObject(node, path, doc) : withDoc({ tsType: 'unknown' }, doc);
+    // A definition that is only a `$ref` becomes an alias of the referenced type, not a copy of it.
+    if ('$ref' in translated) return { title: placeholder, allOf: [translated] };
+    return { title: placeholder, ...translated };
+  }
+
+  private translate(node: unknown, path: string[]): unknown {
+    // (The root is always a target; other targets exist only when the schema has local `$ref`s.)
+    const target = this.targets.size > 1 ? this.targets.get(pathKey(path)) : undefined;
+    if (target !== undefined) return { $ref: `#/definitions/${target}` };
+    if (typeof node === 'boolean') return node;
+    if (!isPlainObject(node)) return true;
+    return this.translateObject(node, path, []);
+  }
+
+  private translateObject(node: PlainObject, path: string[], extraDoc: readonly string[]): PlainObject {
+    const shape = this.shapeOf(node, path);
+    const doc = [...extraDoc, ...documentationOf(node)];
+    const ref = typeof node.$ref === 'string' ? this.refTo(node.$ref) : undefined;
+    if (ref === undefined) {
+      const hasShape = SHAPE_KEYWORDS.some((keyword) => keyword in shape) || 'tsType' in shape;
+      return withDoc(hasShape ? shape : { tsType: 'unknown' }, doc);
+    }
+    const hasShape = Object.keys(shape).length > 0;
+    if (!hasShape && doc.length === 0) return ref;
+    // A `$ref` with siblings is copied by the ref parser (a second type); an `allOf` keeps it a reference.
+    return withDoc({ allOf: hasShape ? [ref, shape] : [ref] }, doc);
+  }
+
+  private refTo(ref: string): PlainObject {
+    if (isEntityRef(ref)) return { $ref: `#/definitions/${this.planner.entityPlaceholder(ref)}` };
+    const target = this.targets.get(pathKey(decodePointer(ref)));
+    if (target === undefined) throw new Error(`unresolved local $ref ${ref}`);
+    return { $ref: `#/definitions/${target}` };
+  }
+
+  /** The keywords that shape the type, translated; property names become placeholders. */
+  private shapeOf(node: PlainObject, path: string[]): PlainObject {
+    const shape: PlainObject = {};
+    if (typeof node.type === 'string' || (Array.isArray(node.type) && node.type.every((t) => typeof t === 'string'))) shape.type = node.type;
+    if (Array.isArray(node.enum)) Object.assign(shape, literalUnion(node.enum));
+    else if ('const' in node) Object.assign(shape, literalUnion([node.const]));
+    const required = new Set(Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string') : []);
+    if (isPlainObject(node.properties)) {
+      const properties: PlainObject = {};
+      const requiredKeys: string[] = [];
+      for (const [key, value] of Object.entries(node.properties)) {
+        // Ajv never treats `__proto__` as a declared property (a value holding it fails `additionalProperties: false`).
+        if (key === '__proto__') continue;
+        const placeholder = this.planner.newKey(key, isPlainObject(value) && value.readOnly === true);
+        properties[placeholder] = this.translate(value, [...path, 'properties', key]);
+        if (required.has(key)) requiredKeys.push(placeholder);
+      }
+      shape.properties = properties;
+      shape.required = requiredKeys;
+    }
+    Object.assign(shape, this.additionalProperties(node, path));
+    if (Array.isArray(node.items)) {
+      shape.items = node.items.map((item, index) => this.translate(item, [...path, 'items', String(index)]));
+      // JSON Schema allows elements past the listed ones unless `additionalItems` says otherwise.
+      shape.additionalItems = 'additionalItems' in node ? this.translate(node.additionalItems, [...path, 'additionalItems']) : true;
+    } else if ('items' in node) {
+      shape.items = this.translate(node.items, [...path, 'items']);
+    }
+    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const members = node[keyword];
+      if (Array.isArray(members)) shape[keyword] = members.map((member, index) => this.translate(member, [...path, keyword, String(index)]));
+    }
+    return shape;
+  }
+
+  /**
+   * TypeScript cannot constrain keys by pattern, so `patternProperties` joins
+   * `additionalProperties` in the index signature, keeping the JSON Schema
+   * meaning: absent `additionalProperties` allows any other key.
+   */
+  private additionalProperties(node: PlainObject, path: string[]): PlainObject {
+    const additional = node.additionalProperties;
+    const patterns = isPlainObject(node.patternProperties) ? Object.entries(node.patternProperties) : [];
+    const translatedAdditional = 'additionalProperties' in node ? this.translate(additional, [...path, 'additionalProperties']) : undefined;
+    if (patterns.length === 0) return translatedAdditional === undefined ? {} : { additionalProperties: translatedAdditional };
+    if (additional === undefined || additional === true) return { additionalProperties: true };
+    const members = patterns.map(([pattern, schema]) => this.translate(schema, [...path, 'patternProperties', pattern]));
+    if (additional !== false) members.push(translatedAdditional);
+    return { additionalProperties: members.length === 1 ? members[0] : { anyOf: members } };
+  }
+}
+
+function pathKey(path: readonly string[]): string {
+  return JSON.stringify(path);
+}
+
+/** Title, description and constraint tags of a schema, as escaped JSDoc paragraphs. */
+function documentationOf(node: PlainObject): string[] {
+  const paragraphs: string[] = [];
+  if (typeof node.title === 'string' && node.title.trim() !== '') paragraphs.push(node.title);
+  if (typeof node.description === 'string' && node.description.trim() !== '') paragraphs.push(node.description);
+  const escaped = paragraphs.map(commentText);
+  const tags = constraintTags(node);
+  if (tags.length > 0) escaped.push(tags.join('\n'));
+  return escaped;
+}
+
+function withDoc(schema: PlainObject, doc: readonly string[]): PlainObject {
+  return doc.length === 0 ? schema : { ...schema, description: doc.join('\n\n') };
+}
+
+/**
+ * `enum` / `const`: primitive values stay for the library (it prints them with
+ * JSON.stringify); objects and arrays become a `tsType` built here from JSON,
+ * which is a valid TypeScript type literal.
+ */
+function literalUnion(values: readonly unknown[]): PlainObject {
+  if (values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value))) return { enum: [...values] };
+  return { tsType: values.map((value) => jsonTypeLiteral(value)).join(' | ') };
+}
+
+function jsonTypeLiteral(value: unknown): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (Array.isArray(value)) return `[${value.map(jsonTypeLiteral).join(', ')}]`;
+  if (isPlainObject(value)) {
+    const members = Object.entries(value).map(([key, member]) => `${stringLiteral(key)}: ${jsonTypeLiteral(member)}`);
+    return members.length === 0 ? '{}' : `{ ${members.join('; ')} }`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
