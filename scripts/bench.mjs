@@ -15,15 +15,24 @@
 //     warms up across runs within that process, so both the first (cold)
 //     run, which is what the CLI pays, and the median of the later (warm)
 //     runs are reported.
-// Prints a table, writes .bench/results.json, and exits 0 even when a target
-// is missed (it is a report). Exits 1 only when the bench itself cannot run
-// (e.g. a manifest that should be valid is not).
+// Then `intc generate`, whole-process, on copies in a temp folder:
+//   - cold: the generated folder removed before each run (stubs stay), for
+//     Telegram and synthetic 100 and 1000 actions, with peak RSS;
+//   - no change: a re-run where nothing changed (the prebuild case);
+//   - watch: `intc generate --watch` on Telegram, then one action's
+//     description edited; the time from the write to the output file
+//     (definition.json) holding the edit, median of several edits.
+// Prints a table each, writes .bench/results.json, and exits 0 even when a
+// target is missed (it is a report). Exits 1 only when the bench itself
+// cannot run (e.g. a manifest that should be valid is not).
 //
 // Options: --runs <n> (whole-process runs, default 7), --stage-runs <n>
-// (in-process runs, default 7, fewer for slow cases), --sizes 10,100,1000.
+// (in-process runs, default 7, fewer for slow cases), --sizes 10,100,1000,
+// --only validate|generate, --watch-edits <n> (default 9).
+// INTC_BENCH_BIN runs another build's bin/intc.cjs.
 
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,9 +40,17 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BENCH_BIN ?? join(ROOT, 'bin', 'intc.cjs');
 const TELEGRAM = join(ROOT, 'fixtures', 'valid', 'telegram', 'integration.yaml');
 const TARGETS = { telegram: 0.15, 'synthetic-1000': 1 };
+/** `intc generate` targets (seconds; watch in ms), per case and mode. */
+const GENERATE_TARGETS = {
+  'telegram cold': { s: 0.35 },
+  'synthetic-100 cold': { s: 0.6 },
+  'synthetic-1000 cold': { s: 2.5, rssMB: 250 },
+  'telegram no change': { s: 0.12 },
+  'telegram watch edit': { ms: 100 },
+};
 /** Per-case time budget for the in-process stage runs, so the whole bench stays near 2 minutes. */
 const STAGE_BUDGET_MS = 12_000;
 /** A case whose warm-up run takes longer than this gets 5 whole-process runs instead of 7. */
@@ -55,9 +72,13 @@ async function main() {
       runs: { type: 'string', default: '7' },
       'stage-runs': { type: 'string', default: '7' },
       sizes: { type: 'string', default: '10,100,1000' },
+      only: { type: 'string' },
+      'watch-edits': { type: 'string', default: '9' },
     },
   });
+  if (values.only !== undefined && values.only !== 'validate' && values.only !== 'generate') fail(`--only must be 'validate' or 'generate', not '${values.only}'`);
   const runs = positiveInt(values.runs, '--runs');
+  const watchEdits = positiveInt(values['watch-edits'], '--watch-edits');
   const stageRuns = positiveInt(values['stage-runs'], '--stage-runs');
   const sizes = values.sizes.split(',').map((s) => positiveInt(s.trim(), '--sizes'));
 
@@ -91,7 +112,7 @@ async function main() {
     log(`node -e 0: ${fmtS(baseline.medianS)} s`);
 
     const results = [];
-    for (const c of cases) {
+    for (const c of values.only === 'generate' ? [] : cases) {
       const sizeKB = statSync(c.file).size / 1024;
       // Warm-up, and the guard: never benchmark an error path.
       const rssFile = join(work, `${c.name}.rss`);
@@ -141,13 +162,28 @@ async function main() {
         'maxRssMB: peak RSS of the warm-up run (process.resourceUsage().maxRSS via --import hook).',
       ],
       cases: results,
+      generate: [],
       benchSeconds: 0,
     };
+    if (values.only !== 'validate') {
+      const sources = [
+        { name: 'telegram', folder: join(ROOT, 'fixtures', 'valid', 'telegram'), actions: countActions(TELEGRAM) },
+        ...sizes.filter((n) => n === 100 || n === 1000).map((n) => ({ name: `synthetic-${n}`, text: syntheticManifest(n), actions: n })),
+      ];
+      report.generate = benchGenerate(work, sources, { runs, rssHook, baselineS: baseline.medianS, validate: results });
+      report.generate.push(await benchWatch(work, watchEdits));
+      report.notes.push(
+        'generate cold: `node bin/intc.cjs generate` in a copy of the project with src/generated removed before each run (stubs kept); ' +
+          'no change: the same command again with nothing changed (at least 15 runs, each after a `node -e 0` run whose median is that row\'s baseline); RSS = peak of the warm-up run.',
+        'generate watch edit: `intc generate --watch` on a Telegram copy; ms from writing an edited action description to definition.json holding it (median).',
+      );
+    }
     report.benchSeconds = round((performance.now() - started) / 1000, 1);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
     writeFileSync(join(ROOT, '.bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-    printTable(report);
+    if (values.only !== 'generate') printTable(report);
+    if (report.generate.length > 0) printGenerateTable(report);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -225,10 +261,10 @@ function timeProcess(args, runs, { label = args.join(' '), warmUp = true } = {})
   return { samples, medianS: median(samples), minS: Math.min(...samples), maxS: Math.max(...samples) };
 }
 
-function run(args, env = {}) {
+function run(args, env = {}, cwd = ROOT) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
@@ -236,6 +272,167 @@ function run(args, env = {}) {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.error) fail(`could not run node ${args.join(' ')}: ${r.error.message}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds };
+}
+
+/** Whole-process `intc generate`: cold (generated folder removed) and no-change re-runs. */
+function benchGenerate(work, sources, { runs, rssHook, baselineS, validate }) {
+  const rows = [];
+  for (const source of sources) {
+    const project = join(work, `generate-${source.name}`);
+    if (source.folder) cpSync(source.folder, project, { recursive: true });
+    else {
+      mkdirSync(project, { recursive: true });
+      writeFileSync(join(project, 'integration.yaml'), source.text);
+    }
+    const generated = join(project, 'src', 'generated');
+    const removeGenerated = () => rmSync(generated, { recursive: true, force: true });
+    const validateS = validate.find((v) => v.case === source.name)?.wholeProcess.medianS ?? null;
+
+    // First run: creates the stubs too (not timed); then the warm-up cold run records peak RSS.
+    expectGenerate(run([BIN, 'generate'], {}, project), source.name, /^Generated /m);
+    removeGenerated();
+    const rssFile = join(work, `generate-${source.name}.rss`);
+    const warm = run(['--import', pathToFileURL(rssHook).href, BIN, 'generate'], { INTC_BENCH_RSS_FILE: rssFile }, project);
+    expectGenerate(warm, source.name, /^Generated /m);
+    const caseRuns = warm.seconds > SLOW_RUN_S ? Math.min(runs, 5) : runs;
+    const cold = timeRuns(caseRuns, () => {
+      removeGenerated();
+      return run([BIN, 'generate'], {}, project);
+    }, `${source.name} cold`, /^Generated /m);
+    rows.push(generateRow(source, 'cold', cold, readRssMB(rssFile), baselineS, validateS));
+    log(`generate ${source.name} cold: ${fmtS(cold.medianS)} s, peak RSS ${readRssMB(rssFile) ?? '-'} MB`);
+
+    // No change: within Node's own start-up, so `node -e 0` is timed alongside (interleaved) for a fair 'over node'.
+    expectGenerate(run([BIN, 'generate'], {}, project), source.name, /^Nothing changed/m);
+    const alongside = [];
+    const unchanged = timeRuns(Math.max(runs, 15), () => {
+      alongside.push(run(['-e', '0']).seconds);
+      return run([BIN, 'generate'], {}, project);
+    }, `${source.name} no change`, /^Nothing changed/m);
+    rows.push(generateRow(source, 'no change', unchanged, null, median(alongside), validateS));
+    log(`generate ${source.name} no change: ${fmtS(unchanged.medianS)} s (node -e 0 alongside: ${fmtS(median(alongside))} s)`);
+  }
+  return rows;
+}
+
+function timeRuns(runs, once, label, expected) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const r = once();
+    expectGenerate(r, label, expected);
+    samples.push(r.seconds);
+  }
+  return { samples, medianS: median(samples), minS: Math.min(...samples), maxS: Math.max(...samples) };
+}
+
+function expectGenerate(r, label, expected) {
+  if (r.status !== 0 || !expected.test(r.stdout)) fail(`${label}: \`intc generate\` exited ${r.status}, expected 0 and ${expected}:\n${r.stdout}${r.stderr}`);
+}
+
+function generateRow(source, mode, timing, maxRssMB, baselineS, validateS) {
+  const target = GENERATE_TARGETS[`${source.name} ${mode}`];
+  const pass = target === undefined ? null : timing.medianS <= target.s && (target.rssMB === undefined || (maxRssMB ?? Infinity) <= target.rssMB);
+  return {
+    case: source.name,
+    actions: source.actions,
+    mode,
+    wholeProcess: { medianS: round(timing.medianS, 4), minS: round(timing.minS, 4), maxS: round(timing.maxS, 4), runs: timing.samples.length, samplesS: timing.samples.map((x) => round(x, 4)) },
+    overNodeS: round(timing.medianS - baselineS, 4),
+    validateS: validateS === null ? null : round(validateS, 4),
+    maxRssMB,
+    target: target ?? null,
+    pass,
+  };
+}
+
+/** `intc generate --watch` on Telegram: ms from an edit of one action to the output holding it. */
+async function benchWatch(work, edits) {
+  const project = join(work, 'watch-telegram');
+  cpSync(join(ROOT, 'fixtures', 'valid', 'telegram'), project, { recursive: true });
+  const manifest = join(project, 'integration.yaml');
+  const output = join(project, 'src', 'generated', 'definition.json');
+  const original = readFileSync(manifest, 'utf8');
+  const marker = 'description: Send a message to a Telegram chat';
+  if (!original.includes(marker)) fail(`watch: the Telegram fixture no longer has '${marker}' to edit`);
+  const child = spawn(process.execPath, [BIN, 'generate', '--watch'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const summaries = () => stdout.match(/^(Generated .*|Nothing changed: .*|Nothing written\.|Writing stopped .*)$/gm)?.length ?? 0;
+  try {
+    await until(() => stderr.includes('Watching'), 60_000, () => `watch did not start:\n${stdout}${stderr}`);
+    const samples = [];
+    for (let i = 1; i <= edits + 1; i++) {
+      const before = summaries();
+      const text = `Send a message to a Telegram chat (edit ${i})`;
+      const started = performance.now();
+      writeFileSync(manifest, original.replace(marker, `description: ${text}`));
+      await until(() => existsSync(output) && readFileSync(output, 'utf8').includes(text), 30_000, () => `edit ${i} never reached the output:\n${stdout}${stderr}`, 1);
+      const ms = performance.now() - started;
+      await until(() => summaries() > before, 30_000, () => `edit ${i}: no summary:\n${stdout}${stderr}`);
+      if (i > 1) samples.push(ms); // the first edit pays for loading the emitters in the watching process
+      await sleep(150);
+    }
+    const result = { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples) };
+    log(`generate telegram watch edit: ${fmtMs(result.medianMs)} ms (median of ${samples.length})`);
+    const target = GENERATE_TARGETS['telegram watch edit'];
+    return {
+      case: 'telegram',
+      actions: countActions(TELEGRAM),
+      mode: 'watch edit',
+      watch: { medianMs: round(result.medianMs, 1), minMs: round(result.minMs, 1), maxMs: round(result.maxMs, 1), edits: samples.length, samplesMs: samples.map((x) => round(x, 1)) },
+      target,
+      pass: result.medianMs <= target.ms,
+    };
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolveExit) => (child.exitCode !== null ? resolveExit() : child.on('exit', resolveExit)));
+  }
+}
+
+async function until(condition, timeoutMs, message, pollMs = 10) {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) fail(message());
+    await sleep(pollMs);
+  }
+}
+
+function sleep(ms) {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+}
+
+function printGenerateTable(report) {
+  const header = ['case', 'actions', 'mode', 'process s', 'over node', 'validate s', 'RSS MB', 'target', 'result'];
+  const rows = report.generate.map((g) => [
+    g.case,
+    String(g.actions),
+    g.mode,
+    g.watch ? `${fmtMs(g.watch.medianMs)} ms` : fmtS(g.wholeProcess.medianS),
+    g.watch ? '-' : fmtS(g.overNodeS),
+    g.validateS === null || g.validateS === undefined ? '-' : fmtS(g.validateS),
+    g.maxRssMB === null || g.maxRssMB === undefined ? '-' : g.maxRssMB.toFixed(0),
+    g.target === null ? '-' : g.target.ms !== undefined ? `<= ${g.target.ms} ms` : `<= ${g.target.s} s${g.target.rssMB ? `, ${g.target.rssMB} MB` : ''}`,
+    g.pass === null ? '-' : g.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 || i === 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const out = [
+    '',
+    `intc generate benchmark - node ${report.node}, ${report.cpus} CPUs, load average ${report.loadAverage.join(' ')}; baseline \`node -e 0\`: ${fmtS(report.baseline.medianS)} s`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    'cold: src/generated removed before each run (stubs kept); no change: a re-run with nothing changed; median of the runs.',
+    'over node: minus the `node -e 0` baseline (for no change, the baseline timed alongside, run for run).',
+    'validate s: `intc validate` on the same manifest (table above); watch edit: ms from writing the edit to the output holding it.',
+  ];
+  const misses = report.generate.filter((g) => g.pass === false);
+  out.push('', misses.length > 0 ? `MISSED ${misses.length} generate target(s): ${misses.map((g) => `${g.case} ${g.mode}`).join(', ')}` : 'All generate targets met.', '');
+  process.stdout.write(out.join('\n') + '\n');
 }
 
 function printTable(report) {

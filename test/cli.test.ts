@@ -24,7 +24,7 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(argv: readonly string[], cwd: string, color = false): Run {
+async function run(argv: readonly string[], cwd: string, color = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -37,7 +37,7 @@ function run(argv: readonly string[], cwd: string, color = false): Run {
       stderr += text;
     },
   };
-  const code = main(argv, io);
+  const code = await main(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -95,32 +95,32 @@ describe('intc main(argv, io)', () => {
     exit.mockRestore();
   });
 
-  it('--help prints usage and exits 0', () => {
-    const result = run(['--help'], root);
+  it('--help prints usage and exits 0', async () => {
+    const result = await run(['--help'], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: intc');
     expect(result.stdout).toContain('validate');
     expect(result.stderr).toBe('');
   });
 
-  it('validate --help prints the validate usage and exits 0', () => {
-    const result = run(['validate', '--help'], root);
+  it('validate --help prints the validate usage and exits 0', async () => {
+    const result = await run(['validate', '--help'], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: intc validate');
     expect(result.stdout).toContain('--format');
   });
 
-  it("--version prints package.json's version and exits 0", () => {
+  it("--version prints package.json's version and exits 0", async () => {
     for (const flag of ['--version', '-v']) {
-      const result = run([flag], root);
+      const result = await run([flag], root);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(`${version}\n`);
       expect(result.stderr).toBe('');
     }
   });
 
-  it('an unknown command exits 2 with usage on stderr', () => {
-    const result = run(['frobnicate'], root);
+  it('an unknown command exits 2 with usage on stderr', async () => {
+    const result = await run(['frobnicate'], root);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("Unknown command 'frobnicate'");
@@ -128,22 +128,22 @@ describe('intc main(argv, io)', () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('an unknown option exits 2 with usage, not a stack trace', () => {
-    const result = run(['validate', '--frobnicate'], join(valid, 'minimal'));
+  it('an unknown option exits 2 with usage, not a stack trace', async () => {
+    const result = await run(['validate', '--frobnicate'], join(valid, 'minimal'));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: intc validate');
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('validate with no files checks the integration.yaml of the current folder (valid)', () => {
-    const result = run(['validate'], join(valid, 'telegram'));
+  it('validate with no files checks the integration.yaml of the current folder (valid)', async () => {
+    const result = await run(['validate'], join(valid, 'telegram'));
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/Found 0 errors, \d+ warnings?\./);
     expect(result.code).toBe(0);
   });
 
-  it('validate with no files checks the integration.yaml of the current folder (invalid)', () => {
-    const result = run(['validate'], invalidDir);
+  it('validate with no files checks the integration.yaml of the current folder (invalid)', async () => {
+    const result = await run(['validate'], invalidDir);
     expect(result.code).toBe(1);
     // The errors are located in that file, with paths relative to cwd.
     expect(result.stdout).toMatch(/^integration\.yaml:6:3 - error invalid-name: .*Send_Message/m);
@@ -151,8 +151,8 @@ describe('intc main(argv, io)', () => {
     expect(result.stdout).toMatch(/Found [1-9]\d* errors?, \d+ warnings?\./);
   });
 
-  it('validate in a folder without a manifest exits 2 with a clear message', () => {
-    const result = run(['validate'], emptyDir);
+  it('validate in a folder without a manifest exits 2 with a clear message', async () => {
+    const result = await run(['validate'], emptyDir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`No manifest in ${emptyDir}`);
@@ -161,16 +161,16 @@ describe('intc main(argv, io)', () => {
     expect(result.stderr).not.toContain('internal compiler error');
   });
 
-  it('--format yaml exits 2', () => {
-    const result = run(['validate', '--format', 'yaml'], join(valid, 'minimal'));
+  it('--format yaml exits 2', async () => {
+    const result = await run(['validate', '--format', 'yaml'], join(valid, 'minimal'));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--format');
     expect(result.stderr).toContain('yaml');
   });
 
-  it('--format json on an invalid manifest exits 1 with located diagnostics', () => {
-    const result = run(['validate', '--format', 'json'], invalidDir);
+  it('--format json on an invalid manifest exits 1 with located diagnostics', async () => {
+    const result = await run(['validate', '--format', 'json'], invalidDir);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as {
@@ -193,36 +193,36 @@ describe('intc main(argv, io)', () => {
     expect(report.diagnostics.some((d) => d.line === 6 && d.column === 3)).toBe(true);
   });
 
-  it('--format json on a valid manifest exits 0 with errorCount 0 and nothing else on stdout', () => {
-    const result = run(['validate', '--format', 'json', 'integration.json'], join(valid, 'json-manifest'));
+  it('--format json on a valid manifest exits 0 with errorCount 0 and nothing else on stdout', async () => {
+    const result = await run(['validate', '--format', 'json', 'integration.json'], join(valid, 'json-manifest'));
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { errorCount: number };
     expect(report.errorCount).toBe(0);
   });
 
-  it('no colour escapes when io.color is false; colour when it is true', () => {
-    const plain = run(['validate'], invalidDir, false);
+  it('no colour escapes when io.color is false; colour when it is true', async () => {
+    const plain = await run(['validate'], invalidDir, false);
     expect(plain.code).toBe(1);
     expect(plain.stdout).not.toContain(ESC);
     expect(plain.stderr).not.toContain(ESC);
-    const usage = run(['frobnicate'], invalidDir, false);
+    const usage = await run(['frobnicate'], invalidDir, false);
     expect(usage.stderr).not.toContain(ESC);
 
-    const coloured = run(['validate'], invalidDir, true);
+    const coloured = await run(['validate'], invalidDir, true);
     expect(coloured.code).toBe(1);
     expect(coloured.stdout).toContain(ESC);
   });
 
-  it('a folder argument means the manifest inside it; several may be named', () => {
-    const result = run(['validate', join(valid, 'minimal'), join(valid, 'telegram')], tmp);
+  it('a folder argument means the manifest inside it; several may be named', async () => {
+    const result = await run(['validate', join(valid, 'minimal'), join(valid, 'telegram')], tmp);
     expect(result.code).toBe(0);
-    const bad = run(['validate', join(valid, 'minimal'), 'invalid'], tmp);
+    const bad = await run(['validate', join(valid, 'minimal'), 'invalid'], tmp);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/invalid[\\/]integration\.yaml:6:3 - error/);
   });
 
-  it('a named file that does not exist is a located error, not a crash', () => {
-    const result = run(['validate', 'nope/integration.yaml'], tmp);
+  it('a named file that does not exist is a located error, not a crash', async () => {
+    const result = await run(['validate', 'nope/integration.yaml'], tmp);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/nope[\\/]integration\.yaml:1:1 - error file-not-found:/);
     expect(result.stdout + result.stderr).toContain('nope');

@@ -70,6 +70,9 @@ describe('valid fixtures', () => {
   });
 });
 
+/** Diagnostics of `intc generate` that need a project on disk; their tests assert code and line:col there. */
+const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'not-generated', 'output-not-writable']);
+
 describe('invalid fixtures', () => {
   it('has at least 45 cases, each with a manifest and a non-empty expected.txt', () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
@@ -89,9 +92,11 @@ describe('invalid fixtures', () => {
     }
   });
 
-  it('covers every diagnostic code except internal-error', () => {
+  it('covers every validation code (generation codes are about projects on disk: test/stubs and test/generate-cli)', () => {
     const covered = new Set(cases.flatMap((c) => c.expected.map(codeOfExpectedLine)));
-    const missing = Object.keys(diagnosticCodes).filter((code) => code !== 'internal-error' && !covered.has(code));
+    const missing = Object.keys(diagnosticCodes).filter(
+      (code) => code !== 'internal-error' && !GENERATION_CODES.has(code) && !covered.has(code),
+    );
     expect(missing, `codes no invalid fixture expects: ${missing.join(', ')}`).toEqual([]);
     const unknown = [...covered].filter((code) => !(code in diagnosticCodes));
     expect(unknown, `expected.txt files name codes that do not exist: ${unknown.join(', ')}`).toEqual([]);

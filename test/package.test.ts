@@ -112,6 +112,48 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
     expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('a new project: generate → tsc --strict passes; a re-run changes nothing; edits survive; --check tells fresh from stale', () => {
+    const app = join(project, 'app');
+    cpSync(join(root, 'fixtures', 'valid', 'telegram'), app, { recursive: true });
+    writeFileSync(join(app, 'package.json'), '{ "name": "app", "private": true, "type": "module" }\n');
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: true, noUnusedParameters: true, skipLibCheck: false }, include: ['src'] }),
+    );
+    const intc = (...args: string[]) => sh('npx', ['--no', '--', 'intc', ...args], app);
+    const tsc = () => sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], app);
+
+    const first = intc('generate');
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/handler stubs? created/);
+    const firstCheck = tsc();
+    expect(firstCheck.status, firstCheck.stdout).toBe(0);
+
+    const before = readFileSync(join(app, 'src', 'generated', 'types.ts'), 'utf8');
+    const again = intc('generate');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/Nothing changed/);
+    expect(readFileSync(join(app, 'src', 'generated', 'types.ts'), 'utf8')).toBe(before);
+    expect(intc('generate', '--check').status).toBe(0);
+
+    const stub = join(app, 'src', 'actions', 'sendMessage.ts');
+    const edited = readFileSync(stub, 'utf8').replace(/throw new Error\([^;]*;/, "return { messageId: String(Date.now()) }; // mine");
+    writeFileSync(stub, edited);
+    const manifest = join(app, 'integration.yaml');
+    const ping = '  ping:\n    description: Checks the API\n    input: { schema: { type: object } }\n    output: { schema: { type: object, properties: { ok: { type: boolean } }, required: [ok] } }\n';
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('\nactions:\n', `\nactions:\n${ping}`));
+    const stale = intc('generate', '--check');
+    expect(stale.status, stale.stdout).toBe(1);
+    expect(existsSync(join(app, 'src', 'actions', 'ping.ts'))).toBe(false);
+    const regenerated = intc('generate');
+    expect(regenerated.status, regenerated.stdout + regenerated.stderr).toBe(0);
+    expect(readFileSync(stub, 'utf8')).toBe(edited);
+    expect(readFileSync(join(app, 'src', 'actions', 'ping.ts'), 'utf8')).toContain("ActionHandlers['ping']");
+    expect(readFileSync(join(app, 'src', 'index.ts'), 'utf8')).toContain('ping: pingAction');
+    const secondCheck = tsc();
+    expect(secondCheck.status, secondCheck.stdout).toBe(0);
+  });
+
   it('the library imports as ESM and its validate() returns located diagnostics', () => {
     const script = `import('intc').then((m) => {
       const r = m.validate([process.argv[1]]);
@@ -163,7 +205,10 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
   it('installs only runtime dependencies (no dev tools pulled in)', () => {
     const modules = readdirSync(join(project, 'node_modules'));
     expect(modules).toContain('intc');
-    for (const dev of ['vitest', 'typescript', '@types']) expect(modules, dev).not.toContain(dev);
+    for (const dev of ['vitest', 'typescript', 'esbuild']) expect(modules, dev).not.toContain(dev);
+    // json-schema-to-typescript depends on @types/json-schema and @types/lodash; no other @types come in.
+    const types = existsSync(join(project, 'node_modules', '@types')) ? readdirSync(join(project, 'node_modules', '@types')) : [];
+    expect(types.filter((name) => !['json-schema', 'lodash'].includes(name))).toEqual([]);
     expect(relative(project, tarball).startsWith('..')).toBe(true);
     expect(basename(tarball)).toBe(`intc-${pkg.version}.tgz`);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './find-manifests.js';
+import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -7,6 +8,7 @@ const USAGE = `Usage: intc <command> [options]
 
 Commands:
   validate [files...]   check manifests and report every problem with its location
+  generate [files...]   generate typed code and handler stubs from integration manifests
 
 Options:
   -v, --version         print the version
@@ -15,13 +17,18 @@ Options:
 Run 'intc <command> --help' for a command's options.
 `;
 
-/** Runs one CLI invocation and returns its exit code; never throws. */
-export function main(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs one CLI invocation and resolves to its exit code; never rejects.
+ * `io.signal` (optional) ends `generate --watch` when the CLI runs in-process.
+ */
+export async function main(argv: readonly string[], io: GenerateIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'validate':
         return runValidate(rest, io);
+      case 'generate':
+        return await runGenerate(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
@@ -36,7 +43,7 @@ export function main(argv: readonly string[], io: CliIo): number {
         throw new UsageError(`Unknown command '${command}'.`);
     }
   } catch (error) {
-    return reportFailure(error, io, command === 'validate' ? VALIDATE_USAGE : USAGE);
+    return reportFailure(error, io, command === 'validate' ? VALIDATE_USAGE : command === 'generate' ? GENERATE_USAGE : USAGE);
   }
 }
 

@@ -43,7 +43,63 @@ function fieldIssue(issue: ValidationIssue, root: string): FieldIssue {
     case 'const':
       return { path, message: `must be ${JSON.stringify(params['allowedValue'])}` };
     default:
-      return { path, message: issue.message ?? `does not match the schema (${issue.keyword})` };
+      return { path, message: issue.message ?? messageOf(issue.keyword, params) };
+  }
+}
+
+/**
+ * The generated validators carry no message text (Ajv's `messages: false`
+ * halves their size), so sentences are made here from keyword and params.
+ */
+function messageOf(keyword: string, params: Record<string, unknown>): string {
+  const limit = params['limit'];
+  switch (keyword) {
+    case 'minLength':
+      return `must NOT have fewer than ${limit} characters`;
+    case 'maxLength':
+      return `must NOT have more than ${limit} characters`;
+    case 'minItems':
+      return `must NOT have fewer than ${limit} items`;
+    case 'maxItems':
+      return `must NOT have more than ${limit} items`;
+    case 'minProperties':
+      return `must NOT have fewer than ${limit} properties`;
+    case 'maxProperties':
+      return `must NOT have more than ${limit} properties`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(params['comparison'])} ${limit}`;
+    case 'multipleOf':
+      return `must be a multiple of ${String(params['multipleOf'])}`;
+    case 'pattern':
+      return `must match pattern ${JSON.stringify(params['pattern'])}`;
+    case 'format':
+      return `must be a valid ${String(params['format'])}`;
+    case 'uniqueItems':
+      return `must NOT have duplicate items (items ${String(params['j'])} and ${String(params['i'])} are identical)`;
+    case 'anyOf':
+      return 'must match a schema in anyOf';
+    case 'oneOf':
+      return 'must match exactly one schema in oneOf';
+    case 'not':
+      return 'must NOT be valid';
+    case 'if':
+      return `must match "${String(params['failingKeyword'])}" schema`;
+    case 'contains':
+      return 'must contain a valid item';
+    case 'propertyNames':
+      return `property name ${JSON.stringify(params['propertyName'])} is invalid`;
+    case 'dependencies':
+      return `must have ${String(params['property'])} when ${String(params['missingProperty'])} is present`.replace(
+        /^must have (.*) when (.*) is present$/,
+        'must have property $2 when property $1 is present',
+      );
+    case 'false schema':
+      return 'is not allowed';
+    default:
+      return `does not match the schema (${keyword})`;
   }
 }
 

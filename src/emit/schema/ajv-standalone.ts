@@ -133,6 +133,7 @@ function compileBatch(batch: readonly { schema: unknown; functionName: string }[
     meta: false,
     inlineRefs: false,
     logger: false,
+    messages: false,
     code: {
       source: true,
       esm: true,

@@ -1,0 +1,58 @@
+import * as nodeFs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The file-system calls the writer makes; tests swap in failing ones. */
+export interface WriteFs {
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  writeFileSync(path: string, content: string, options: { flag: string; mode?: number }): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  rmdirSync(path: string): void;
+  statSync(path: string): { mode: number; isFile(): boolean };
+}
+
+export const nodeWriteFs: WriteFs = nodeFs;
+
+let tempCounter = 0;
+
+/**
+ * A name beside `path`, in the same folder (so the rename stays on one file
+ * system), unique per process and call: `.types.ts.<pid>-<n>-<random>.tmp`.
+ */
+export function tempPathFor(path: string): string {
+  tempCounter += 1;
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${tempCounter}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/**
+ * Writes `content` to `path` so a reader sees the old file or the new one,
+ * never half of either: write a temp file in the same folder, then rename it
+ * over the target. An existing file's permission bits are kept. The temp file
+ * is removed when anything fails, and the error is rethrown for the caller to
+ * report.
+ */
+export function writeFileAtomic(path: string, content: string, fs: WriteFs = nodeWriteFs): void {
+  fs.mkdirSync(dirname(path), { recursive: true });
+  const mode = existingMode(path, fs);
+  const temp = tempPathFor(path);
+  try {
+    fs.writeFileSync(temp, content, mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode });
+    fs.renameSync(temp, path);
+  } catch (error) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // never created, or already renamed
+    }
+    throw error;
+  }
+}
+
+function existingMode(path: string, fs: WriteFs): number | undefined {
+  try {
+    const stats = fs.statSync(path);
+    return stats.isFile() ? stats.mode & 0o777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
