@@ -18,7 +18,7 @@ describe('docs stay true', () => {
   );
 
   it('README gives the two set-up commands', () => {
-    expect(readme).toContain('npm ci && npx intc validate fixtures/valid/telegram');
+    expect(readme).toContain('npm ci && npx intc generate examples/telegram');
     expect(readme).toContain('npm test');
   });
 });
