@@ -225,6 +225,19 @@ describe('actions: the bot → Telegram', () => {
     await expect(call).rejects.toThrow('Telegram sendMessage failed (400): Bad Request: chat not found');
     await call.catch((error: Error) => expect(`${error.message}\n${error.stack}`).not.toContain(BOT_TOKEN));
   });
+
+  it('says which Bot API it cannot reach', async () => {
+    const closed = createServer().listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const unreachable = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    closed.close();
+    await once(closed, 'close');
+    const instance = integration.start({ configuration: { botToken: BOT_TOKEN, apiBaseUrl: unreachable }, env: { WEBHOOK_SECRET } });
+
+    const call = instance.callAction('getChat', { chatId: '1' });
+    await expect(call).rejects.toThrow(TelegramApiError);
+    await expect(call).rejects.toThrow(`Telegram getChat failed: cannot reach ${unreachable} (connect ECONNREFUSED`);
+  });
 });
 
 describe('channel messages: the bot → Telegram', () => {

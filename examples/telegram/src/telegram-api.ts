@@ -67,6 +67,9 @@ export async function callBotApi<M extends keyof BotApiMethods>(
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(params),
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new TelegramApiError(`Telegram ${method} failed: cannot reach ${baseUrl} (${reason})`, { cause: error });
   });
   const answer = await readAnswer<BotApiMethods[M]['result']>(response);
   if (!answer.ok) {
