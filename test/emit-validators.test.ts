@@ -276,6 +276,28 @@ describe('validation (states-entities)', () => {
   });
 });
 
+describe('properties named like the members every object inherits', () => {
+  const validators = validatorsOf(
+    modelOf({
+      name: 'inherited',
+      version: '1.0.0',
+      actions: {
+        probe: {
+          input: { schema: { type: 'object', properties: { toString: { type: 'string' }, valueOf: { type: 'number' }, constructor: { type: 'string' } } } },
+          output: { schema: { type: 'object' } },
+        },
+      },
+    }),
+  );
+  it.each<[string, PlainObject, 'valid' | [string, string][]]>([
+    ['an empty object: the optional properties are absent, whatever Object.prototype holds', {}, 'valid'],
+    ['own values of the right types', { toString: 'a', valueOf: 1, constructor: 'b' }, 'valid'],
+    ['own values of the wrong types', { toString: 1, constructor: 2 }, [['/constructor', 'type'], ['/toString', 'type']]],
+  ])('%s', (_name, value, expected) => {
+    expect(check(validators.actions.probe?.input, value)).toEqual(expected);
+  });
+});
+
 describe('validation of hostile and unusual schemas', () => {
   // Ajv never treats `__proto__` as a declared property (prototype pollution guard): see the last test.
   const keys = ['constructor', 'toString', 'a-b', '', 'with space', '*/', 'q\'"`${}', '\u2028'];

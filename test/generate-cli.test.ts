@@ -304,6 +304,17 @@ describe('intc generate (in-process)', () => {
     expect(readdirSync(join(dir, 'src'))).toEqual(['generated']);
   });
 
+  it('never overwrites a file in the output folder that intc did not write (--out onto a folder of user files)', async () => {
+    const dir = copyFixture('telegram');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'types.ts'), 'export const mine = 42; // precious\n');
+    const run = await generate(dir, '--out', 'lib');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^lib[\\/]types\.ts:1:1 - error output-not-writable: Cannot write 'lib[\\/]types\.ts': it exists and intc did not write it/m);
+    expect(readFileSync(join(dir, 'lib', 'types.ts'), 'utf8')).toBe('export const mine = 42; // precious\n');
+    expect(readdirSync(join(dir, 'lib'))).toEqual(['types.ts']);
+  });
+
   it('--strict: a warning fails the run and nothing is written; without it the warning is printed on every run', async () => {
     const dir = copyFixture('minimal');
     const strict = await generate(dir, '--strict');

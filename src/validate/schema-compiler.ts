@@ -85,7 +85,7 @@ export class SchemaCompiler {
 function createAjv(options: AjvOptions): AjvInstance {
   const Ajv = (require('ajv') as { default: AjvClass }).default;
   const addFormats = (require('ajv-formats') as { default: (ajv: AjvInstance) => AjvInstance }).default;
-  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, validateSchema: false, ...options });
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, validateSchema: false, ownProperties: true, ...options });
   addFormats(ajv);
   return ajv;
 }

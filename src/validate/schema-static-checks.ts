@@ -8,6 +8,9 @@ import { walkSchema } from './walk-schema.js';
 
 const ENTITY_REF = /^#\/entities\/([^/]+)$/;
 
+/** Ajv and JavaScript objects treat a `__proto__` key as the prototype, not data: it could be neither typed nor validated. */
+const PROTO_PROPERTY = "a property named '__proto__' is not supported (JavaScript objects cannot hold it as data, so it could be neither typed nor validated)";
+
 /**
  * Checks inside one embedded schema what its meta-schema cannot: every
  * `$ref` resolves (an entity of this manifest or a local pointer), and every
@@ -28,6 +31,10 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
     }
     if (typeof node.pattern === 'string' && !checkRegex(context, node.pattern, [...at, 'pattern'], 'value')) clean = false;
     if (!checkValuesFitType(context, node, at)) clean = false;
+    if (isPlainObject(node.properties) && Object.hasOwn(node.properties, '__proto__')) {
+      context.report('invalid-schema', { detail: PROTO_PROPERTY }, [...at, 'properties', '__proto__'], 'key');
+      clean = false;
+    }
     if (isPlainObject(node.patternProperties)) {
       for (const key of Object.keys(node.patternProperties)) {
         if (!checkRegex(context, key, [...at, 'patternProperties', key], 'key')) clean = false;

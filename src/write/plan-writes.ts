@@ -60,6 +60,7 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
   for (const project of projects) {
     const { layout } = project;
     const guard = new PathGuard(layout);
+    const recorded = previousOutputHashes(layout.generatedDir);
     const plan = (path: string, kind: OutputKind, content: string) => {
       const refused = guard.refuseWrite(path, kind);
       if (refused) return refuse(path, refused);
@@ -67,6 +68,7 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
       if (current.blocked) return refuse(path, current.blocked);
       if (current.text === undefined) return files.push({ path, kind, status: 'create', content });
       if (current.text === content) return files.push({ path, kind, status: 'unchanged', content, previous: current.text });
+      if (kind === 'generated' && !writtenByIntc(layout, path, current.text, recorded)) return refuse(path, NOT_OURS);
       return files.push({ path, kind, status: 'update', content, previous: current.text });
     };
 
@@ -87,6 +89,14 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
     }
   }
   return { files: orderForApplying(files), diagnostics };
+}
+
+const NOT_OURS = 'it exists and intc did not write it (no do-not-edit header); move it, or choose another --out';
+
+/** A file in the generated folder intc may overwrite: it has the header, or the last run wrote it as it is. */
+function writtenByIntc(layout: ProjectLayout, path: string, text: string, recorded: ReadonlyMap<string, string>): boolean {
+  if (isIntcGenerated(text)) return true;
+  return recorded.get(relative(layout.generatedDir, path).split(sep).join('/')) === hashText(text);
 }
 
 /** The first line of every generated TypeScript file, and the `$comment` that opens generated JSON. */

@@ -126,6 +126,8 @@ function compileBatch(batch: readonly { schema: unknown; functionName: string }[
   const lib = ajvLibrary();
   const ajv = new lib.Ajv({
     allErrors: true,
+    // `toString`, `constructor`… are schema properties like any other: never the ones every object inherits.
+    ownProperties: true,
     allowUnionTypes: true,
     strict: false,
     validateSchema: false,
