@@ -4,7 +4,8 @@
 import type { Validators } from 'intc/runtime';
 import { ajvFormats, ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = ajvUcs2length;
 const formats0 = ajvFormats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.botToken === undefined){
+if((data.botToken === undefined) || (!(func0.call(data, "botToken")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "botToken"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -23,7 +24,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "botToken") || (key0 === "apiBaseUrl"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -35,12 +36,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.botToken !== undefined){
+if(data.botToken !== undefined && func0.call(data, "botToken")){
 let data0 = data.botToken;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -63,7 +64,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.apiBaseUrl !== undefined){
+if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
 let data1 = data.apiBaseUrl;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -115,7 +116,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatId === undefined){
+if((data.chatId === undefined) || (!(func0.call(data, "chatId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -126,7 +127,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "chatId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -138,7 +139,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.chatId !== undefined){
+if(data.chatId !== undefined && func0.call(data, "chatId")){
 let data0 = data.chatId;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -188,7 +189,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
+if((data.id === undefined) || (!(func0.call(data, "id")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -198,7 +199,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.type === undefined){
+if((data.type === undefined) || (!(func0.call(data, "type")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -209,7 +210,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "id") || (key0 === "type")) || (key0 === "title"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -221,7 +222,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 let data0 = data.id;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -237,7 +238,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.type !== undefined){
+if(data.type !== undefined && func0.call(data, "type")){
 let data1 = data.type;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -264,7 +265,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data2 = data.title;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -315,7 +316,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatId === undefined){
+if((data.chatId === undefined) || (!(func0.call(data, "chatId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -325,7 +326,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -336,7 +337,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "chatId") || (key0 === "text")) || (key0 === "silent"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -348,7 +349,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.chatId !== undefined){
+if(data.chatId !== undefined && func0.call(data, "chatId")){
 let data0 = data.chatId;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -376,12 +377,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data1 = data.text;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) > 4096){
+if(func2(data1) > 4096){
 const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
 if(vErrors === null){
 vErrors = [err5];
@@ -391,7 +392,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func0(data1) < 1){
+if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
@@ -414,7 +415,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.silent !== undefined){
+if(data.silent !== undefined && func0.call(data, "silent")){
 let data2 = data.silent;
 const _errs6 = errors;
 if(typeof data2 !== "boolean"){
@@ -451,7 +452,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.messageId === undefined){
+if((data.messageId === undefined) || (!(func0.call(data, "messageId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -462,7 +463,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "messageId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -474,7 +475,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.messageId !== undefined){
+if(data.messageId !== undefined && func0.call(data, "messageId")){
 let data0 = data.messageId;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -511,7 +512,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.imageUrl === undefined){
+if((data.imageUrl === undefined) || (!(func0.call(data, "imageUrl")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "imageUrl"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -522,7 +523,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "imageUrl") || (key0 === "caption"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -534,7 +535,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.imageUrl !== undefined){
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
 let data0 = data.imageUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -564,7 +565,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.caption !== undefined){
+if(data.caption !== undefined && func0.call(data, "caption")){
 let data1 = data.caption;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -601,7 +602,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -612,7 +613,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "text")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -624,12 +625,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data0 = data.text;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -673,7 +674,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatId === undefined){
+if((data.chatId === undefined) || (!(func0.call(data, "chatId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -683,7 +684,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.userId === undefined){
+if((data.userId === undefined) || (!(func0.call(data, "userId")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userId"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -694,7 +695,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "chatId") || (key0 === "userId"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -706,7 +707,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.chatId !== undefined){
+if(data.chatId !== undefined && func0.call(data, "chatId")){
 let data0 = data.chatId;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -722,7 +723,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.userId !== undefined){
+if(data.userId !== undefined && func0.call(data, "userId")){
 let data1 = data.userId;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -759,7 +760,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.updateId === undefined){
+if((data.updateId === undefined) || (!(func0.call(data, "updateId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updateId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -770,7 +771,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "updateId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -782,7 +783,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.updateId !== undefined){
+if(data.updateId !== undefined && func0.call(data, "updateId")){
 let data0 = data.updateId;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){

@@ -4,7 +4,8 @@
 import type { Validators } from 'intc/runtime';
 import { ajvFormats, ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = ajvUcs2length;
 const pattern0 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.personalAccessToken === undefined){
+if((data.personalAccessToken === undefined) || (!(func0.call(data, "personalAccessToken")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "personalAccessToken"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -22,7 +23,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.repository === undefined){
+if((data.repository === undefined) || (!(func0.call(data, "repository")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repository"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -33,7 +34,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "personalAccessToken") || (key0 === "repository"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -45,12 +46,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.personalAccessToken !== undefined){
+if(data.personalAccessToken !== undefined && func0.call(data, "personalAccessToken")){
 let data0 = data.personalAccessToken;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err3 = {instancePath:instancePath+"/personalAccessToken",schemaPath:"#/properties/personalAccessToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -73,7 +74,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.repository !== undefined){
+if(data.repository !== undefined && func0.call(data, "repository")){
 let data1 = data.repository;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -123,7 +124,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.issueNumber === undefined){
+if((data.issueNumber === undefined) || (!(func0.call(data, "issueNumber")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issueNumber"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -134,7 +135,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "issueNumber") || (key0 === "reason"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -146,7 +147,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.issueNumber !== undefined){
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
 let data0 = data.issueNumber;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -174,7 +175,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.reason !== undefined){
+if(data.reason !== undefined && func0.call(data, "reason")){
 let data1 = data.reason;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -223,7 +224,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.closedAt === undefined){
+if((data.closedAt === undefined) || (!(func0.call(data, "closedAt")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "closedAt"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -234,7 +235,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "closedAt")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -246,7 +247,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.closedAt !== undefined){
+if(data.closedAt !== undefined && func0.call(data, "closedAt")){
 let data0 = data.closedAt;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -297,7 +298,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.title === undefined){
+if((data.title === undefined) || (!(func0.call(data, "title")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -308,7 +309,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "title") || (key0 === "body")) || (key0 === "labels"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -320,12 +321,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data0 = data.title;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) > 256){
+if(func3(data0) > 256){
 const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256}};
 if(vErrors === null){
 vErrors = [err2];
@@ -335,7 +336,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -358,7 +359,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.body !== undefined){
+if(data.body !== undefined && func0.call(data, "body")){
 let data1 = data.body;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -374,7 +375,7 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.labels !== undefined){
+if(data.labels !== undefined && func0.call(data, "labels")){
 let data2 = data.labels;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -435,7 +436,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.issueNumber === undefined){
+if((data.issueNumber === undefined) || (!(func0.call(data, "issueNumber")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issueNumber"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -445,7 +446,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.url === undefined){
+if((data.url === undefined) || (!(func0.call(data, "url")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -456,7 +457,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "issueNumber") || (key0 === "url"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -468,7 +469,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.issueNumber !== undefined){
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
 let data0 = data.issueNumber;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -496,7 +497,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.url !== undefined){
+if(data.url !== undefined && func0.call(data, "url")){
 let data1 = data.url;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -547,7 +548,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -558,7 +559,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "text")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -570,12 +571,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data0 = data.text;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) > 65536){
+if(func3(data0) > 65536){
 const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 65536}};
 if(vErrors === null){
 vErrors = [err2];
@@ -585,7 +586,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -629,7 +630,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.issueNumber === undefined){
+if((data.issueNumber === undefined) || (!(func0.call(data, "issueNumber")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issueNumber"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -639,7 +640,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.title === undefined){
+if((data.title === undefined) || (!(func0.call(data, "title")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -649,7 +650,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.author === undefined){
+if((data.author === undefined) || (!(func0.call(data, "author")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "author"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -659,7 +660,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.url === undefined){
+if((data.url === undefined) || (!(func0.call(data, "url")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -670,7 +671,7 @@ vErrors.push(err3);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "issueNumber") || (key0 === "title")) || (key0 === "author")) || (key0 === "url"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -682,7 +683,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.issueNumber !== undefined){
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
 let data0 = data.issueNumber;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -710,7 +711,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data1 = data.title;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -726,7 +727,7 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.author !== undefined){
+if(data.author !== undefined && func0.call(data, "author")){
 let data2 = data.author;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -742,7 +743,7 @@ errors++;
 const _errs7 = errors;
 var valid0 = _errs6 === errors;
 }
-if(data.url !== undefined){
+if(data.url !== undefined && func0.call(data, "url")){
 let data3 = data.url;
 const _errs8 = errors;
 const _errs9 = errors;

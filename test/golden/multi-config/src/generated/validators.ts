@@ -4,14 +4,15 @@
 import type { Validators } from 'intc/runtime';
 import { ajvFormats, ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = ajvUcs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.connectionString === undefined){
+if((data.connectionString === undefined) || (!(func0.call(data, "connectionString")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "connectionString"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -22,7 +23,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "connectionString")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -34,12 +35,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.connectionString !== undefined){
+if(data.connectionString !== undefined && func0.call(data, "connectionString")){
 let data0 = data.connectionString;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/connectionString",schemaPath:"#/properties/connectionString/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -84,7 +85,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.uri === undefined){
+if((data.uri === undefined) || (!(func0.call(data, "uri")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -94,7 +95,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.database === undefined){
+if((data.database === undefined) || (!(func0.call(data, "database")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "database"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -105,7 +106,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "uri") || (key0 === "database"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -117,7 +118,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.uri !== undefined){
+if(data.uri !== undefined && func0.call(data, "uri")){
 let data0 = data.uri;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -147,12 +148,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.database !== undefined){
+if(data.database !== undefined && func0.call(data, "database")){
 let data1 = data.database;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func2(data1) < 1){
 const err5 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
@@ -196,7 +197,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.host === undefined){
+if((data.host === undefined) || (!(func0.call(data, "host")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "host"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -206,7 +207,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.port === undefined){
+if((data.port === undefined) || (!(func0.call(data, "port")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -216,7 +217,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.database === undefined){
+if((data.database === undefined) || (!(func0.call(data, "database")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "database"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -226,7 +227,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.username === undefined){
+if((data.username === undefined) || (!(func0.call(data, "username")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -236,7 +237,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.password === undefined){
+if((data.password === undefined) || (!(func0.call(data, "password")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -247,7 +248,7 @@ vErrors.push(err4);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((((key0 === "host") || (key0 === "port")) || (key0 === "database")) || (key0 === "username")) || (key0 === "password")) || (key0 === "ssl"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -259,12 +260,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.host !== undefined){
+if(data.host !== undefined && func0.call(data, "host")){
 let data0 = data.host;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err6 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
@@ -287,7 +288,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.port !== undefined){
+if(data.port !== undefined && func0.call(data, "port")){
 let data1 = data.port;
 const _errs4 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -325,12 +326,12 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.database !== undefined){
+if(data.database !== undefined && func0.call(data, "database")){
 let data2 = data.database;
 const _errs6 = errors;
 const _errs7 = errors;
 if(typeof data2 === "string"){
-if(func0(data2) < 1){
+if(func2(data2) < 1){
 const err11 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err11];
@@ -353,12 +354,12 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.username !== undefined){
+if(data.username !== undefined && func0.call(data, "username")){
 let data3 = data.username;
 const _errs8 = errors;
 const _errs9 = errors;
 if(typeof data3 === "string"){
-if(func0(data3) < 1){
+if(func2(data3) < 1){
 const err13 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err13];
@@ -381,7 +382,7 @@ errors++;
 }
 var valid0 = _errs8 === errors;
 }
-if(data.password !== undefined){
+if(data.password !== undefined && func0.call(data, "password")){
 let data4 = data.password;
 const _errs10 = errors;
 if(typeof data4 !== "string"){
@@ -397,7 +398,7 @@ errors++;
 const _errs11 = errors;
 var valid0 = _errs10 === errors;
 }
-if(data.ssl !== undefined){
+if(data.ssl !== undefined && func0.call(data, "ssl")){
 let data5 = data.ssl;
 const _errs12 = errors;
 if(typeof data5 !== "boolean"){
@@ -435,7 +436,7 @@ let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "schema")){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -447,7 +448,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.schema !== undefined){
+if(data.schema !== undefined && func0.call(data, "schema")){
 let data0 = data.schema;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -484,7 +485,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tables === undefined){
+if((data.tables === undefined) || (!(func0.call(data, "tables")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tables"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -495,7 +496,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "tables")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -507,7 +508,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tables !== undefined){
+if(data.tables !== undefined && func0.call(data, "tables")){
 let data0 = data.tables;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -567,7 +568,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sql === undefined){
+if((data.sql === undefined) || (!(func0.call(data, "sql")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -578,7 +579,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "sql") || (key0 === "params")) || (key0 === "timeoutMs"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -590,12 +591,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.sql !== undefined){
+if(data.sql !== undefined && func0.call(data, "sql")){
 let data0 = data.sql;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -618,7 +619,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.params !== undefined){
+if(data.params !== undefined && func0.call(data, "params")){
 let data1 = data.params;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -733,7 +734,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.timeoutMs !== undefined){
+if(data.timeoutMs !== undefined && func0.call(data, "timeoutMs")){
 let data3 = data.timeoutMs;
 const _errs16 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -792,7 +793,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.rows === undefined){
+if((data.rows === undefined) || (!(func0.call(data, "rows")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -802,7 +803,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.rowCount === undefined){
+if((data.rowCount === undefined) || (!(func0.call(data, "rowCount")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rowCount"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -813,7 +814,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "rows") || (key0 === "rowCount"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -825,7 +826,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.rows !== undefined){
+if(data.rows !== undefined && func0.call(data, "rows")){
 let data0 = data.rows;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -867,7 +868,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.rowCount !== undefined){
+if(data.rowCount !== undefined && func0.call(data, "rowCount")){
 let data2 = data.rowCount;
 const _errs7 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){

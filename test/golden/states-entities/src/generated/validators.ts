@@ -4,8 +4,9 @@
 import type { Validators } from 'intc/runtime';
 import { ajvFormats, ajvUcs2length } from 'intc/runtime';
 
+const func0 = Object.prototype.hasOwnProperty;
+const func3 = ajvUcs2length;
 const formats0 = ajvFormats.uri;
-const func0 = ajvUcs2length;
 const pattern0 = new RegExp("^acme_[A-Za-z0-9]+$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13,7 +14,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.apiKey === undefined){
+if((data.apiKey === undefined) || (!(func0.call(data, "apiKey")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiKey"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -24,7 +25,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "apiBaseUrl") || (key0 === "apiKey"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -36,7 +37,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiBaseUrl !== undefined){
+if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
 let data0 = data.apiBaseUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -66,12 +67,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.apiKey !== undefined){
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
 let data1 = data.apiKey;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) < 20){
+if(func3(data1) < 20){
 const err4 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 20}};
 if(vErrors === null){
 vErrors = [err4];
@@ -127,7 +128,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.amount === undefined){
+if((data.amount === undefined) || (!(func0.call(data, "amount")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amount"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -137,7 +138,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.currency === undefined){
+if((data.currency === undefined) || (!(func0.call(data, "currency")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -148,7 +149,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "amount") || (key0 === "currency"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -160,7 +161,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.amount !== undefined){
+if(data.amount !== undefined && func0.call(data, "amount")){
 let data0 = data.amount;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -188,7 +189,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.currency !== undefined){
+if(data.currency !== undefined && func0.call(data, "currency")){
 let data1 = data.currency;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -236,7 +237,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sku === undefined){
+if((data.sku === undefined) || (!(func0.call(data, "sku")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sku"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -246,7 +247,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.quantity === undefined){
+if((data.quantity === undefined) || (!(func0.call(data, "quantity")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quantity"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -256,7 +257,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.unitPrice === undefined){
+if((data.unitPrice === undefined) || (!(func0.call(data, "unitPrice")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unitPrice"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -267,7 +268,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "sku") || (key0 === "quantity")) || (key0 === "unitPrice"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -279,12 +280,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.sku !== undefined){
+if(data.sku !== undefined && func0.call(data, "sku")){
 let data0 = data.sku;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err4 = {instancePath:instancePath+"/sku",schemaPath:"#/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
@@ -307,7 +308,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.quantity !== undefined){
+if(data.quantity !== undefined && func0.call(data, "quantity")){
 let data1 = data.quantity;
 const _errs4 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
@@ -335,7 +336,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.unitPrice !== undefined){
+if(data.unitPrice !== undefined && func0.call(data, "unitPrice")){
 let data2 = data.unitPrice;
 const _errs6 = errors;
 if(!(validate3(data2, {instancePath:instancePath+"/unitPrice",parentData:data,parentDataProperty:"unitPrice",rootData}))){
@@ -368,7 +369,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.street === undefined){
+if((data.street === undefined) || (!(func0.call(data, "street")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "street"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -378,7 +379,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.city === undefined){
+if((data.city === undefined) || (!(func0.call(data, "city")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "city"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -388,7 +389,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.country === undefined){
+if((data.country === undefined) || (!(func0.call(data, "country")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -399,7 +400,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "street") || (key0 === "city")) || (key0 === "postalCode")) || (key0 === "country"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -411,12 +412,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.street !== undefined){
+if(data.street !== undefined && func0.call(data, "street")){
 let data0 = data.street;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err4 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
@@ -439,12 +440,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.city !== undefined){
+if(data.city !== undefined && func0.call(data, "city")){
 let data1 = data.city;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func3(data1) < 1){
 const err6 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
@@ -467,12 +468,12 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.postalCode !== undefined){
+if(data.postalCode !== undefined && func0.call(data, "postalCode")){
 let data2 = data.postalCode;
 const _errs6 = errors;
 const _errs7 = errors;
 if(typeof data2 === "string"){
-if(func0(data2) > 12){
+if(func3(data2) > 12){
 const err8 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err8];
@@ -495,7 +496,7 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.country !== undefined){
+if(data.country !== undefined && func0.call(data, "country")){
 let data3 = data.country;
 const _errs8 = errors;
 const _errs9 = errors;
@@ -544,7 +545,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customerId === undefined){
+if((data.customerId === undefined) || (!(func0.call(data, "customerId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -554,7 +555,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.items === undefined){
+if((data.items === undefined) || (!(func0.call(data, "items")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -565,7 +566,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "customerId") || (key0 === "items")) || (key0 === "shippingAddress")) || (key0 === "discount"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -577,7 +578,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.customerId !== undefined){
+if(data.customerId !== undefined && func0.call(data, "customerId")){
 let data0 = data.customerId;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -607,7 +608,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.items !== undefined){
+if(data.items !== undefined && func0.call(data, "items")){
 let data1 = data.items;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -651,7 +652,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.shippingAddress !== undefined){
+if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
 let data3 = data.shippingAddress;
 const _errs7 = errors;
 if(!(validate6(data3, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
@@ -662,7 +663,7 @@ else {
 }
 var valid0 = _errs7 === errors;
 }
-if(data.discount !== undefined){
+if(data.discount !== undefined && func0.call(data, "discount")){
 let data4 = data.discount;
 const _errs8 = errors;
 if(!(validate3(data4, {instancePath:instancePath+"/discount",parentData:data,parentDataProperty:"discount",rootData}))){
@@ -695,7 +696,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.orderId === undefined){
+if((data.orderId === undefined) || (!(func0.call(data, "orderId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "orderId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -705,7 +706,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.status === undefined){
+if((data.status === undefined) || (!(func0.call(data, "status")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -716,7 +717,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "orderId") || (key0 === "status"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -728,7 +729,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.orderId !== undefined){
+if(data.orderId !== undefined && func0.call(data, "orderId")){
 let data0 = data.orderId;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -744,7 +745,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.status !== undefined){
+if(data.status !== undefined && func0.call(data, "status")){
 let data1 = data.status;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -792,7 +793,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customerId === undefined){
+if((data.customerId === undefined) || (!(func0.call(data, "customerId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -803,7 +804,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "customerId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -815,7 +816,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.customerId !== undefined){
+if(data.customerId !== undefined && func0.call(data, "customerId")){
 let data0 = data.customerId;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -870,7 +871,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
+if((data.id === undefined) || (!(func0.call(data, "id")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -880,7 +881,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.name === undefined){
+if((data.name === undefined) || (!(func0.call(data, "name")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -890,7 +891,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.email === undefined){
+if((data.email === undefined) || (!(func0.call(data, "email")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -900,7 +901,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.billingAddress === undefined){
+if((data.billingAddress === undefined) || (!(func0.call(data, "billingAddress")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingAddress"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -911,7 +912,7 @@ vErrors.push(err3);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((((((key0 === "id") || (key0 === "name")) || (key0 === "email")) || (key0 === "tier")) || (key0 === "billingAddress")) || (key0 === "shippingAddresses")) || (key0 === "preferredContact")) || (key0 === "createdAt"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -923,7 +924,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 let data0 = data.id;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -953,12 +954,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 let data1 = data.name;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func3(data1) < 1){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err7];
@@ -981,7 +982,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 let data2 = data.email;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -1011,7 +1012,7 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.tier !== undefined){
+if(data.tier !== undefined && func0.call(data, "tier")){
 let data3 = data.tier;
 const _errs8 = errors;
 if(typeof data3 !== "string"){
@@ -1038,7 +1039,7 @@ errors++;
 }
 var valid0 = _errs8 === errors;
 }
-if(data.billingAddress !== undefined){
+if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
 let data4 = data.billingAddress;
 const _errs10 = errors;
 if(!(validate6(data4, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
@@ -1049,7 +1050,7 @@ else {
 }
 var valid0 = _errs10 === errors;
 }
-if(data.shippingAddresses !== undefined){
+if(data.shippingAddresses !== undefined && func0.call(data, "shippingAddresses")){
 let data5 = data.shippingAddresses;
 const _errs11 = errors;
 const _errs12 = errors;
@@ -1083,7 +1084,7 @@ errors++;
 }
 var valid0 = _errs11 === errors;
 }
-if(data.preferredContact !== undefined){
+if(data.preferredContact !== undefined && func0.call(data, "preferredContact")){
 let data7 = data.preferredContact;
 const _errs14 = errors;
 const _errs15 = errors;
@@ -1092,7 +1093,7 @@ let passing0 = null;
 const _errs16 = errors;
 const _errs17 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.kind === undefined){
+if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
 const err14 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err14];
@@ -1102,7 +1103,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data7.email === undefined){
+if((data7.email === undefined) || (!(func0.call(data7, "email")))){
 const err15 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err15];
@@ -1113,7 +1114,7 @@ vErrors.push(err15);
 errors++;
 }
 const _errs18 = errors;
-for(const key1 in data7){
+for(const key1 of Object.keys(data7)){
 if(!((key1 === "kind") || (key1 === "email"))){
 const err16 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -1125,7 +1126,7 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data7.kind !== undefined){
+if(data7.kind !== undefined && func0.call(data7, "kind")){
 let data8 = data7.kind;
 const _errs19 = errors;
 if("email" !== data8){
@@ -1140,7 +1141,7 @@ errors++;
 }
 var valid4 = _errs19 === errors;
 }
-if(data7.email !== undefined){
+if(data7.email !== undefined && func0.call(data7, "email")){
 let data9 = data7.email;
 const _errs20 = errors;
 const _errs21 = errors;
@@ -1189,7 +1190,7 @@ passing0 = 0;
 const _errs22 = errors;
 const _errs23 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.kind === undefined){
+if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
 const err21 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err21];
@@ -1199,7 +1200,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7.phone === undefined){
+if((data7.phone === undefined) || (!(func0.call(data7, "phone")))){
 const err22 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "phone"}};
 if(vErrors === null){
 vErrors = [err22];
@@ -1210,7 +1211,7 @@ vErrors.push(err22);
 errors++;
 }
 const _errs24 = errors;
-for(const key2 in data7){
+for(const key2 of Object.keys(data7)){
 if(!((key2 === "kind") || (key2 === "phone"))){
 const err23 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
 if(vErrors === null){
@@ -1222,7 +1223,7 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data7.kind !== undefined){
+if(data7.kind !== undefined && func0.call(data7, "kind")){
 let data10 = data7.kind;
 const _errs25 = errors;
 if("phone" !== data10){
@@ -1237,7 +1238,7 @@ errors++;
 }
 var valid5 = _errs25 === errors;
 }
-if(data7.phone !== undefined){
+if(data7.phone !== undefined && func0.call(data7, "phone")){
 let data11 = data7.phone;
 const _errs26 = errors;
 const _errs27 = errors;
@@ -1310,7 +1311,7 @@ vErrors = null;
 }
 var valid0 = _errs14 === errors;
 }
-if(data.createdAt !== undefined){
+if(data.createdAt !== undefined && func0.call(data, "createdAt")){
 let data12 = data.createdAt;
 const _errs28 = errors;
 const _errs29 = errors;
@@ -1361,7 +1362,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customer === undefined){
+if((data.customer === undefined) || (!(func0.call(data, "customer")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customer"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1372,7 +1373,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "customer")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1384,7 +1385,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.customer !== undefined){
+if(data.customer !== undefined && func0.call(data, "customer")){
 let data0 = data.customer;
 const _errs2 = errors;
 if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
@@ -1417,7 +1418,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.header === undefined){
+if((data.header === undefined) || (!(func0.call(data, "header")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "header"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1427,7 +1428,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.rows === undefined){
+if((data.rows === undefined) || (!(func0.call(data, "rows")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1438,7 +1439,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "header") || (key0 === "rows"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1450,7 +1451,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.header !== undefined){
+if(data.header !== undefined && func0.call(data, "header")){
 let data0 = data.header;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -1500,7 +1501,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.rows !== undefined){
+if(data.rows !== undefined && func0.call(data, "rows")){
 let data2 = data.rows;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -1583,7 +1584,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.imported === undefined){
+if((data.imported === undefined) || (!(func0.call(data, "imported")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "imported"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1593,7 +1594,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.failures === undefined){
+if((data.failures === undefined) || (!(func0.call(data, "failures")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failures"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1604,7 +1605,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "imported") || (key0 === "failures"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1616,7 +1617,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.imported !== undefined){
+if(data.imported !== undefined && func0.call(data, "imported")){
 let data0 = data.imported;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
@@ -1644,7 +1645,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.failures !== undefined){
+if(data.failures !== undefined && func0.call(data, "failures")){
 let data1 = data.failures;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -1656,7 +1657,7 @@ let data2 = data1[i0];
 const _errs6 = errors;
 const _errs7 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.row === undefined){
+if((data2.row === undefined) || (!(func0.call(data2, "row")))){
 const err5 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "row"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1666,7 +1667,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.reason === undefined){
+if((data2.reason === undefined) || (!(func0.call(data2, "reason")))){
 const err6 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "reason"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1677,7 +1678,7 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "row") || (key1 === "reason"))){
 const err7 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -1689,7 +1690,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.row !== undefined){
+if(data2.row !== undefined && func0.call(data2, "row")){
 let data3 = data2.row;
 const _errs9 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
@@ -1717,7 +1718,7 @@ errors++;
 }
 var valid3 = _errs9 === errors;
 }
-if(data2.reason !== undefined){
+if(data2.reason !== undefined && func0.call(data2, "reason")){
 let data4 = data2.reason;
 const _errs11 = errors;
 if(typeof data4 !== "string"){
@@ -1783,7 +1784,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
+if((data.name === undefined) || (!(func0.call(data, "name")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1793,7 +1794,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.email === undefined){
+if((data.email === undefined) || (!(func0.call(data, "email")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1803,7 +1804,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.billingAddress === undefined){
+if((data.billingAddress === undefined) || (!(func0.call(data, "billingAddress")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "billingAddress"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1814,7 +1815,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "name") || (key0 === "email")) || (key0 === "billingAddress")) || (key0 === "tags"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1826,12 +1827,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 let data0 = data.name;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func3(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
@@ -1854,7 +1855,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.email !== undefined){
+if(data.email !== undefined && func0.call(data, "email")){
 let data1 = data.email;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -1884,7 +1885,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.billingAddress !== undefined){
+if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
 let data2 = data.billingAddress;
 const _errs6 = errors;
 if(!(validate6(data2, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
@@ -1895,7 +1896,7 @@ else {
 }
 var valid0 = _errs6 === errors;
 }
-if(data.tags !== undefined){
+if(data.tags !== undefined && func0.call(data, "tags")){
 let data3 = data.tags;
 const _errs7 = errors;
 const _errs8 = errors;
@@ -1982,7 +1983,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customer === undefined){
+if((data.customer === undefined) || (!(func0.call(data, "customer")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customer"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1992,7 +1993,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.created === undefined){
+if((data.created === undefined) || (!(func0.call(data, "created")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "created"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2003,7 +2004,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "customer") || (key0 === "created"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2015,7 +2016,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.customer !== undefined){
+if(data.customer !== undefined && func0.call(data, "customer")){
 let data0 = data.customer;
 const _errs2 = errors;
 if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
@@ -2026,7 +2027,7 @@ else {
 }
 var valid0 = _errs2 === errors;
 }
-if(data.created !== undefined){
+if(data.created !== undefined && func0.call(data, "created")){
 let data1 = data.created;
 const _errs3 = errors;
 if(typeof data1 !== "boolean"){
@@ -2064,7 +2065,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customer === undefined){
+if((data.customer === undefined) || (!(func0.call(data, "customer")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customer"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2074,7 +2075,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.changedFields === undefined){
+if((data.changedFields === undefined) || (!(func0.call(data, "changedFields")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changedFields"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2084,7 +2085,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.updatedAt === undefined){
+if((data.updatedAt === undefined) || (!(func0.call(data, "updatedAt")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -2095,7 +2096,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "customer") || (key0 === "changedFields")) || (key0 === "updatedAt"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2107,7 +2108,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.customer !== undefined){
+if(data.customer !== undefined && func0.call(data, "customer")){
 let data0 = data.customer;
 const _errs2 = errors;
 if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
@@ -2118,7 +2119,7 @@ else {
 }
 var valid0 = _errs2 === errors;
 }
-if(data.changedFields !== undefined){
+if(data.changedFields !== undefined && func0.call(data, "changedFields")){
 let data1 = data.changedFields;
 const _errs3 = errors;
 const _errs4 = errors;
@@ -2168,7 +2169,7 @@ errors++;
 }
 var valid0 = _errs3 === errors;
 }
-if(data.updatedAt !== undefined){
+if(data.updatedAt !== undefined && func0.call(data, "updatedAt")){
 let data3 = data.updatedAt;
 const _errs7 = errors;
 const _errs8 = errors;
@@ -2220,7 +2221,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.currency === undefined){
+if((data.currency === undefined) || (!(func0.call(data, "currency")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2230,7 +2231,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.items === undefined){
+if((data.items === undefined) || (!(func0.call(data, "items")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2241,7 +2242,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "currency") || (key0 === "items")) || (key0 === "shippingAddress"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2253,7 +2254,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.currency !== undefined){
+if(data.currency !== undefined && func0.call(data, "currency")){
 let data0 = data.currency;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -2280,7 +2281,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.items !== undefined){
+if(data.items !== undefined && func0.call(data, "items")){
 let data1 = data.items;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -2292,7 +2293,7 @@ let data2 = data1[i0];
 const _errs6 = errors;
 const _errs7 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.sku === undefined){
+if((data2.sku === undefined) || (!(func0.call(data2, "sku")))){
 const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "sku"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -2302,7 +2303,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.quantity === undefined){
+if((data2.quantity === undefined) || (!(func0.call(data2, "quantity")))){
 const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "quantity"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -2313,7 +2314,7 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "sku") || (key1 === "quantity"))){
 const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -2325,12 +2326,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.sku !== undefined){
+if(data2.sku !== undefined && func0.call(data2, "sku")){
 let data3 = data2.sku;
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data3 === "string"){
-if(func0(data3) < 1){
+if(func3(data3) < 1){
 const err8 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"#/properties/items/items/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err8];
@@ -2353,7 +2354,7 @@ errors++;
 }
 var valid3 = _errs9 === errors;
 }
-if(data2.quantity !== undefined){
+if(data2.quantity !== undefined && func0.call(data2, "quantity")){
 let data4 = data2.quantity;
 const _errs11 = errors;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
@@ -2410,7 +2411,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.shippingAddress !== undefined){
+if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
 let data5 = data.shippingAddress;
 const _errs13 = errors;
 if(!(validate6(data5, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
@@ -2443,7 +2444,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customerId === undefined){
+if((data.customerId === undefined) || (!(func0.call(data, "customerId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customerId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2454,7 +2455,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "customerId") || (key0 === "locale")) || (key0 === "marketingOptIn"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2466,7 +2467,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.customerId !== undefined){
+if(data.customerId !== undefined && func0.call(data, "customerId")){
 let data0 = data.customerId;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -2496,7 +2497,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.locale !== undefined){
+if(data.locale !== undefined && func0.call(data, "locale")){
 let data1 = data.locale;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -2523,7 +2524,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.marketingOptIn !== undefined){
+if(data.marketingOptIn !== undefined && func0.call(data, "marketingOptIn")){
 let data2 = data.marketingOptIn;
 const _errs6 = errors;
 if(typeof data2 !== "boolean"){
@@ -2560,7 +2561,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.lastSyncedAt === undefined){
+if((data.lastSyncedAt === undefined) || (!(func0.call(data, "lastSyncedAt")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lastSyncedAt"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2571,7 +2572,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "cursor") || (key0 === "lastSyncedAt"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2583,7 +2584,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.cursor !== undefined){
+if(data.cursor !== undefined && func0.call(data, "cursor")){
 let data0 = data.cursor;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -2599,7 +2600,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.lastSyncedAt !== undefined){
+if(data.lastSyncedAt !== undefined && func0.call(data, "lastSyncedAt")){
 let data1 = data.lastSyncedAt;
 const _errs4 = errors;
 const _errs5 = errors;

@@ -4,14 +4,15 @@
 import type { Validators } from 'intc/runtime';
 import { ajvFormats, ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = ajvUcs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.botToken === undefined){
+if((data.botToken === undefined) || (!(func0.call(data, "botToken")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "botToken"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -22,7 +23,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "botToken")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -34,12 +35,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.botToken !== undefined){
+if(data.botToken !== undefined && func0.call(data, "botToken")){
 let data0 = data.botToken;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -83,7 +84,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.userId === undefined){
+if((data.userId === undefined) || (!(func0.call(data, "userId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -94,7 +95,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "userId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -106,12 +107,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.userId !== undefined){
+if(data.userId !== undefined && func0.call(data, "userId")){
 let data0 = data.userId;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -155,7 +156,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
+if((data.id === undefined) || (!(func0.call(data, "id")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -165,7 +166,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.firstName === undefined){
+if((data.firstName === undefined) || (!(func0.call(data, "firstName")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "firstName"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -176,7 +177,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "id") || (key0 === "username")) || (key0 === "firstName")) || (key0 === "lastName"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -188,7 +189,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 let data0 = data.id;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -204,7 +205,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.username !== undefined){
+if(data.username !== undefined && func0.call(data, "username")){
 let data1 = data.username;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -220,7 +221,7 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.firstName !== undefined){
+if(data.firstName !== undefined && func0.call(data, "firstName")){
 let data2 = data.firstName;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -236,7 +237,7 @@ errors++;
 const _errs7 = errors;
 var valid0 = _errs6 === errors;
 }
-if(data.lastName !== undefined){
+if(data.lastName !== undefined && func0.call(data, "lastName")){
 let data3 = data.lastName;
 const _errs8 = errors;
 if(typeof data3 !== "string"){
@@ -273,7 +274,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.user === undefined){
+if((data.user === undefined) || (!(func0.call(data, "user")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -284,7 +285,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "user")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -296,7 +297,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.user !== undefined){
+if(data.user !== undefined && func0.call(data, "user")){
 let data0 = data.user;
 const _errs2 = errors;
 if(!(validate3(data0, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
@@ -329,7 +330,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatId === undefined){
+if((data.chatId === undefined) || (!(func0.call(data, "chatId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -339,7 +340,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -350,7 +351,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "chatId") || (key0 === "text")) || (key0 === "parseMode")) || (key0 === "disableNotification"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -362,12 +363,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.chatId !== undefined){
+if(data.chatId !== undefined && func0.call(data, "chatId")){
 let data0 = data.chatId;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -390,12 +391,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data1 = data.text;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) > 4096){
+if(func2(data1) > 4096){
 const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
 if(vErrors === null){
 vErrors = [err5];
@@ -405,7 +406,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func0(data1) < 1){
+if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
@@ -428,7 +429,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.parseMode !== undefined){
+if(data.parseMode !== undefined && func0.call(data, "parseMode")){
 let data2 = data.parseMode;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -455,7 +456,7 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.disableNotification !== undefined){
+if(data.disableNotification !== undefined && func0.call(data, "disableNotification")){
 let data3 = data.disableNotification;
 const _errs8 = errors;
 if(typeof data3 !== "boolean"){
@@ -492,7 +493,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.messageId === undefined){
+if((data.messageId === undefined) || (!(func0.call(data, "messageId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -503,7 +504,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "messageId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -515,7 +516,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.messageId !== undefined){
+if(data.messageId !== undefined && func0.call(data, "messageId")){
 let data0 = data.messageId;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -553,7 +554,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.audioUrl === undefined){
+if((data.audioUrl === undefined) || (!(func0.call(data, "audioUrl")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "audioUrl"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -564,7 +565,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "audioUrl")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -576,7 +577,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.audioUrl !== undefined){
+if(data.audioUrl !== undefined && func0.call(data, "audioUrl")){
 let data0 = data.audioUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -628,7 +629,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.title === undefined){
+if((data.title === undefined) || (!(func0.call(data, "title")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -638,7 +639,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.actions === undefined){
+if((data.actions === undefined) || (!(func0.call(data, "actions")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -649,7 +650,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "title") || (key0 === "subtitle")) || (key0 === "imageUrl")) || (key0 === "actions"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -661,12 +662,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data0 = data.title;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -689,7 +690,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.subtitle !== undefined){
+if(data.subtitle !== undefined && func0.call(data, "subtitle")){
 let data1 = data.subtitle;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -705,7 +706,7 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.imageUrl !== undefined){
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
 let data2 = data.imageUrl;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -735,7 +736,7 @@ errors++;
 }
 var valid0 = _errs6 === errors;
 }
-if(data.actions !== undefined){
+if(data.actions !== undefined && func0.call(data, "actions")){
 let data3 = data.actions;
 const _errs8 = errors;
 const _errs9 = errors;
@@ -747,7 +748,7 @@ let data4 = data3[i0];
 const _errs10 = errors;
 const _errs11 = errors;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.action === undefined){
+if((data4.action === undefined) || (!(func0.call(data4, "action")))){
 const err8 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "action"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -757,7 +758,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.label === undefined){
+if((data4.label === undefined) || (!(func0.call(data4, "label")))){
 const err9 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -767,7 +768,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4.value === undefined){
+if((data4.value === undefined) || (!(func0.call(data4, "value")))){
 const err10 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err10];
@@ -778,7 +779,7 @@ vErrors.push(err10);
 errors++;
 }
 const _errs12 = errors;
-for(const key1 in data4){
+for(const key1 of Object.keys(data4)){
 if(!(((key1 === "action") || (key1 === "label")) || (key1 === "value"))){
 const err11 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -790,7 +791,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data4.action !== undefined){
+if(data4.action !== undefined && func0.call(data4, "action")){
 let data5 = data4.action;
 const _errs13 = errors;
 if(typeof data5 !== "string"){
@@ -817,12 +818,12 @@ errors++;
 }
 var valid3 = _errs13 === errors;
 }
-if(data4.label !== undefined){
+if(data4.label !== undefined && func0.call(data4, "label")){
 let data6 = data4.label;
 const _errs15 = errors;
 const _errs16 = errors;
 if(typeof data6 === "string"){
-if(func0(data6) < 1){
+if(func2(data6) < 1){
 const err14 = {instancePath:instancePath+"/actions/" + i0+"/label",schemaPath:"#/properties/actions/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err14];
@@ -845,7 +846,7 @@ errors++;
 }
 var valid3 = _errs15 === errors;
 }
-if(data4.value !== undefined){
+if(data4.value !== undefined && func0.call(data4, "value")){
 let data7 = data4.value;
 const _errs17 = errors;
 if(typeof data7 !== "string"){
@@ -912,7 +913,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
+if((data.action === undefined) || (!(func0.call(data, "action")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -922,7 +923,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.label === undefined){
+if((data.label === undefined) || (!(func0.call(data, "label")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -932,7 +933,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.value === undefined){
+if((data.value === undefined) || (!(func0.call(data, "value")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -943,7 +944,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "action") || (key0 === "label")) || (key0 === "value"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -955,7 +956,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.action !== undefined){
+if(data.action !== undefined && func0.call(data, "action")){
 let data0 = data.action;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -982,12 +983,12 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.label !== undefined){
+if(data.label !== undefined && func0.call(data, "label")){
 let data1 = data.label;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) < 1){
+if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1010,7 +1011,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.value !== undefined){
+if(data.value !== undefined && func0.call(data, "value")){
 let data2 = data.value;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -1047,7 +1048,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.items === undefined){
+if((data.items === undefined) || (!(func0.call(data, "items")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1058,7 +1059,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "items")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1070,7 +1071,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.items !== undefined){
+if(data.items !== undefined && func0.call(data, "items")){
 let data0 = data.items;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -1102,7 +1103,7 @@ let data1 = data0[i0];
 const _errs4 = errors;
 const _errs5 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.title === undefined){
+if((data1.title === undefined) || (!(func0.call(data1, "title")))){
 const err4 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -1112,7 +1113,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.actions === undefined){
+if((data1.actions === undefined) || (!(func0.call(data1, "actions")))){
 const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "actions"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1123,7 +1124,7 @@ vErrors.push(err5);
 errors++;
 }
 const _errs6 = errors;
-for(const key1 in data1){
+for(const key1 of Object.keys(data1)){
 if(!((((key1 === "title") || (key1 === "subtitle")) || (key1 === "imageUrl")) || (key1 === "actions"))){
 const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -1135,12 +1136,12 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data1.title !== undefined){
+if(data1.title !== undefined && func0.call(data1, "title")){
 let data2 = data1.title;
 const _errs7 = errors;
 const _errs8 = errors;
 if(typeof data2 === "string"){
-if(func0(data2) < 1){
+if(func2(data2) < 1){
 const err7 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err7];
@@ -1163,7 +1164,7 @@ errors++;
 }
 var valid3 = _errs7 === errors;
 }
-if(data1.subtitle !== undefined){
+if(data1.subtitle !== undefined && func0.call(data1, "subtitle")){
 let data3 = data1.subtitle;
 const _errs9 = errors;
 if(typeof data3 !== "string"){
@@ -1179,7 +1180,7 @@ errors++;
 const _errs10 = errors;
 var valid3 = _errs9 === errors;
 }
-if(data1.imageUrl !== undefined){
+if(data1.imageUrl !== undefined && func0.call(data1, "imageUrl")){
 let data4 = data1.imageUrl;
 const _errs11 = errors;
 const _errs12 = errors;
@@ -1209,7 +1210,7 @@ errors++;
 }
 var valid3 = _errs11 === errors;
 }
-if(data1.actions !== undefined){
+if(data1.actions !== undefined && func0.call(data1, "actions")){
 let data5 = data1.actions;
 const _errs13 = errors;
 const _errs14 = errors;
@@ -1293,7 +1294,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1303,7 +1304,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.options === undefined){
+if((data.options === undefined) || (!(func0.call(data, "options")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1314,7 +1315,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "text") || (key0 === "options"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1326,12 +1327,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data0 = data.text;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -1354,7 +1355,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.options !== undefined){
+if(data.options !== undefined && func0.call(data, "options")){
 let data1 = data.options;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -1366,7 +1367,7 @@ let data2 = data1[i0];
 const _errs6 = errors;
 const _errs7 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.label === undefined){
+if((data2.label === undefined) || (!(func0.call(data2, "label")))){
 const err5 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1376,7 +1377,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data2.value === undefined){
+if((data2.value === undefined) || (!(func0.call(data2, "value")))){
 const err6 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -1387,7 +1388,7 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "label") || (key1 === "value"))){
 const err7 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -1399,12 +1400,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.label !== undefined){
+if(data2.label !== undefined && func0.call(data2, "label")){
 let data3 = data2.label;
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data3 === "string"){
-if(func0(data3) < 1){
+if(func2(data3) < 1){
 const err8 = {instancePath:instancePath+"/options/" + i0+"/label",schemaPath:"#/properties/options/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1427,7 +1428,7 @@ errors++;
 }
 var valid3 = _errs9 === errors;
 }
-if(data2.value !== undefined){
+if(data2.value !== undefined && func0.call(data2, "value")){
 let data4 = data2.value;
 const _errs11 = errors;
 if(typeof data4 !== "string"){
@@ -1493,7 +1494,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.fileUrl === undefined){
+if((data.fileUrl === undefined) || (!(func0.call(data, "fileUrl")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fileUrl"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1504,7 +1505,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "fileUrl") || (key0 === "title"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1516,7 +1517,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.fileUrl !== undefined){
+if(data.fileUrl !== undefined && func0.call(data, "fileUrl")){
 let data0 = data.fileUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -1546,7 +1547,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data1 = data.title;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -1583,7 +1584,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.imageUrl === undefined){
+if((data.imageUrl === undefined) || (!(func0.call(data, "imageUrl")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "imageUrl"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1594,7 +1595,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "imageUrl")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1606,7 +1607,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.imageUrl !== undefined){
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
 let data0 = data.imageUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -1657,7 +1658,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.latitude === undefined){
+if((data.latitude === undefined) || (!(func0.call(data, "latitude")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "latitude"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1667,7 +1668,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.longitude === undefined){
+if((data.longitude === undefined) || (!(func0.call(data, "longitude")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "longitude"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1678,7 +1679,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((((key0 === "latitude") || (key0 === "longitude")) || (key0 === "address")) || (key0 === "title"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1690,7 +1691,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.latitude !== undefined){
+if(data.latitude !== undefined && func0.call(data, "latitude")){
 let data0 = data.latitude;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -1728,7 +1729,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.longitude !== undefined){
+if(data.longitude !== undefined && func0.call(data, "longitude")){
 let data1 = data.longitude;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -1766,7 +1767,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.address !== undefined){
+if(data.address !== undefined && func0.call(data, "address")){
 let data2 = data.address;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
@@ -1782,7 +1783,7 @@ errors++;
 const _errs7 = errors;
 var valid0 = _errs6 === errors;
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data3 = data.title;
 const _errs8 = errors;
 if(typeof data3 !== "string"){
@@ -1819,7 +1820,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.markdown === undefined){
+if((data.markdown === undefined) || (!(func0.call(data, "markdown")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "markdown"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1830,7 +1831,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "markdown")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1842,12 +1843,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.markdown !== undefined){
+if(data.markdown !== undefined && func0.call(data, "markdown")){
 let data0 = data.markdown;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/markdown",schemaPath:"#/properties/markdown/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1891,7 +1892,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1902,7 +1903,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "text")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1914,12 +1915,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data0 = data.text;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1963,7 +1964,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.videoUrl === undefined){
+if((data.videoUrl === undefined) || (!(func0.call(data, "videoUrl")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "videoUrl"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1974,7 +1975,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "videoUrl")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -1986,7 +1987,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.videoUrl !== undefined){
+if(data.videoUrl !== undefined && func0.call(data, "videoUrl")){
 let data0 = data.videoUrl;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -2037,7 +2038,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatId === undefined){
+if((data.chatId === undefined) || (!(func0.call(data, "chatId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2047,7 +2048,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2057,7 +2058,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.from === undefined){
+if((data.from === undefined) || (!(func0.call(data, "from")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -2068,7 +2069,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "chatId") || (key0 === "text")) || (key0 === "from"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2080,7 +2081,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.chatId !== undefined){
+if(data.chatId !== undefined && func0.call(data, "chatId")){
 let data0 = data.chatId;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -2096,7 +2097,7 @@ errors++;
 const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data1 = data.text;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -2112,12 +2113,12 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.from !== undefined){
+if(data.from !== undefined && func0.call(data, "from")){
 let data2 = data.from;
 const _errs6 = errors;
 const _errs7 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.id === undefined){
+if((data2.id === undefined) || (!(func0.call(data2, "id")))){
 const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -2128,7 +2129,7 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 in data2){
+for(const key1 of Object.keys(data2)){
 if(!((key1 === "id") || (key1 === "username"))){
 const err7 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
@@ -2140,7 +2141,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.id !== undefined){
+if(data2.id !== undefined && func0.call(data2, "id")){
 let data3 = data2.id;
 const _errs9 = errors;
 if(typeof data3 !== "string"){
@@ -2156,7 +2157,7 @@ errors++;
 const _errs10 = errors;
 var valid1 = _errs9 === errors;
 }
-if(data2.username !== undefined){
+if(data2.username !== undefined && func0.call(data2, "username")){
 let data4 = data2.username;
 const _errs11 = errors;
 if(typeof data4 !== "string"){
@@ -2207,7 +2208,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.chatType === undefined){
+if((data.chatType === undefined) || (!(func0.call(data, "chatType")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "chatType"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2218,7 +2219,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "chatType") || (key0 === "title"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2230,7 +2231,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.chatType !== undefined){
+if(data.chatType !== undefined && func0.call(data, "chatType")){
 let data0 = data.chatType;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
@@ -2257,7 +2258,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.title !== undefined){
+if(data.title !== undefined && func0.call(data, "title")){
 let data1 = data.title;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -2294,7 +2295,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.updateId === undefined){
+if((data.updateId === undefined) || (!(func0.call(data, "updateId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updateId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2305,7 +2306,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "updateId")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -2317,7 +2318,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.updateId !== undefined){
+if(data.updateId !== undefined && func0.call(data, "updateId")){
 let data0 = data.updateId;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){

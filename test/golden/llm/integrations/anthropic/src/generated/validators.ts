@@ -4,14 +4,15 @@
 import type { Validators } from 'intc/runtime';
 import { ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = ajvUcs2length;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.apiKey === undefined){
+if((data.apiKey === undefined) || (!(func0.call(data, "apiKey")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiKey"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -22,7 +23,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "apiKey")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -34,12 +35,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiKey !== undefined){
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
 let data0 = data.apiKey;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -83,7 +84,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
+if((data.id === undefined) || (!(func0.call(data, "id")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -93,7 +94,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.name === undefined){
+if((data.name === undefined) || (!(func0.call(data, "name")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -103,7 +104,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.maxTokens === undefined){
+if((data.maxTokens === undefined) || (!(func0.call(data, "maxTokens")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "maxTokens"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -114,7 +115,7 @@ vErrors.push(err2);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((key0 === "id") || (key0 === "name")) || (key0 === "maxTokens"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -126,12 +127,12 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.id !== undefined){
+if(data.id !== undefined && func0.call(data, "id")){
 let data0 = data.id;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
@@ -154,7 +155,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.name !== undefined){
+if(data.name !== undefined && func0.call(data, "name")){
 let data1 = data.name;
 const _errs4 = errors;
 if(typeof data1 !== "string"){
@@ -170,7 +171,7 @@ errors++;
 const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.maxTokens !== undefined){
+if(data.maxTokens !== undefined && func0.call(data, "maxTokens")){
 let data2 = data.maxTokens;
 const _errs6 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
@@ -219,7 +220,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model === undefined){
+if((data.model === undefined) || (!(func0.call(data, "model")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -229,7 +230,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.text === undefined){
+if((data.text === undefined) || (!(func0.call(data, "text")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -240,7 +241,7 @@ vErrors.push(err1);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "model") || (key0 === "text"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -252,7 +253,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.model !== undefined){
+if(data.model !== undefined && func0.call(data, "model")){
 let data0 = data.model;
 const _errs2 = errors;
 if(!(validate2(data0, {instancePath:instancePath+"/model",parentData:data,parentDataProperty:"model",rootData}))){
@@ -263,7 +264,7 @@ else {
 }
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined){
+if(data.text !== undefined && func0.call(data, "text")){
 let data1 = data.text;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
@@ -300,7 +301,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.inputTokens === undefined){
+if((data.inputTokens === undefined) || (!(func0.call(data, "inputTokens")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputTokens"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -311,7 +312,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(key0 === "inputTokens")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -323,7 +324,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.inputTokens !== undefined){
+if(data.inputTokens !== undefined && func0.call(data, "inputTokens")){
 let data0 = data.inputTokens;
 const _errs2 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){

@@ -4,7 +4,8 @@
 import type { Validators } from 'intc/runtime';
 import { ajvUcs2length } from 'intc/runtime';
 
-const func0 = ajvUcs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func2 = ajvUcs2length;
 const pattern0 = new RegExp("^org-[A-Za-z0-9]+$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -12,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.apiKey === undefined){
+if((data.apiKey === undefined) || (!(func0.call(data, "apiKey")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiKey"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -23,7 +24,7 @@ vErrors.push(err0);
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!((key0 === "apiKey") || (key0 === "organizationId"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
@@ -35,12 +36,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiKey !== undefined){
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
 let data0 = data.apiKey;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -63,7 +64,7 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.organizationId !== undefined){
+if(data.organizationId !== undefined && func0.call(data, "organizationId")){
 let data1 = data.organizationId;
 const _errs4 = errors;
 const _errs5 = errors;
