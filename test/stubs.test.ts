@@ -6,7 +6,10 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { isTsMorphLoaded } from '../src/stubs/load-ts-morph.js';
+import { generatedTarget } from '../src/stubs/generated-imports.js';
 import type { StubPlan } from '../src/stubs/plan-stubs.js';
+import { stubLooksCurrent } from '../src/stubs/reconcile-stub.js';
+import { stubLayout } from '../src/stubs/stub-layout.js';
 import { StubProject, type ManifestShape } from './stubs/stub-project.js';
 
 const projects: StubProject[] = [];
@@ -497,6 +500,201 @@ describe('index.ts written in other shapes', () => {
     expect(stubProject.typeErrors(sourcesOf(stubProject, plan, ['src/actions/getUser.ts', 'src/index.ts']))).toEqual([]);
   });
 });
+
+describe('what the user wrote stays theirs; only the tool-owned form is kept in step', () => {
+  /** A generated project whose files are then replaced by `files`. */
+  function projectWith(shape: ManifestShape, files: Record<string, string>): StubProject {
+    const stubProject = project(shape);
+    stubProject.generate();
+    for (const [file, text] of Object.entries(files)) stubProject.write(file, text);
+    return stubProject;
+  }
+
+  test('a qualified annotation through a namespace import is tool-owned: the import is re-pointed in place, none is added', () => {
+    const text = `import type * as G from '../../generated/index.js';
+
+export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async ({ payload }) => {
+  void payload;
+};
+`;
+    const stubProject = projectWith(TELEGRAM, { 'src/channels/telegram/text.ts': text });
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+    stubProject.setManifest(TELEGRAM, { outDir: 'gen' });
+    stubProject.generate();
+    expect(stubProject.read('src/channels/telegram/text.ts')).toBe(text.replace("'../../generated/index.js'", "'../../../gen/index.js'"));
+    expect(stubProject.typeErrors([...ALL_TELEGRAM_FILES, 'gen/index.ts'])).toEqual([]);
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+  });
+
+  test('a wrong handler in a namespace-qualified annotation is put right, the namespace kept', () => {
+    const stubProject = projectWith(TELEGRAM, {
+      'src/channels/telegram/text.ts': "import type * as G from '../../generated/index.js';\n\nexport const telegramTextMessage: G.MessageHandlers['telegram']['image'] = async () => {};\n",
+    });
+    stubProject.generate();
+    expect(stubProject.read('src/channels/telegram/text.ts')).toContain("export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async");
+    expect(stubProject.read('src/channels/telegram/text.ts')).not.toContain('import type { MessageHandlers }');
+  });
+
+  test('`satisfies`, `as` and typed parameters count as typed: such an export is left alone', () => {
+    const files = {
+      'src/actions/getUser.ts': "import type { ActionHandlers } from '../generated/index.js';\n\nexport const getUserAction = (async () => ({ ok: true })) satisfies ActionHandlers['getUser'];\n",
+      'src/actions/sendMessage.ts': "import type { ActionHandlers } from '../generated/index.js';\n\nexport const sendMessageAction = (async () => ({ ok: true })) as ActionHandlers['sendMessage'];\n",
+      'src/channels/telegram/text.ts':
+        "import type { MessageProps } from '../../generated/index.js';\n\nexport const telegramTextMessage = async ({ payload }: MessageProps): Promise<void> => {\n  void payload;\n};\n",
+      'src/channels/telegram/image.ts': 'export const telegramImageMessage = async (): Promise<void> => {};\n',
+    };
+    const stubProject = projectWith(TELEGRAM, files);
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+    expect(stubProject.typeErrors(ALL_TELEGRAM_FILES)).toEqual([]);
+  });
+
+  test('the text check alone clears what the user owns (no parse), and sends the tool-owned forms that need a fix to the parser', () => {
+    const stubProject = project(TELEGRAM);
+    const stub = stubLayout(stubProject.model, stubProject.layout).handlers.find((handler) => handler.exportName === 'getUserAction')!;
+    const target = generatedTarget(stubProject.layout.generatedDir, () => undefined);
+    const looksCurrent = (text: string) => stubLooksCurrent(text, stub, target);
+    const IMPORT = "import type { ActionHandlers } from '../generated/index.js';\n";
+    for (const text of [
+      IMPORT + "export const getUserAction: ActionHandlers['getUser'] = async () => ({ ok: true });\n",
+      "import type { ActionHandlers as H } from '../generated';\nexport const getUserAction: H[\"getUser\"] = async () => ({ ok: true });\n",
+      "import type * as G from '../generated/index.js';\nexport const getUserAction: G.ActionHandlers['getUser'] = async () => ({ ok: true });\n",
+      IMPORT + "export const getUserAction = (async () => ({ ok: true })) satisfies ActionHandlers['getUser'];\n",
+      "import type { ActionProps } from '../generated/index.js';\nexport const getUserAction = async ({ input }: ActionProps<'getUser'>): Promise<{ ok: boolean }> => ({ ok: !!input });\n",
+      "import type { ActionHandlers } from '../my-types.js';\nexport const getUserAction: ActionHandlers['other'] = async () => ({ ok: true });\n",
+      "type ActionHandlers = { x: () => Promise<void> };\nexport const getUserAction: ActionHandlers['x'] = async () => {};\n",
+      "export const getUserAction: (props: unknown) => Promise<unknown> = async () => ({});\n",
+    ]) {
+      expect(looksCurrent(text), text).toBe(true);
+    }
+    for (const text of [
+      IMPORT + "export const getUserAction: ActionHandlers['sendMessage'] = async () => ({ ok: true });\n",
+      "import type * as G from '../generated/index.js';\nexport const getUserAction: G.ActionHandlers['sendMessage'] = async () => ({ ok: true });\n",
+      "export const getUserAction: ActionHandlers['getUser'] = async () => ({ ok: true });\n",
+    ]) {
+      expect(looksCurrent(text), text).toBe(false);
+    }
+  });
+
+  test('a moved generated folder re-points every import of its index in stubs and index.ts, each in its own style', () => {
+    const files = {
+      // annotation-free, the generated names imported three ways (bundler style)
+      'src/actions/getUser.ts':
+        "import type { ActionProps } from '../generated';\nimport type { CommonProps } from '../generated/index';\n\nexport const getUserAction = async ({ input }: ActionProps & CommonProps) => ({ ok: Object.keys(input).length > 0 });\n",
+      // no generated-only name: index.ts tells where the generated folder was
+      'src/actions/sendMessage.ts':
+        "import type { CommonProps } from \"../generated/index.js\";\n\nexport const sendMessageAction = async (props: CommonProps) => ({ ok: props.ctx.botId !== '' });\n",
+      'src/index.ts': stubProjectIndex().replace("import { Integration } from './generated/index.js';", "import { Integration } from './generated';\nimport type { ActionHandlers } from './generated/index.ts';\nexport type Handlers = ActionHandlers;"),
+    };
+    const stubProject = projectWith(TELEGRAM, files);
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+    stubProject.setManifest(TELEGRAM, { outDir: 'src/gen' });
+    const plan = stubProject.generate();
+    expect(summary(stubProject, plan)).toEqual(ALL_TELEGRAM_FILES.map((file) => `update ${file}`));
+    expect(stubProject.read('src/actions/getUser.ts')).toBe(files['src/actions/getUser.ts'].replace("'../generated'", "'../gen'").replace("'../generated/index'", "'../gen/index'"));
+    expect(stubProject.read('src/actions/sendMessage.ts')).toBe(files['src/actions/sendMessage.ts'].replace('"../generated/index.js"', '"../gen/index.js"'));
+    expect(stubProject.read('src/index.ts')).toBe(files['src/index.ts'].replace("'./generated'", "'./gen'").replace("'./generated/index.ts'", "'./gen/index.ts'"));
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+  });
+
+  test('a bundler-style specifier that still leads to the generated index keeps its style', () => {
+    const stubProject = projectWith(TELEGRAM, {
+      'src/channels/telegram/text.ts':
+        "import type { MessageHandlers } from '../../generated';\n\nexport const telegramTextMessage: MessageHandlers['telegram']['image'] = async () => {};\n",
+      'src/channels/telegram/image.ts': "import type { MessageProps } from '../../generated'\n\nexport const telegramImageMessage: MessageHandlers['telegram']['image'] = async (props: MessageProps) => { void props }\n",
+      'src/actions/getUser.ts': "import type { ActionHandlers } from '../generated/index';\n\nexport const getUserAction: ActionHandlers['getUser'] = async () => ({ ok: true });\n",
+      'src/index.ts': stubProjectIndex().replace("'./generated/index.js'", "'./generated'"),
+    });
+    const plan = stubProject.generate();
+    expect(summary(stubProject, plan)).toEqual(['update src/channels/telegram/image.ts', 'update src/channels/telegram/text.ts']);
+    expect(stubProject.read('src/channels/telegram/text.ts')).toBe(
+      "import type { MessageHandlers } from '../../generated';\n\nexport const telegramTextMessage: MessageHandlers['telegram']['text'] = async () => {};\n",
+    );
+    expect(stubProject.read('src/channels/telegram/image.ts')).toBe(
+      "import type { MessageHandlers } from '../../generated'\nimport type { MessageProps } from '../../generated'\n\nexport const telegramImageMessage: MessageHandlers['telegram']['image'] = async (props: MessageProps) => { void props }\n",
+    );
+    expect(stubProject.typeErrors(ALL_TELEGRAM_FILES, 'bundler')).toEqual([]);
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+  });
+
+  test('a type of the same name that is not the generated one is the user\'s', () => {
+    const text = "import type { ActionHandlers } from '../my-types.js';\n\nexport const getUserAction: ActionHandlers['other'] = async () => ({ ok: true });\n";
+    const local = "type ActionHandlers = { x: () => Promise<{ ok: boolean }> };\n\nexport const sendMessageAction: ActionHandlers['x'] = async () => ({ ok: true });\n";
+    const stubProject = projectWith(TELEGRAM, { 'src/actions/getUser.ts': text, 'src/actions/sendMessage.ts': local });
+    expect(stubProject.plan().files).toEqual([]);
+  });
+
+  test('a handler moved to a file of another name is not stale; when its action leaves the manifest, the warning names the action', () => {
+    const shape = { actions: ['doThing'] };
+    const stubProject = projectWith(shape, {
+      'src/actions/moved.ts': "import type { ActionHandlers } from '../generated/index.js';\n\nexport const movedAction: ActionHandlers['doThing'] = async () => ({ ok: true });\n",
+      'src/actions/props.ts': "import type { ActionProps } from '../generated/index.js';\n\nexport const propsAction = async (props: ActionProps<'doThing'>) => props;\n",
+      'src/index.ts': stubProjectIndex(shape).replace("import { doThingAction } from './actions/doThing.js';", "import { movedAction } from './actions/moved.js';").replace('doThing: doThingAction', 'doThing: movedAction'),
+    });
+    stubProject.remove('src/actions/doThing.ts');
+    expect(stubProject.plan()).toEqual({ files: [], diagnostics: [] });
+    stubProject.setManifest({ actions: ['other'] });
+    const plan = stubProject.plan();
+    expect(diagnostics(stubProject, plan).filter((line) => line.includes('stale-handler'))).toEqual([
+      "src/actions/moved.ts:3:14 stale-handler Action 'doThing' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.",
+      "src/actions/props.ts:3:14 stale-handler Action 'doThing' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.",
+    ]);
+  });
+
+  test('a moved message handler is not stale either', () => {
+    const stubProject = projectWith(TELEGRAM, {
+      'src/channels/telegram/oldText.ts': "import type { MessageHandlers } from '../../generated/index.js';\n\nexport const oldText: MessageHandlers['telegram']['text'] = async () => {};\n",
+      'src/channels/gone/text.ts': "import type { MessageHandlers } from '../../generated/index.js';\n\nexport const goneText: MessageHandlers['gone']['text'] = async () => {};\n",
+    });
+    expect(diagnostics(stubProject, stubProject.plan())).toEqual([
+      "src/channels/gone/text.ts:3:14 stale-handler Channel 'gone' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.",
+    ]);
+  });
+
+  test('a handler index.ts cannot wire is reported on every run, with a message that fits', () => {
+    const stubProject = project({ actions: ['getUser'] });
+    stubProject.generate();
+    // index.ts names no action handler: `mk()` builds them (intc cannot see how).
+    const index = stubProjectIndex({ actions: ['getUser'] }).replace(/actions: \{[^}]*\}/, 'actions: mk()').replace(/^import \{ getUserAction \}.*\n/m, '');
+    stubProject.write('src/index.ts', index + 'declare function mk(): never;\n');
+    stubProject.setManifest({ actions: ['getUser', 'sendMessage'] });
+    const expected = [
+      "src/index.ts:6:16 unwired-handler Action 'getUser' has a handler in 'src/actions/getUser.ts', but `actions` in the `new Integration({ ... })` object is not an object literal intc can add to; add it by hand.",
+      "src/index.ts:6:16 unwired-handler Action 'sendMessage' has a handler in 'src/actions/sendMessage.ts', but `actions` in the `new Integration({ ... })` object is not an object literal intc can add to; add it by hand.",
+    ];
+    const first = stubProject.generate();
+    expect(summary(stubProject, first)).toEqual(['create src/actions/sendMessage.ts']);
+    expect(diagnostics(stubProject, first)).toEqual(expected);
+    expect(diagnostics(stubProject, stubProject.plan())).toEqual(expected);
+    expect(stubProject.plan().files).toEqual([]);
+  });
+
+  test('a symbolic link is never edited: a linked stub is left as it is, a linked index.ts is not wired and says so', () => {
+    const stubProject = projectWith(TELEGRAM, {
+      'shared/getUser.ts': "import type { ActionHandlers } from '../src/generated/index.js';\n\nexport const getUserAction: ActionHandlers['sendMessage'] = async () => ({ ok: true });\n",
+      'shared/index.ts': stubProjectIndex(),
+    });
+    stubProject.link('src/actions/getUser.ts', 'shared/getUser.ts');
+    stubProject.link('src/index.ts', 'shared/index.ts');
+    stubProject.setManifest({ ...TELEGRAM, actions: ['createUser', ...TELEGRAM.actions!] });
+    const plan = stubProject.generate();
+    expect(summary(stubProject, plan)).toEqual(['create src/actions/createUser.ts']);
+    expect(diagnostics(stubProject, plan)).toEqual([
+      "src/index.ts:10:16 unwired-handler Action 'createUser' has a handler in 'src/actions/createUser.ts', but 'src/index.ts' is a symbolic link, which intc does not edit; add it by hand.",
+    ]);
+    expect(stubProject.isLink('src/actions/getUser.ts') && stubProject.isLink('src/index.ts')).toBe(true);
+  });
+});
+
+/** The index.ts the first run writes for `shape` (TELEGRAM by default). */
+function stubProjectIndex(shape: ManifestShape = TELEGRAM): string {
+  const fresh = new StubProject(shape);
+  try {
+    fresh.generate();
+    return fresh.read('src/index.ts');
+  } finally {
+    fresh.dispose();
+  }
+}
 
 describe('speed', () => {
   test('1000 actions: first run, a run with nothing to do, a run adding one action', () => {

@@ -144,10 +144,10 @@ export const diagnosticCodes = {
     (p) =>
       `${p.kind} '${p.name}' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.`,
   ),
-  'unwired-handler': code<{ kind: string; name: string; file: string }>(
+  'unwired-handler': code<{ kind: string; name: string; file: string; obstacle: string }>(
     'warning',
-    (p) =>
-      `${p.kind} '${p.name}' has a handler in '${p.file}', but intc found no \`new Integration({ ... })\` object to wire it into here; add it by hand.`,
+    // obstacle: why intc could not wire it, e.g. "intc found no `new Integration({ ... })` object to wire it into here".
+    (p) => `${p.kind} '${p.name}' has a handler in '${p.file}', but ${p.obstacle}; add it by hand.`,
   ),
   'not-generated': code<{ kind: string }>(
     'warning',

@@ -1,65 +1,59 @@
 /**
  * Keeps the tool-owned parts of an existing stub in step with the generated
- * code, and nothing else: the `import type { <Type> } from '<generated>/index.js'`
- * declaration (found by the type it imports, as GraphQL Code Generator's
- * server preset finds its resolver imports) and the exported const's type
- * annotation. The user's body, comments and formatting stay byte for byte.
+ * code, and nothing else: the specifiers that lead to the generated index
+ * (re-pointed in their own style when the generated folder moved, see
+ * generated-imports.ts) and the export's annotation when it is in the form
+ * intc writes (see stub-annotation.ts). The user's body, comments and
+ * formatting stay byte for byte.
  */
+import { dirname } from 'node:path';
+import { generatedSpecifierLike, generatedSpecifierUpdates, type GeneratedTarget, type SpecifierUpdate } from './generated-imports.js';
 import { parseSource, type SourceFile } from './load-ts-morph.js';
-import { handlerAnnotation, quoted, type HandlerStub } from './stub-layout.js';
+import { moduleReferencesOf, scanModuleReferences, type ModuleReference } from './module-references.js';
+import { annotationEdits, annotationLooksCurrent } from './stub-annotation.js';
+import { quoted, type HandlerStub } from './stub-layout.js';
 import { applyEdits, eolOf, insertAt, type TextEdit } from './text-edits.js';
 
-/**
- * The cheap check, before anything is parsed: the file names the generated
- * index and carries the expected annotation (in either quote style).
- */
-export function stubLooksCurrent(text: string, stub: HandlerStub): boolean {
-  return (
-    includesQuoted(text, stub.generatedSpecifier) &&
-    (text.includes(handlerAnnotation(stub, stub.typeName, "'")) || text.includes(handlerAnnotation(stub, stub.typeName, '"')))
-  );
+/** The cheap check, before anything is parsed: no specifier to re-point, no annotation to look at. */
+export function stubLooksCurrent(text: string, stub: HandlerStub, target: GeneratedTarget): boolean {
+  const references = scanModuleReferences(text);
+  const fromDir = dirname(stub.path);
+  if (generatedSpecifierUpdates(references, fromDir, text, target).length > 0) return false;
+  return annotationLooksCurrent(text, stub, references, (reference) => target.keyOf(fromDir, reference.specifier) === target.generatedDir);
 }
 
 export function includesQuoted(text: string, value: string): boolean {
   return text.includes(quoted(value, "'")) || text.includes(quoted(value, '"'));
 }
 
-/** The stub's text with its import and annotation set to what they should be (the same text when they already are). */
-export function reconcileStub(text: string, stub: HandlerStub): string {
-  return applyEdits(text, stubEdits(parseSource(stub.path, text), text, stub));
+/** The stub's text with its tool-owned parts set to what they should be (the same text when they already are). */
+export function reconcileStub(text: string, stub: HandlerStub, target: GeneratedTarget): string {
+  const sourceFile = parseSource(stub.path, text);
+  const fromDir = dirname(stub.path);
+  const references = moduleReferencesOf(sourceFile);
+  const updates = generatedSpecifierUpdates(references, fromDir, text, target);
+  const edits: TextEdit[] = specifierEdits(text, updates);
+  const updated = new Set(updates.map((update) => update.reference));
+  const leadsToGenerated = (reference: ModuleReference) => updated.has(reference) || target.keyOf(fromDir, reference.specifier) === target.generatedDir;
+  const quote = quoteOf(sourceFile);
+  const annotation = annotationEdits(sourceFile, stub, quote, references, leadsToGenerated);
+  edits.push(...annotation.edits);
+  if (annotation.importMissing) {
+    const like = references.find(leadsToGenerated)?.specifier;
+    const specifier = like === undefined ? stub.generatedSpecifier : generatedSpecifierLike(like, fromDir, target.generatedDir);
+    const semicolon = sourceFile.getImportDeclarations()[0]?.getText().endsWith(';') === false ? '' : ';';
+    edits.push(insertAt(importInsertionPoint(sourceFile), `import type { ${stub.typeName} } from ${quoted(specifier, quote)}${semicolon}${eolOf(text)}`));
+  }
+  return applyEdits(text, edits);
 }
 
-function stubEdits(sourceFile: SourceFile, text: string, stub: HandlerStub): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const quote = quoteOf(sourceFile);
-  const declaration = sourceFile.getVariableDeclaration(stub.exportName);
-  const typeImport = sourceFile
-    .getImportDeclarations()
-    .flatMap((importDeclaration) => importDeclaration.getNamedImports().map((named) => ({ importDeclaration, named })))
-    .find(({ named }) => named.getName() === stub.typeName);
-  let localTypeName = stub.typeName;
-  if (typeImport) {
-    localTypeName = typeImport.named.getAliasNode()?.getText() ?? stub.typeName;
-    const moduleSpecifier = typeImport.importDeclaration.getModuleSpecifier();
-    if (moduleSpecifier.getLiteralValue() !== stub.generatedSpecifier) {
-      const literalQuote = moduleSpecifier.getText().charAt(0) === '"' ? '"' : "'";
-      edits.push({ start: moduleSpecifier.getStart(), end: moduleSpecifier.getEnd(), text: quoted(stub.generatedSpecifier, literalQuote) });
-    }
-  } else if (declaration) {
-    // Only when there is an annotation to serve: an unused import would break noUnusedLocals.
-    const eol = eolOf(text);
-    const semicolon = sourceFile.getImportDeclarations()[0]?.getText().endsWith(';') === false ? '' : ';';
-    edits.push(insertAt(importInsertionPoint(sourceFile), `import type { ${stub.typeName} } from ${quoted(stub.generatedSpecifier, quote)}${semicolon}${eol}`));
-  }
-  if (declaration) {
-    const expected = handlerAnnotation(stub, localTypeName, quote);
-    const typeNode = declaration.getTypeNode();
-    if (!typeNode) edits.push(insertAt(declaration.getNameNode().getEnd(), `: ${expected}`));
-    else if (normalizedType(typeNode.getText()) !== normalizedType(expected)) {
-      edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: expected });
-    }
-  }
-  return edits;
+/** Each updated specifier, in the quote it was written with. */
+export function specifierEdits(text: string, updates: readonly SpecifierUpdate[]): TextEdit[] {
+  return updates.map(({ reference, specifier }) => ({
+    start: reference.start,
+    end: reference.end,
+    text: quoted(specifier, text.charAt(reference.start) === '"' ? '"' : "'"),
+  }));
 }
 
 /** Before the first import, else before the first statement (and its JSDoc), else at the end. */
@@ -72,9 +66,4 @@ export function importInsertionPoint(sourceFile: SourceFile): number {
 export function quoteOf(sourceFile: SourceFile): string {
   const first = sourceFile.getImportDeclarations()[0];
   return first?.getModuleSpecifier().getText().charAt(0) === '"' ? '"' : "'";
-}
-
-/** Type text compared without whitespace and quote style: `ActionHandlers["a"]` is `ActionHandlers['a']`. */
-function normalizedType(text: string): string {
-  return text.replace(/\s+/g, '').replace(/"/g, "'");
 }

@@ -3,14 +3,17 @@
  * finds the object passed to `new Integration(...)` (directly, or through a
  * const in the same file), walks `actions`, `channels.<ch>.messages`, and
  * inserts the missing properties in one splice per object literal, plus one
- * splice of import lines after the last import. The tool-owned import of
- * `Integration` follows the generated folder when it moved.
+ * splice of import lines after the last import. Imports of the generated
+ * index follow the generated folder when it moved (generated-imports.ts).
  */
+import { dirname } from 'node:path';
 import type { NewExpression, Node, ObjectLiteralExpression } from 'ts-morph';
 import { fileStartLocation, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { generatedSpecifierUpdates, type GeneratedTarget } from './generated-imports.js';
 import { parseSource, tsMorph, type SourceFile } from './load-ts-morph.js';
-import { importInsertionPoint, quoteOf } from './reconcile-stub.js';
-import { quoted, type HandlerStub, type StubLayout } from './stub-layout.js';
+import { moduleReferencesOf, scanModuleReferences } from './module-references.js';
+import { importInsertionPoint, quoteOf, specifierEdits } from './reconcile-stub.js';
+import type { HandlerStub, StubLayout } from './stub-layout.js';
 import { handlerImports, inlineProperties, propertyLines, wiringTree, type PropertyTree } from './stub-templates.js';
 import { applyEdits, eolOf, indentUnitOf, indentationAt, insertAt, lineStartOf, positionAt, skipTrivia, startsItsLine, type TextEdit } from './text-edits.js';
 
@@ -22,15 +25,23 @@ export interface WiringResult {
   readonly states: ReadonlyMap<HandlerStub, WiringState>;
   /** Where a warning about an unwired handler points: the `new Integration(...)` call, else the file start. */
   readonly location: SourceLocation;
+  /** Why each `unwired` handler could not be wired, as the end of a sentence (`intc found no …`). */
+  readonly obstacles: ReadonlyMap<HandlerStub, string>;
+  /** The `new Integration({ ... })` object was found: index.ts is where this project wires its handlers. */
+  readonly objectFound: boolean;
 }
 
-export function reconcileWiring(text: string, layout: StubLayout, handlers: readonly HandlerStub[]): WiringResult {
-  return new WiringPlanner(parseSource(layout.indexPath, text), text, layout).plan(handlers);
+export const NO_OBJECT = 'intc found no `new Integration({ ... })` object to wire it into here';
+
+/** index.ts with its generated imports re-pointed and `handlers` wired (as far as they can be). */
+export function reconcileWiring(text: string, layout: StubLayout, handlers: readonly HandlerStub[], target: GeneratedTarget): WiringResult {
+  return new WiringPlanner(parseSource(layout.indexPath, text), text, layout).plan(handlers, target);
 }
 
 class WiringPlanner {
   private readonly edits: TextEdit[] = [];
   private readonly states = new Map<HandlerStub, WiringState>();
+  private readonly obstacles = new Map<HandlerStub, string>();
   private readonly byExportName = new Map<string, HandlerStub>();
   private readonly SyntaxKind = tsMorph().SyntaxKind;
   private readonly Node = tsMorph().Node;
@@ -48,19 +59,36 @@ class WiringPlanner {
     this.quote = quoteOf(sourceFile);
   }
 
-  plan(handlers: readonly HandlerStub[]): WiringResult {
+  plan(handlers: readonly HandlerStub[], target: GeneratedTarget): WiringResult {
     for (const stub of handlers) this.byExportName.set(stub.exportName, stub);
-    const integrationName = this.updateIntegrationImport();
-    const call = this.findIntegrationCall(integrationName);
+    this.repointGeneratedImports(target);
+    const call = this.findIntegrationCall(this.integrationName());
     const implementation = call ? this.resolveObject(call.getArguments()[0]) : undefined;
     const tree = wiringTree(handlers, false);
-    if (implementation) this.wireInto(implementation, tree);
-    else this.markAll(tree, 'unwired');
+    if (implementation) this.wireInto(implementation, tree, []);
+    else this.markAll(tree, 'unwired', NO_OBJECT);
     this.importAdded(handlers.filter((stub) => this.states.get(stub) === 'added'));
     const location = call
       ? { file: this.layout.indexPath, start: positionAt(this.text, call.getStart()), end: positionAt(this.text, call.getExpression().getEnd()) }
       : fileStartLocation(this.layout.indexPath);
-    return { text: applyEdits(this.text, this.edits), states: this.states, location };
+    const text = applyEdits(this.text, this.edits);
+    return { text, states: this.states, location, obstacles: this.obstacles, objectFound: implementation !== undefined };
+  }
+
+  /** Re-points imports of an earlier generated folder; the syntax tree's imports are walked only when the text scan finds one. */
+  private repointGeneratedImports(target: GeneratedTarget): void {
+    const fromDir = dirname(this.layout.indexPath);
+    if (generatedSpecifierUpdates(scanModuleReferences(this.text), fromDir, this.text, target).length === 0) return;
+    this.edits.push(...specifierEdits(this.text, generatedSpecifierUpdates(moduleReferencesOf(this.sourceFile), fromDir, this.text, target)));
+  }
+
+  /** The local name of `Integration` (`import { Integration as Impl }`). */
+  private integrationName(): string {
+    for (const declaration of this.sourceFile.getImportDeclarations()) {
+      const named = declaration.getNamedImports().find((specifier) => specifier.getName() === 'Integration');
+      if (named) return named.getAliasNode()?.getText() ?? 'Integration';
+    }
+    return 'Integration';
   }
 
   /**
@@ -100,28 +128,11 @@ class WiringPlanner {
     return current;
   }
 
-  /** Points the `Integration` import at the generated index; returns the local name of `Integration`. */
-  private updateIntegrationImport(): string {
-    for (const declaration of this.sourceFile.getImportDeclarations()) {
-      const named = declaration.getNamedImports().find((specifier) => specifier.getName() === 'Integration');
-      if (!named) continue;
-      const moduleSpecifier = declaration.getModuleSpecifier();
-      const current = moduleSpecifier.getLiteralValue();
-      if (current.startsWith('.') && current !== this.layout.indexGeneratedSpecifier) {
-        const literalQuote = moduleSpecifier.getText().charAt(0) === '"' ? '"' : "'";
-        this.edits.push({
-          start: moduleSpecifier.getStart(),
-          end: moduleSpecifier.getEnd(),
-          text: quoted(this.layout.indexGeneratedSpecifier, literalQuote),
-        });
-      }
-      return named.getAliasNode()?.getText() ?? 'Integration';
-    }
-    return 'Integration';
-  }
-
-  /** `parent`: the object literal holding this one, if any (an empty object in a one-line parent stays on one line). */
-  private wireInto(object: ObjectLiteralExpression, tree: PropertyTree, parent?: ObjectLiteralExpression): void {
+  /**
+   * `path`: the keys from the implementation object down to `object`;
+   * `parent`: the object literal holding this one, if any (an empty object in a one-line parent stays on one line).
+   */
+  private wireInto(object: ObjectLiteralExpression, tree: PropertyTree, path: readonly string[], parent?: ObjectLiteralExpression): void {
     const byName = new Map<string, Node>();
     let unknownKeys = false;
     for (const property of object.getProperties()) {
@@ -134,7 +145,7 @@ class WiringPlanner {
       const property = byName.get(key);
       if (!property) {
         // A spread or computed key may hold it already: adding ours could shadow the user's.
-        if (unknownKeys) this.markAll(value, 'unwired');
+        if (unknownKeys) this.markAll(value, 'unwired', `${inObject(path)} has a spread or computed key that may already hold it`);
         else {
           missing.set(key, value);
           this.markAll(value, 'added');
@@ -143,8 +154,8 @@ class WiringPlanner {
         this.mark(value, 'present');
       } else {
         const child = this.resolveObject(this.valueOf(property));
-        if (child) this.wireInto(child, value, object);
-        else this.markAll(value, 'unwired');
+        if (child) this.wireInto(child, value, [...path, key], object);
+        else this.markAll(value, 'unwired', `${inObject([...path, key])} is not an object literal intc can add to`);
       }
     }
     if (missing.size > 0) this.edits.push(...this.insertProperties(object, missing, parent));
@@ -221,15 +232,23 @@ class WiringPlanner {
     return name.getText();
   }
 
-  private mark(exportName: string, state: WiringState): void {
+  private mark(exportName: string, state: WiringState, obstacle?: string): void {
     const stub = this.byExportName.get(exportName);
-    if (stub) this.states.set(stub, state);
+    if (!stub) return;
+    this.states.set(stub, state);
+    if (obstacle !== undefined) this.obstacles.set(stub, obstacle);
   }
 
-  private markAll(value: string | PropertyTree, state: WiringState): void {
-    if (typeof value === 'string') this.mark(value, state);
-    else for (const child of value.values()) this.markAll(child, state);
+  private markAll(value: string | PropertyTree, state: WiringState, obstacle?: string): void {
+    if (typeof value === 'string') this.mark(value, state, obstacle);
+    else for (const child of value.values()) this.markAll(child, state, obstacle);
   }
+}
+
+/** The implementation object, or the object at `path` in it (`actions`, `channels.telegram.messages`), for a diagnostic. */
+function inObject(path: readonly string[]): string {
+  const object = 'the `new Integration({ ... })` object';
+  return path.length === 0 ? object : `\`${path.join('.')}\` in ${object}`;
 }
 
 /** `Integration` in `new Integration(...)` and in `new generated.Integration(...)`. */

@@ -6,12 +6,19 @@
  * name (camelCase, no extra dots: `util.test.ts` is not one) and it mentions
  * the handler type or the export a stub of that name would have, so helper
  * modules kept beside handlers are left alone.
+ *
+ * The file's name is not the last word: a file that names handlers in its
+ * types (`ActionHandlers['doThing']`, `ActionProps<'doThing'>`,
+ * `MessageHandlers['ch']['t']`, `MessageProps<'ch', 't'>`) is the handler of
+ * those. It is stale only when none of them is in the manifest, and the
+ * warning names the first of them, not the file.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createDiagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { compareNames, type IntegrationModel } from '../model/integration-model.js';
 import { pascalCase } from '../emit/type-names.js';
+import { handlerReferences, type HandlerReference } from './handler-references.js';
 import type { StubLayout } from './stub-layout.js';
 import { positionAt } from './text-edits.js';
 
@@ -41,16 +48,27 @@ export function staleHandlers(
   readDir: ReadDirectory,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const actions = new Set(model.actions.map((action) => action.name));
+  const channels = new Map(model.channels.map((channel) => [channel.name, new Set(channel.messages.map((message) => message.name))]));
+  const current = (reference: HandlerReference) =>
+    'action' in reference
+      ? actions.has(reference.action)
+      : reference.type === undefined
+        ? channels.has(reference.channel)
+        : channels.get(reference.channel)?.has(reference.type) === true;
   const report = (path: string, kind: string, name: string, typeName: string, exportName: string) => {
     const text = readFile(path);
-    if (text === undefined || !(text.includes(typeName) || text.includes(exportName))) return;
-    diagnostics.push(createDiagnostic('stale-handler', { kind, name }, exportLocation(path, text, exportName)));
+    if (text === undefined) return;
+    const references = handlerReferences(text);
+    if (references.some(current)) return; // the handler of a current name, kept in a file of another name
+    const named = references[0];
+    if (named === undefined && !(text.includes(typeName) || text.includes(exportName))) return;
+    const params = named === undefined ? { kind, name } : staleName(named, channels);
+    diagnostics.push(createDiagnostic('stale-handler', params, exportLocation(path, text, exportName)));
   };
-  const actions = new Set(model.actions.map((action) => action.name));
   for (const name of handlerFileNames(stubs.actionsDir, readDir)) {
     if (!actions.has(name)) report(join(stubs.actionsDir, `${name}.ts`), 'Action', name, 'ActionHandlers', `${name}Action`);
   }
-  const channels = new Map(model.channels.map((channel) => [channel.name, new Set(channel.messages.map((message) => message.name))]));
   for (const entry of sortedEntries(readDir(stubs.channelsDir))) {
     const folder = join(stubs.channelsDir, entry.name);
     if (!entry.directory || isInside(folder, generatedDir)) continue;
@@ -62,6 +80,13 @@ export function staleHandlers(
     }
   }
   return diagnostics;
+}
+
+/** How the warning names a handler reference that left the manifest. */
+function staleName(reference: HandlerReference, channels: ReadonlyMap<string, ReadonlySet<string>>): { kind: string; name: string } {
+  if ('action' in reference) return { kind: 'Action', name: reference.action };
+  if (reference.type === undefined || !channels.has(reference.channel)) return { kind: 'Channel', name: reference.channel };
+  return { kind: `Channel '${reference.channel}' message type`, name: reference.type };
 }
 
 function handlerFileNames(folder: string, readDir: ReadDirectory): string[] {

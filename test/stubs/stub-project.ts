@@ -4,10 +4,11 @@
  * names the stubs rely on (the real emitters are tested elsewhere), a way to
  * run planStubs and write its files, and a `tsc --strict` check of the result.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { doNotEditHeader } from '../../src/emit/generated-file.js';
 import { projectLayout, type LayoutOptions, type ProjectLayout } from '../../src/generate/project-layout.js';
 import { toIntegrationModel, type IntegrationModel } from '../../src/model/integration-model.js';
 import { planStubs, type StubPlan } from '../../src/stubs/plan-stubs.js';
@@ -67,12 +68,27 @@ export class StubProject {
     this.writeAbsolute(this.abs(rel), text);
   }
 
+  /** Makes `rel` a symbolic link to `targetRel` (both relative to the root). */
+  link(rel: string, targetRel: string): void {
+    this.remove(rel);
+    mkdirSync(dirname(this.abs(rel)), { recursive: true });
+    symlinkSync(this.abs(targetRel), this.abs(rel));
+  }
+
+  isLink(rel: string): boolean {
+    return lstatSync(this.abs(rel)).isSymbolicLink();
+  }
+
   remove(rel: string): void {
     rmSync(this.abs(rel), { recursive: true, force: true });
   }
 
-  /** Type errors of every .ts file under src (and the generated folder), as `file(line,col): message`. */
-  typeErrors(files: readonly string[]): string[] {
+  /** Type errors of the given files (and what they import), as `file(line,col): message`; NodeNext resolution unless `bundler`. */
+  typeErrors(files: readonly string[], resolution: 'nodenext' | 'bundler' = 'nodenext'): string[] {
+    const modules =
+      resolution === 'bundler'
+        ? { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }
+        : { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
     const program = ts.createProgram(
       files.map((file) => this.abs(file)),
       {
@@ -83,8 +99,7 @@ export class StubProject {
         noUncheckedIndexedAccess: true,
         verbatimModuleSyntax: true,
         target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        ...modules,
         lib: ['lib.es2022.d.ts'],
         types: [],
         noEmit: true,
@@ -135,7 +150,8 @@ function generatedIndex(shape: ManifestShape): string {
   const channels = Object.entries(shape.channels ?? {})
     .map(([channel, types]) => `  ${key(channel)}: {\n${types.map((type) => `    ${key(type)}: (props: MessageProps) => Promise<void>;\n`).join('')}  };\n`)
     .join('');
-  return `// Hand-made stand-in for the generated index.
+  // The header intc writes: a folder intc wrote counts as a generated folder when it moves.
+  return `${doNotEditHeader('integration.yaml')}// Hand-made stand-in for the generated index.
 export interface CommonProps { readonly configuration: { readonly token: string }; readonly ctx: { readonly botId: string }; readonly client: object; readonly logger: { info(message: string): void } }
 export interface ActionProps extends CommonProps { readonly input: Record<string, unknown> }
 export interface MessageProps extends CommonProps { readonly payload: Record<string, unknown> }
