@@ -1,6 +1,6 @@
 import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { GeneratedFile } from './emit/generated-file.js';
-import { emitIntegration } from './generate/emit-integration.js';
+import { emitIntegration, type EmitOptions } from './generate/emit-integration.js';
 import { projectLayout, type LayoutOptions, type ProjectLayout } from './generate/project-layout.js';
 import type { LoadedManifest } from './load/load-manifest.js';
 import { toIntegrationModel, type IntegrationModel } from './model/integration-model.js';
@@ -36,7 +36,7 @@ export function validate(paths: readonly string[], options: ValidateOptions = {}
   };
 }
 
-export type GenerateOptions = ValidateOptions & LayoutOptions;
+export type GenerateOptions = ValidateOptions & LayoutOptions & EmitOptions;
 
 /** The tool-owned output of one integration manifest. */
 export interface GeneratedProject {
@@ -65,7 +65,11 @@ export async function generate(paths: readonly string[], options: GenerateOption
       continue;
     }
     const model = toIntegrationModel(manifest.value, manifest.file.path);
-    projects.push({ layout: projectLayout(manifest.file.path, options), model, files: await emitIntegration(model) });
+    projects.push({
+      layout: projectLayout(manifest.file.path, options),
+      model,
+      files: await emitIntegration(model, options, validated.sources.get(manifest.file.path)),
+    });
   }
   return { ...validated, diagnostics: sortDiagnostics([...validated.diagnostics, ...notices]), projects };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { countErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/format-text.js';
 import { projectLayout, type ProjectLayout } from '../generate/project-layout.js';
+import { ValidatorsWorker } from '../generate/worker-pool.js';
 import { manifestInFolder } from '../load/manifest-in-folder.js';
 import { isPlainObject } from '../model/values.js';
 import { generate, type GeneratedProject, type GenerateResult } from '../pipeline.js';
@@ -43,11 +44,17 @@ export async function runGenerate(args: readonly string[], io: GenerateIo): Prom
     return EXIT_OK;
   }
   const manifests = findManifests(options.manifests, io.cwd);
-  assertSafeLayouts(manifests, options);
-  if (options.watch) return watchGenerate(manifests, options, io, generateOnce);
-  const run = await generateOnce(manifests, options, io.cwd);
-  io.stdout(formatRunOutcome(run.outcome, { cwd: io.cwd, color: io.color, format: options.format }));
-  return exitCodeOf(run.outcome, options.strict);
+  // Started before anything else, so the thread's start-up and Ajv's loading overlap validation.
+  const worker = new ValidatorsWorker({ manifests });
+  try {
+    assertSafeLayouts(manifests, options);
+    if (options.watch) return await watchGenerate(manifests, options, io, (m, o, cwd) => generateOnce(m, o, cwd, worker));
+    const run = await generateOnce(manifests, options, io.cwd, worker);
+    io.stdout(formatRunOutcome(run.outcome, { cwd: io.cwd, color: io.color, format: options.format }));
+    return exitCodeOf(run.outcome, options.strict);
+  } finally {
+    worker.close();
+  }
 }
 
 /** One run's outcome and the files it read (what `--watch` watches). */
@@ -65,13 +72,15 @@ export type GenerateOnce = (manifests: readonly string[], options: GenerateArgs,
  * --check) write what changed, delete stale generated files and record the
  * run. Prints nothing.
  */
-export const generateOnce: GenerateOnce = async (manifests, options, cwd) => {
+export const generateOnce = async (manifests: readonly string[], options: GenerateArgs, cwd: string, worker?: ValidatorsWorker): Promise<GenerateRun> => {
   const skipped = fromRecords(manifests, options, cwd);
   if (skipped) return skipped;
+  worker?.emitAhead(manifests, cwd, options.maxFileBytes);
   const display: DisplayPath = (path) => displayPath(path, cwd);
   const result = await generate(manifests, {
     ...layoutOptions(options),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+    ...(worker === undefined ? {} : { validatorsWorker: worker }),
   });
   const inputs = inputTexts(result);
   const run = (outcome: Omit<RunOutcome, 'mode' | 'sources'>): GenerateRun => ({

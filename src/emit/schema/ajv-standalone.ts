@@ -14,8 +14,8 @@
  * instance slows down as its heap grows). An entity used in several batches
  * is compiled once per batch.
  */
-import { createRequire } from 'node:module';
 import type { default as AjvModule } from 'ajv';
+import { bundledRequire } from '../../load/bundled-require.js';
 import { entityUri, schemaForAjv } from './ajv-schemas.js';
 
 type AjvClass = typeof AjvModule.default;
@@ -49,7 +49,7 @@ interface AjvLibrary {
   readonly completed: number;
 }
 
-const require = createRequire(import.meta.url);
+const require = bundledRequire('intc-ajv.cjs');
 let library: AjvLibrary | undefined;
 
 function ajvLibrary(): AjvLibrary {
@@ -106,9 +106,12 @@ export function standaloneValidators(schemas: readonly unknown[], entities: read
 
   const names: Record<string, unknown> = {};
   const parts: string[] = [];
+  const uses = new Map<string, number>();
   const batch: { schema: unknown; functionName: string }[] = [];
   const flush = () => {
-    parts.push(compileBatch(batch, entities, names));
+    const text = compileBatch(batch, entities, names);
+    countSchemaConstantUses(text, uses);
+    parts.push(text);
     batch.length = 0;
   };
   for (const entry of distinct.values()) {
@@ -117,8 +120,17 @@ export function standaloneValidators(schemas: readonly unknown[], entities: read
   }
   if (batch.length > 0) flush();
 
-  const { code, imports } = useRuntimeHelpers(removeUnusedSchemaConstants(parts.join('\n')));
-  return { code: code.trim(), imports, functionNames: contentOf.map((content) => distinct.get(content)!.functionName) };
+  // The module is the batches joined by newlines. Every rewrite below works line by line (no match spans a
+  // newline), so each batch is rewritten on its own, and the large text is built once.
+  const imports = new Set<string>();
+  for (const [index, part] of parts.entries()) {
+    const text = index < parts.length - 1 ? `${part}\n` : part;
+    parts[index] = useRuntimeHelpers(removeUnusedSchemaConstants(text, uses), imports);
+  }
+  const code = parts.join('');
+  // Inside a string literal a quote would be escaped (`require(\"`): this only finds code.
+  if (code.includes('require("')) throw new Error('Ajv standalone code requires a module intc/runtime does not provide');
+  return { code: code.trim(), imports: [...imports].sort(), functionNames: contentOf.map((content) => distinct.get(content)!.functionName) };
 }
 
 /** Compiles schemas with a fresh Ajv instance whose scope names continue from `names`; sets their function names. */
@@ -217,9 +229,8 @@ class ModuleWriter {
   }
 }
 
-/** Replaces Ajv's `require("ajv/dist/runtime/…")` with `intc/runtime` imports. */
-function useRuntimeHelpers(source: string): { code: string; imports: string[] } {
-  const imports = new Set<string>();
+/** Replaces Ajv's `require("ajv/dist/runtime/…")` with `intc/runtime` imports, adding what `source` uses to `imports`. */
+function useRuntimeHelpers(source: string, imports: Set<string>): string {
   let code = source;
   for (const [required, name] of RUNTIME_HELPERS) {
     if (code.includes(required)) {
@@ -228,17 +239,24 @@ function useRuntimeHelpers(source: string): { code: string; imports: string[] } 
     }
   }
   if (code.includes(`${FORMATS_NAME}.`) || code.includes(`${FORMATS_NAME}[`)) imports.add(FORMATS_NAME);
-  // Inside a string literal a quote would be escaped (`require(\"`): this only finds code.
-  if (code.includes('require("')) throw new Error('Ajv standalone code requires a module intc/runtime does not provide');
-  return { code, imports: [...imports].sort() };
+  return code;
+}
+
+const SCHEMA_CONSTANT_NAME = /\bschema\d+\b/g;
+
+/** Counts the occurrences of each `schemaN` name in `source` into `uses`. */
+function countSchemaConstantUses(source: string, uses: Map<string, number>): void {
+  SCHEMA_CONSTANT_NAME.lastIndex = 0;
+  for (let match = SCHEMA_CONSTANT_NAME.exec(source); match !== null; match = SCHEMA_CONSTANT_NAME.exec(source)) {
+    uses.set(match[0], (uses.get(match[0]) ?? 0) + 1);
+  }
 }
 
 /**
  * Ajv declares `const schemaN = {…}` for every compiled schema, also when no
- * code reads it (only some keywords, such as `enum`, do): drop the unread ones.
+ * code reads it (only some keywords, such as `enum`, do): drop the unread ones
+ * (`uses` counts each name over the whole module).
  */
-function removeUnusedSchemaConstants(source: string): string {
-  const uses = new Map<string, number>();
-  for (const [name] of source.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+function removeUnusedSchemaConstants(source: string, uses: ReadonlyMap<string, number>): string {
   return source.replace(/^const (schema\d+) = .*\n/gm, (line, name: string) => (uses.get(name) === 1 ? '' : line));
 }

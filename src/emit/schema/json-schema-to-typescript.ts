@@ -1,15 +1,16 @@
 /**
- * json-schema-to-typescript, loaded on first use (~0.1 s, and it loads
- * prettier's entry point at import even though we never format): `intc
+ * json-schema-to-typescript, loaded on first use (~0.1 s from node_modules,
+ * and it loads prettier's entry point at import even though we never
+ * format; ~45 ms from dist/intc-jstt.cjs, bundled without prettier): `intc
  * validate` never pays for it.
  */
-import { createRequire } from 'node:module';
+import { bundledRequire } from '../../load/bundled-require.js';
 import type { PlainObject } from '../../model/values.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
 type Options = Parameters<Compile>[2];
 
-const require = createRequire(import.meta.url);
+const require = bundledRequire('intc-jstt.cjs');
 let compileFunction: Compile | undefined;
 
 const OPTIONS: Options = {
