@@ -36,28 +36,47 @@ export type WorkerReply =
 
 /** Manifest path → the text it was read with and what was emitted from it. */
 const ahead = new Map<string, { readonly text: string; readonly files: GeneratedFile[] }>();
+/**
+ * Manifest files still to emit ahead: the first right away, each other one
+ * in a later turn of the event loop, so a request that comes meanwhile (for
+ * a manifest already done) is answered first.
+ */
+const queue: string[] = [];
+let maxBytes = DEFAULT_MAX_FILE_BYTES;
 
 function emitAhead(manifests: readonly string[], maxFileBytes: number | undefined): void {
   ahead.clear();
+  queue.length = 0;
   for (const given of manifests) {
-    try {
-      const path = isDirectory(given) ? manifestInFolder(given) : given;
-      if (path === undefined) continue;
-      const loaded = loadManifest(path, { maxBytes: maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
-      const manifest = loaded.manifest;
-      if (manifest?.kind !== 'integration' || !isPlainObject(manifest.value) || loaded.text === undefined) continue;
-      if (loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) continue;
-      ahead.set(manifest.file.path, { text: loaded.text, files: emitValidators(toIntegrationModel(manifest.value, manifest.file.path)) });
-    } catch {
-      // A manifest validation will reject: nothing to emit ahead.
-    }
+    const path = isDirectory(given) ? manifestInFolder(given) : given;
+    if (path !== undefined && !queue.includes(path)) queue.push(path);
   }
+  maxBytes = maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  emitNextAhead();
+}
+
+function emitNextAhead(): void {
+  const path = queue.shift();
+  if (path === undefined) return;
+  try {
+    const loaded = loadManifest(path, { maxBytes });
+    const manifest = loaded.manifest;
+    if (manifest?.kind === 'integration' && isPlainObject(manifest.value) && loaded.text !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error')) {
+      ahead.set(manifest.file.path, { text: loaded.text, files: emitValidators(toIntegrationModel(manifest.value, manifest.file.path)) });
+    }
+  } catch {
+    // A manifest validation will reject: nothing to emit ahead.
+  }
+  if (queue.length > 0) setImmediate(emitNextAhead);
 }
 
 function emit(request: Extract<WorkerRequest, { kind: 'emit' }>): WorkerReply {
   const { id, model, manifestText } = request;
   const early = ahead.get(model.manifestPath);
   ahead.delete(model.manifestPath);
+  // Asked before its turn: emitted from the model below, not again ahead.
+  const queued = queue.indexOf(model.manifestPath);
+  if (queued >= 0) queue.splice(queued, 1);
   if (early !== undefined && manifestText !== undefined && early.text === manifestText) return { id, files: early.files, emittedAhead: true };
   try {
     return { id, files: emitValidators(model), emittedAhead: false };
