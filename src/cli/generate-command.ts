@@ -5,6 +5,7 @@ import { displayPath } from '../diagnostics/format-text.js';
 import { projectLayout, type ProjectLayout } from '../generate/project-layout.js';
 import { ValidatorsWorker } from '../generate/worker-pool.js';
 import { manifestInFolder } from '../load/manifest-in-folder.js';
+import { compareNames } from '../model/integration-model.js';
 import { isPlainObject } from '../model/values.js';
 import { generate, type GeneratedProject, type GenerateResult } from '../pipeline.js';
 import { planStubs } from '../stubs/plan-stubs.js';
@@ -248,7 +249,7 @@ function planProjectStubs(project: GeneratedProject, force: boolean): StubbedPro
 
 /** Every generated file (any status), then every stub created or updated; each sorted by path. */
 function fileOutcomes(plan: WritePlan): FileOutcome[] {
-  const byPath = (a: FileOutcome, b: FileOutcome) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: FileOutcome, b: FileOutcome) => compareNames(a.path, b.path);
   const generated: FileOutcome[] = [];
   const stubs: FileOutcome[] = [];
   for (const file of plan.files) {
