@@ -3,7 +3,9 @@ import type { GeneratedFile } from './emit/generated-file.js';
 import { emitIntegration, type EmitOptions } from './generate/emit-integration.js';
 import { projectLayout, type LayoutOptions, type ProjectLayout } from './generate/project-layout.js';
 import type { LoadedManifest } from './load/load-manifest.js';
-import { toIntegrationModel, type IntegrationModel } from './model/integration-model.js';
+import { integrationModelOf } from './generate/integration-model-of.js';
+import type { ManifestKind } from './model/manifest-kind.js';
+import type { IntegrationModel } from './model/integration-model.js';
 import { isPlainObject } from './model/values.js';
 import { Program, type ProgramOptions } from './program.js';
 
@@ -18,7 +20,11 @@ export interface ValidateResult {
   readonly manifests: readonly LoadedManifest[];
   /** Every file the manifests read, their own and the ones they reference (for watch and caching). */
   readonly inputFiles: readonly string[];
+  /** The manifest a reference in `from` names (a bot's integration, an integration's interface), if it loaded clean. */
+  readonly referencedManifest: ReferenceLookup;
 }
+
+export type ReferenceLookup = (from: LoadedManifest, reference: string, kind: ManifestKind) => LoadedManifest | undefined;
 
 /**
  * Validates manifests and everything they reference: load (read, parse,
@@ -33,6 +39,7 @@ export function validate(paths: readonly string[], options: ValidateOptions = {}
     sources: program.sources,
     manifests: program.roots,
     inputFiles: [...program.sources.keys()].sort(),
+    referencedManifest: (from, reference, kind) => program.referencedManifest(from, reference, kind),
   };
 }
 
@@ -64,7 +71,7 @@ export async function generate(paths: readonly string[], options: GenerateOption
       notices.push(createDiagnostic('not-generated', { kind: manifest.kind }, fileStartLocation(manifest.file.path)));
       continue;
     }
-    const model = toIntegrationModel(manifest.value, manifest.file.path);
+    const model = integrationModelOf(manifest, validated.referencedManifest);
     projects.push({
       layout: projectLayout(manifest.file.path, options),
       model,

@@ -70,6 +70,17 @@ export class Program implements ManifestResolver {
     return record.manifest;
   }
 
+  /**
+   * The manifest a reference names, as already loaded and checked, or
+   * undefined when it failed; reports nothing (the check already did).
+   */
+  referencedManifest(from: LoadedManifest, reference: string, kind: ManifestKind): LoadedManifest | undefined {
+    let path = resolve(dirname(from.file.path), reference);
+    if (isDirectory(path)) path = manifestInFolder(path, kind) ?? path;
+    const record = this.records.get(path);
+    return record && record.errorCount === 0 ? record.manifest : undefined;
+  }
+
   private load(given: string, kind: ManifestKind | undefined, reportAt: (() => SourceLocation) | undefined, displayPath = given): ManifestRecord {
     let path = given;
     if (isDirectory(given)) {

@@ -62,7 +62,13 @@ export function writeGolden(dir: string, files: ReadonlyMap<string, string>): vo
   }
 }
 
-/** Every .ts file under the golden folder (for the one strict type-check program). */
+/**
+ * Type-level tests: user code written against the golden output, with
+ * `@ts-expect-error` on every wrong usage (one that compiles is itself an error).
+ */
+export const TYPE_TESTS_DIR = join(ROOT, 'test', 'type-tests');
+
+/** Every .ts file under the golden folder and the type tests (for the one strict type-check program). */
 export function goldenTypeScriptFiles(): string[] {
   const files: string[] = [];
   const walk = (at: string) => {
@@ -73,6 +79,7 @@ export function goldenTypeScriptFiles(): string[] {
     }
   };
   if (existsSync(GOLDEN_DIR)) walk(GOLDEN_DIR);
+  if (existsSync(TYPE_TESTS_DIR)) walk(TYPE_TESTS_DIR);
   return files.sort();
 }
 

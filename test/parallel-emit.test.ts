@@ -84,7 +84,9 @@ describe.skipIf(!threads)('validators.ts from the worker', () => {
         worker.emitAhead([basename(manifest)], dirname(manifest));
         expect(outputOf(await generate([manifest], { validatorsWorker: worker })), 'emitted ahead').toEqual(expected);
         const projects = Object.keys(expected).length;
-        expect(worker.counts).toEqual({ thread: projects, ahead: projects, inProcess: 0 });
+        // An integration that extends interfaces depends on other files: never emitted ahead from its text alone.
+        const ahead = /^interfaces:/m.test(readFileSync(manifest, 'utf8')) ? 0 : projects;
+        expect(worker.counts).toEqual({ thread: 2 * projects - ahead, ahead, inProcess: 0 });
       } finally {
         worker.close();
       }

@@ -18,9 +18,14 @@ import type { TypeNames } from './type-names.js';
 export function emitIntegrationApi(model: IntegrationModel, names: TypeNames): GeneratedFile[] {
   const header = doNotEditHeader(basename(model.manifestPath));
   return [
-    { path: 'index.ts', content: `${header}export * from './types.js';\nexport * from './integration.js';\n` },
+    { path: 'index.ts', content: `${header}export * from './types.js';\nexport * from './integration.js';\n${interfaceExports(model)}` },
     { path: 'integration.ts', content: integrationFile(header, model, names) },
   ];
+}
+
+/** Each interface module as a namespace named by its alias: `import { llm } from './generated/index.js'`. */
+function interfaceExports(model: IntegrationModel): string {
+  return model.interfaces.map(({ alias }) => `export * as ${alias} from './interfaces/${alias}.js';\n`).join('');
 }
 
 function integrationFile(header: string, model: IntegrationModel, names: TypeNames): string {

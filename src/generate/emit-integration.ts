@@ -1,6 +1,7 @@
 import { emitDefinitionJson } from '../emit/definition-json.js';
 import { sortFiles, type GeneratedFile } from '../emit/generated-file.js';
 import { emitIntegrationApi } from '../emit/integration-api.js';
+import { emitInterfaceModules } from '../emit/interface-module.js';
 import { emitSchemaTypes } from '../emit/schema-types.js';
 import { typeNamesOf } from '../emit/type-names.js';
 import { emitValidators } from '../emit/validators.js';
@@ -27,6 +28,6 @@ export async function emitIntegration(model: IntegrationModel, options: EmitOpti
   validators?.catch(() => undefined);
   const names = typeNamesOf(model);
   const types = await emitSchemaTypes(model, names);
-  const rest = [...emitIntegrationApi(model, names), ...emitDefinitionJson(model)];
+  const rest = [...emitIntegrationApi(model, names), ...emitInterfaceModules(model, names), ...emitDefinitionJson(model)];
   return sortFiles([...types, ...rest, ...(validators === undefined ? emitValidators(model) : await validators)]);
 }

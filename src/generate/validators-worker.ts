@@ -61,7 +61,9 @@ function emitNextAhead(): void {
   try {
     const loaded = loadManifest(path, { maxBytes });
     const manifest = loaded.manifest;
-    if (manifest?.kind === 'integration' && isPlainObject(manifest.value) && loaded.text !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error')) {
+    // An integration that extends interfaces depends on other files: it is emitted from the request's model.
+    const standalone = isPlainObject(manifest?.value) && manifest.value.interfaces === undefined;
+    if (manifest?.kind === 'integration' && standalone && loaded.text !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error')) {
       ahead.set(manifest.file.path, { text: loaded.text, files: emitValidators(toIntegrationModel(manifest.value, manifest.file.path)) });
     }
   } catch {

@@ -3,6 +3,7 @@
  * manifest value with defaults filled in and every named map turned into a
  * list sorted by name, so output never depends on the order of the YAML.
  */
+import type { InterfaceExtension } from './interface-extension.js';
 import { entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf, type PlainObject } from './values.js';
 
 /** A JSON Schema as written in the manifest (draft-07; may hold `$ref: '#/entities/<name>'`). */
@@ -64,12 +65,14 @@ export interface IntegrationModel extends Documented {
   readonly entities: readonly NamedSchema[];
   readonly userTags: readonly string[];
   readonly secrets: readonly SecretModel[];
-  /** The manifest value as validated (for the resolved definition JSON). */
+  /** The interfaces it extends (their members are already merged into the lists above), sorted by alias. */
+  readonly interfaces: readonly InterfaceExtension[];
+  /** The manifest value as validated, interfaces merged in (for the resolved definition JSON). */
   readonly manifest: PlainObject;
 }
 
 /** Builds the model of a manifest that passed validation (it trusts the shape). */
-export function toIntegrationModel(manifest: PlainObject, manifestPath: string): IntegrationModel {
+export function toIntegrationModel(manifest: PlainObject, manifestPath: string, interfaces: readonly InterfaceExtension[] = []): IntegrationModel {
   return {
     manifestPath,
     name: String(manifest.name),
@@ -92,6 +95,7 @@ export function toIntegrationModel(manifest: PlainObject, manifestPath: string):
       ...optionalString('description', stringPropertyOf(value, 'description')),
       optional: propertyOf(value, 'optional') === true,
     })),
+    interfaces,
     manifest,
   };
 }

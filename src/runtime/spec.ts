@@ -79,3 +79,11 @@ export type Context<S extends AnySpec> = ConfigurationChoice<S> & {
   readonly webhookId: string;
   readonly botId: string;
 };
+
+/**
+ * `true` when `T` is assignable to `U`, else a compile error where it is
+ * used: the generated interface modules state each member's conformance
+ * with it (an own output must fit the interface's, the interface's input
+ * must fit an own input).
+ */
+export type Fits<T extends U, U> = T extends U ? true : never;

@@ -4,6 +4,7 @@
  * the same schemas and neither depends on the order of the YAML.
  */
 import type { IntegrationModel, JsonSchema } from '../../model/integration-model.js';
+import { ownInterfaceSchemas } from '../interface-types.js';
 import type { TypeNames } from '../type-names.js';
 
 export type SlotGroup = 'configuration' | 'configurations' | 'actions' | 'channels' | 'events' | 'states';
@@ -62,6 +63,7 @@ export function typedSchemas(model: IntegrationModel, names: TypeNames): TypedSc
   for (const entity of model.entities) {
     typed.push({ typeName: required(names.entities.get(entity.name), entity.name), schema: entity.schema, doc: docOf(entity) });
   }
+  for (const extra of ownInterfaceSchemas(model, names)) typed.push({ ...extra, doc: [] });
   return typed;
 }
 

@@ -1,4 +1,6 @@
 import { Integration } from './generated/index.js';
+import { generateContentAction } from './actions/generateContent.js';
+import { listLanguageModelsAction } from './actions/listLanguageModels.js';
 import { handler } from './handler.js';
 import { register } from './register.js';
 import { unregister } from './unregister.js';
@@ -7,6 +9,9 @@ export default new Integration({
   register,
   unregister,
   handler,
-  actions: {},
+  actions: {
+    generateContent: generateContentAction,
+    listLanguageModels: listLanguageModelsAction,
+  },
   channels: {},
 });

@@ -5,6 +5,10 @@ import type {
   Configuration,
   CountTokensInput,
   CountTokensOutput,
+  GenerateTextInput,
+  GenerateTextOutput,
+  ListLanguageModelsInput,
+  ListLanguageModelsOutput,
 } from './types.js';
 import { validators } from './validators.js';
 
@@ -19,6 +23,18 @@ type Spec = {
      * Count the input tokens a prompt would use, without generating anything
      */
     countTokens: { input: CountTokensInput; output: CountTokensOutput };
+    /**
+     * Generate text with Claude
+     *
+     * Generate the next assistant message for a conversation
+     */
+    generateText: { input: GenerateTextInput; output: GenerateTextOutput };
+    /**
+     * List Language Models
+     *
+     * List the language models available with the configured credentials
+     */
+    listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
   };
   channels: {};
   events: {};

@@ -23,6 +23,58 @@ export interface CountTokensOutput {
   inputTokens: number;
 }
 
+export interface GenerateTextInput {
+  model?: ModelEntity;
+  systemPrompt?: string;
+  /**
+   * @minItems 1
+   */
+  messages: {
+    role: ("user" | "assistant" | "system");
+    content: string;
+  }[];
+  /**
+   * @minimum 0
+   * @maximum 2
+   * @default 1
+   */
+  temperature?: number;
+  /**
+   * @minimum 1
+   */
+  maxTokens?: number;
+}
+
+export interface GenerateTextOutput {
+  id: string;
+  model: string;
+  choices: {
+    /**
+     * @minimum 0
+     */
+    index: number;
+    role: "assistant";
+    content: string;
+    stopReason: ("stop" | "max_tokens" | "content_filter" | "other");
+  }[];
+  usage: {
+    /**
+     * @minimum 0
+     */
+    inputTokens: number;
+    /**
+     * @minimum 0
+     */
+    outputTokens: number;
+  };
+}
+
+export interface ListLanguageModelsInput {}
+
+export interface ListLanguageModelsOutput {
+  models: ModelEntity[];
+}
+
 /**
  * Claude Model
  *

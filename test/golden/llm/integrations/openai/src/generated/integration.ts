@@ -3,6 +3,10 @@ import { IntegrationRuntime } from 'intc/runtime';
 import type * as rt from 'intc/runtime';
 import type {
   Configuration,
+  GenerateContentInput,
+  GenerateContentOutput,
+  ListLanguageModelsInput,
+  ListLanguageModelsOutput,
 } from './types.js';
 import { validators } from './validators.js';
 
@@ -10,7 +14,20 @@ import { validators } from './validators.js';
 type Spec = {
   configuration: Configuration;
   configurations: {};
-  actions: {};
+  actions: {
+    /**
+     * Generate Content
+     *
+     * Generate the next assistant message for a conversation
+     */
+    generateContent: { input: GenerateContentInput; output: GenerateContentOutput };
+    /**
+     * List Language Models
+     *
+     * List the language models available with the configured credentials
+     */
+    listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
+  };
   channels: {};
   events: {};
   states: {};

@@ -17,6 +17,52 @@ export interface Configuration {
   organizationId?: string;
 }
 
+export interface GenerateContentInput {
+  model?: LanguageModelEntity;
+  systemPrompt?: string;
+  /**
+   * @minItems 1
+   */
+  messages: {
+    role: ("user" | "assistant" | "system");
+    content: string;
+  }[];
+  /**
+   * @minimum 0
+   * @maximum 2
+   * @default 1
+   */
+  temperature?: number;
+  /**
+   * @minimum 1
+   */
+  maxTokens?: number;
+}
+
+export interface GenerateContentOutput {
+  id: string;
+  model: string;
+  choices: {
+    /**
+     * @minimum 0
+     */
+    index: number;
+    role: "assistant";
+    content: string;
+    stopReason: ("stop" | "max_tokens" | "content_filter" | "other");
+  }[];
+  usage: {
+    /**
+     * @minimum 0
+     */
+    inputTokens: number;
+    /**
+     * @minimum 0
+     */
+    outputTokens: number;
+  };
+}
+
 /**
  * Language Model
  *
@@ -33,4 +79,10 @@ export interface LanguageModelEntity {
    */
   contextWindow: number;
   supportsTools?: boolean;
+}
+
+export interface ListLanguageModelsInput {}
+
+export interface ListLanguageModelsOutput {
+  models: LanguageModelEntity[];
 }

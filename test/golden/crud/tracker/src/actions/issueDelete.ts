@@ -1,0 +1,8 @@
+import type { ActionHandlers } from '../generated/index.js';
+
+export const issueDeleteAction: ActionHandlers['issueDelete'] = async (props) => {
+  // TODO: implement the 'issueDelete' action and return its output.
+  // props holds input, configuration, ctx, client and logger.
+  void props;
+  throw new Error('The issueDelete action is not implemented yet.');
+};

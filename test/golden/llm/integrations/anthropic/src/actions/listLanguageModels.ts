@@ -1,0 +1,8 @@
+import type { ActionHandlers } from '../generated/index.js';
+
+export const listLanguageModelsAction: ActionHandlers['listLanguageModels'] = async (props) => {
+  // TODO: implement the 'listLanguageModels' action and return its output.
+  // props holds input, configuration, ctx, client and logger.
+  void props;
+  throw new Error('The listLanguageModels action is not implemented yet.');
+};
