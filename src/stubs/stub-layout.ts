@@ -33,6 +33,8 @@ export interface HandlerStub {
   /** The action name, or the message type; the channel for messages. */
   readonly name: string;
   readonly channel?: string;
+  /** The interface members this handler implements (`'generateContent' of interface 'llm'`), for the stub's comment. */
+  readonly implements?: readonly string[];
 }
 
 export interface StubLayout {
@@ -105,6 +107,7 @@ export function stubLayout(model: IntegrationModel, layout: ProjectLayout): Stub
         wiringPath: ['actions', action.name],
         label: { kind: 'Action', name: action.name },
         name: action.name,
+        ...implementing(model, 'actions', action.name),
       }, ['actions'], action.name),
     );
   }
@@ -122,6 +125,7 @@ export function stubLayout(model: IntegrationModel, layout: ProjectLayout): Stub
           label: { kind: `Channel '${channel.name}' message type`, name: message.name },
           name: message.name,
           channel: channel.name,
+          ...implementing(model, 'channels', channel.name),
         }, ['channels', channel.name], message.name),
       );
     }
@@ -134,6 +138,14 @@ export function stubLayout(model: IntegrationModel, layout: ProjectLayout): Stub
     channelsDir: join(srcDir, 'channels'),
     unsafeNames: [...new Set(unsafeNames)],
   };
+}
+
+/** Which interface members a handler of this action or channel implements (none: no property at all). */
+function implementing(model: IntegrationModel, section: 'actions' | 'channels', name: string): { implements?: string[] } {
+  const members = model.interfaces.flatMap((extension) =>
+    extension.renames[section].filter((rename) => rename.name === name).map((rename) => `${quoted(rename.interfaceName)} of interface ${quoted(extension.name)} (interfaces/${extension.alias}.ts)`),
+  );
+  return members.length === 0 ? {} : { implements: members };
 }
 
 /** `telegramTextMessage`; when two channel/type pairs meet (`a`+`bText`, `aB`+`text`), the later is `aB_TextMessage`. */

@@ -29,16 +29,23 @@ const TODO_BODIES: Record<HandlerStub['kind'], (stub: HandlerStub) => string> = 
     '  void props;\n' +
     `  throw new Error('The webhook handler is not implemented yet.');\n`,
   action: (stub) =>
+    implementsComment(stub) +
     `  // TODO: implement the ${quoted(stub.name)} action and return its output.\n` +
     '  // props holds input, configuration, ctx, client and logger.\n' +
     '  void props;\n' +
     `  throw new Error(${quoted(`The ${stub.name} action is not implemented yet.`)});\n`,
   message: (stub) =>
+    implementsComment(stub) +
     `  // TODO: send a message of type ${quoted(stub.name)} from channel ${quoted(stub.channel ?? '')} to the external service.\n` +
     '  // props holds payload, conversation, message, user, configuration, ctx, client and logger.\n' +
     '  void props;\n' +
     `  throw new Error(${quoted(`Sending ${stub.name} messages on channel ${stub.channel ?? ''} is not implemented yet.`)});\n`,
 };
+
+/** `// Implements 'generateContent' of interface 'llm' (interfaces/llm.ts in the generated folder).` */
+function implementsComment(stub: HandlerStub): string {
+  return (stub.implements ?? []).map((member) => `  // Implements ${member.replace(/\)$/, ' in the generated folder)')}.\n`).join('');
+}
 
 /** A tree of properties to write into an object literal: a leaf is the value expression. */
 export type PropertyTree = Map<string, string | PropertyTree>;
