@@ -113,6 +113,15 @@ export const diagnosticCodes = {
     'error',
     (p) => `Interface '${p.iface}' has no ${p.kind} '${p.name}'.${didYouMean(p.suggestion)}`,
   ),
+  'entity-not-conforming': code<{ entity: string; ifaceEntity: string; iface: string; detail: string }>(
+    'error',
+    (p) => `Entity '${p.entity}' does not satisfy entity '${p.ifaceEntity}' of interface '${p.iface}': ${p.detail}.`,
+  ),
+  // member: "Action 'generateText'"; other: "action 'generateContent' of interface 'llm'"; detail: what contradicts.
+  'interface-conflict': code<{ member: string; other: string; detail: string }>(
+    'error',
+    (p) => `${p.member} contradicts ${p.other}: ${p.detail}.`,
+  ),
   'unknown-configuration-type': code<{ name: string; integration: string; available: string; suggestion?: string }>(
     'error',
     (p) =>

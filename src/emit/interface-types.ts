@@ -33,7 +33,9 @@ export function interfaceTypeSlots(model: IntegrationModel, extension: Interface
   const add = (section: InterfaceSection, keys: string[], memberName: string, integrationType: string | undefined, schema: unknown, own: unknown, suffix: string) => {
     if (integrationType === undefined) throw new Error(`intc: no type for ${keys.join('.')} of interface ${extension.alias}`);
     const same = isDeepStrictEqual(schema, own);
-    const typeName = same ? integrationType : `${prefix}_${keys.map(pascalCase).join('')}${suffix}`;
+    // An action's second key (input/output) is already the suffix.
+    const named = section === 'actions' ? keys.slice(0, 1) : keys;
+    const typeName = same ? integrationType : `${prefix}_${named.map(pascalCase).join('')}${suffix}`;
     slots.push({ section, keys, memberName, integrationType, typeName, ...(same ? {} : { schema: schema as JsonSchema }) });
   };
   for (const { interfaceName, name } of extension.renames.actions) {

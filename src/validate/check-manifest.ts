@@ -6,6 +6,7 @@ import { checkMetaSchema } from './meta-schema.js';
 import { createRuleContext, type ManifestResolver, type Rule } from './rule-context.js';
 import { checkBotIntegrations } from './rules/bot-integrations.js';
 import { checkDescriptions } from './rules/descriptions.js';
+import { checkInterfaceConformance } from './rules/interface-conformance.js';
 import { checkInterfaceImplementations } from './rules/interface-implementations.js';
 import { checkNameCollisions } from './rules/name-collisions.js';
 import { checkNaming } from './rules/naming.js';
@@ -13,7 +14,7 @@ import { checkReferencedFiles } from './rules/referenced-files.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
 const RULES: Record<ManifestKind, readonly Rule[]> = {
-  integration: [checkNaming, checkNameCollisions, checkReferencedFiles, checkInterfaceImplementations, checkDescriptions],
+  integration: [checkNaming, checkNameCollisions, checkReferencedFiles, checkInterfaceImplementations, checkInterfaceConformance, checkDescriptions],
   interface: [checkNaming, checkNameCollisions, checkDescriptions],
   bot: [checkNaming, checkNameCollisions, checkBotIntegrations],
 };

@@ -21,7 +21,11 @@ export interface RuleContext {
   readonly manifest: LoadedManifest;
   /** Ajv, for rules that validate values against a manifest's schemas; one per program. */
   readonly compiler: SchemaCompiler;
-  /** A manifest this one references, relative to this manifest's folder (see ManifestResolver). */
+  /**
+   * A manifest this one references, relative to this manifest's folder (see
+   * ManifestResolver). Several rules may ask for the same reference at the
+   * same place: it is resolved, and any problem reported, once.
+   */
   resolveManifest(reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined;
   report<C extends DiagnosticCode>(code: C, params: DiagnosticParams<C>, path: ValuePath, part?: LocationPart): void;
 }
@@ -34,12 +38,17 @@ export function createRuleContext(
   compiler: SchemaCompiler,
   diagnostics: Diagnostic[],
 ): RuleContext {
+  const resolved = new Map<string, LoadedManifest | undefined>();
   return {
     manifest,
     compiler,
     report(code, params, path, part = 'value') {
       diagnostics.push(createDiagnostic(code, params, locate(manifest.file, path, part)));
     },
-    resolveManifest: (reference, kind, at) => resolver.resolveManifest(manifest, reference, kind, at),
+    resolveManifest(reference, kind, at) {
+      const key = JSON.stringify([reference, kind, at]);
+      if (!resolved.has(key)) resolved.set(key, resolver.resolveManifest(manifest, reference, kind, at));
+      return resolved.get(key);
+    },
   };
 }

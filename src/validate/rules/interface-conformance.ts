@@ -1,0 +1,219 @@
+import type { PathSegment } from '../../load/source-file.js';
+import { compareNames } from '../../model/integration-model.js';
+import {
+  describeIssue,
+  satisfies,
+  type CompatibilityIssue,
+  type EntityResolver,
+  type IssueWording,
+  type LocatedSchema,
+  type SchemaLocation,
+} from '../../model/schema-compatibility.js';
+import { entriesOf, isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
+import type { Rule, RuleContext } from '../rule-context.js';
+
+/**
+ * What implementing an interface promises, checked on the manifest values
+ * before interfaces are merged (model/interface-extension.ts merges them):
+ * each mapped entity satisfies the interface entity it stands for, and an
+ * own member that a renamed interface member merges into — or a second
+ * interface's member mapped onto the same name — does not contradict it.
+ * Inputs go the other way round: the merged action must accept every input
+ * the interface allows. Mappings interface-implementations.ts reports are
+ * skipped.
+ */
+export const checkInterfaceConformance: Rule = (context) => {
+  const implementations = implementationsOf(context);
+  if (implementations.length === 0) return;
+  const resolveEntity = entityResolver(context.manifest.value, implementations);
+  for (const implementation of implementations) checkEntities(context, implementation, resolveEntity);
+  for (const section of SECTIONS) checkMembers(context, section, implementations, resolveEntity);
+};
+
+/** The manifest tag of this integration's schemas; each interface's is `interface:<alias>`. */
+const INTEGRATION = 'integration';
+
+interface Implementation {
+  readonly alias: string;
+  /** The interface's own name, for messages. */
+  readonly name: string;
+  readonly iface: unknown;
+  readonly entry: unknown;
+  /** Interface entity → integration entity, only pairs where both exist. */
+  readonly entities: ReadonlyMap<string, string>;
+}
+
+/** Every readable interface this integration implements, by alias in sorted order (the order merging uses). */
+function implementationsOf(context: RuleContext): Implementation[] {
+  const ownEntities = keysOf(propertyOf(context.manifest.value, 'entities'));
+  const found: Implementation[] = [];
+  for (const [alias, entry] of entriesOf(propertyOf(context.manifest.value, 'interfaces'))) {
+    const from = stringPropertyOf(entry, 'from');
+    const iface = from === undefined ? undefined : context.resolveManifest(from, 'interface', ['interfaces', alias, 'from']);
+    if (!iface) continue;
+    const ifaceEntities = keysOf(propertyOf(iface.value, 'entities'));
+    const entities = new Map(
+      entriesOf(propertyOf(entry, 'entities')).filter(
+        (pair): pair is [string, string] => ifaceEntities.includes(pair[0]) && typeof pair[1] === 'string' && ownEntities.includes(pair[1]),
+      ),
+    );
+    found.push({ alias, name: stringPropertyOf(iface.value, 'name') ?? alias, iface: iface.value, entry, entities });
+  }
+  return found.sort((a, b) => compareNames(a.alias, b.alias));
+}
+
+function interfaceTag(implementation: Implementation): string {
+  return `interface:${implementation.alias}`;
+}
+
+/** `#/entities/<name>`: this integration's entity, or for an interface's schema the entity it is mapped onto. */
+function entityResolver(manifest: unknown, implementations: readonly Implementation[]): EntityResolver {
+  const byTag = new Map(implementations.map((implementation) => [interfaceTag(implementation), implementation]));
+  return (entity, tag) => {
+    const own = tag === INTEGRATION ? entity : byTag.get(tag)?.entities.get(entity);
+    const definition = own === undefined ? undefined : propertyOf(propertyOf(manifest, 'entities'), own);
+    if (own === undefined || !isPlainObject(definition) || !Object.hasOwn(definition, 'schema')) return undefined;
+    return { schema: definition.schema, manifest: INTEGRATION, path: ['entities', own, 'schema'] };
+  };
+}
+
+function checkEntities(context: RuleContext, implementation: Implementation, resolveEntity: EntityResolver): void {
+  for (const [ifaceEntity, ownEntity] of implementation.entities) {
+    const candidate = schemaAt(context.manifest.value, ['entities', ownEntity, 'schema'], INTEGRATION);
+    const required = schemaAt(implementation.iface, ['entities', ifaceEntity, 'schema'], interfaceTag(implementation));
+    if (!candidate || !required) continue;
+    for (const issue of satisfies(candidate, required, resolveEntity)) {
+      const params = { entity: ownEntity, ifaceEntity, iface: implementation.name, detail: issue.detail };
+      context.report('entity-not-conforming', params, ['interfaces', implementation.alias, 'entities', ifaceEntity]);
+    }
+  }
+}
+
+// --- members ------------------------------------------------------------------
+
+const SECTIONS = ['actions', 'events', 'channels'] as const;
+type Section = (typeof SECTIONS)[number];
+const KIND: Record<Section, string> = { actions: 'action', events: 'event', channels: 'channel' };
+
+/** An interface member as it lands in the integration. */
+interface Claim {
+  readonly implementation: Implementation;
+  readonly interfaceName: string;
+  readonly member: unknown;
+}
+
+/**
+ * One schema two members of the same name both have. `satisfies`: the
+ * winner's schema must satisfy the other's (what the integration produces);
+ * `accepts`: it must accept everything the other's allows (what it is given).
+ */
+interface SharedSchema {
+  readonly path: readonly PathSegment[];
+  readonly what: string;
+  readonly direction: 'satisfies' | 'accepts';
+}
+
+function checkMembers(context: RuleContext, section: Section, implementations: readonly Implementation[], resolveEntity: EntityResolver): void {
+  const ownMembers = propertyOf(context.manifest.value, section);
+  for (const [name, claims] of claimsByName(section, implementations)) {
+    const own = propertyOf(ownMembers, name);
+    if (own !== undefined) {
+      for (const claim of claims) checkOwnMember(context, section, name, own, claim, resolveEntity);
+      continue;
+    }
+    const [first, ...later] = claims;
+    if (first) for (const claim of later) checkMergedClaims(context, section, name, first, claim, resolveEntity);
+  }
+}
+
+/** Interface members by the name they get in the integration; claims in alias order. */
+function claimsByName(section: Section, implementations: readonly Implementation[]): Map<string, Claim[]> {
+  const claims = new Map<string, Claim[]>();
+  for (const implementation of implementations) {
+    for (const [interfaceName, member] of entriesOf(propertyOf(implementation.iface, section))) {
+      const name = stringPropertyOf(propertyOf(propertyOf(implementation.entry, section), interfaceName), 'name') ?? interfaceName;
+      claims.set(name, [...(claims.get(name) ?? []), { implementation, interfaceName, member }]);
+    }
+  }
+  return claims;
+}
+
+function sharedSchemas(section: Section, winner: unknown, other: unknown): SharedSchema[] {
+  if (section === 'actions') {
+    return [
+      { path: ['input', 'schema'], what: 'input', direction: 'accepts' },
+      { path: ['output', 'schema'], what: 'output', direction: 'satisfies' },
+    ];
+  }
+  if (section === 'events') return [{ path: ['schema'], what: 'payload', direction: 'satisfies' }];
+  const otherTypes = keysOf(propertyOf(other, 'messages'));
+  return keysOf(propertyOf(winner, 'messages'))
+    .filter((type) => otherTypes.includes(type))
+    .map((type) => ({ path: ['messages', type, 'schema'], what: `${type} message`, direction: 'satisfies' }));
+}
+
+/** An own member wins the merge: it must fit the interface's member of the same (renamed) name. */
+function checkOwnMember(context: RuleContext, section: Section, name: string, own: unknown, claim: Claim, resolveEntity: EntityResolver): void {
+  const kind = KIND[section];
+  const member = `${capitalize(kind)} '${name}'`;
+  const other = `${kind} '${claim.interfaceName}' of interface '${claim.implementation.name}'`;
+  for (const shared of sharedSchemas(section, own, claim.member)) {
+    const ownSchema = schemaAt(own, shared.path, INTEGRATION, [section, name]);
+    const ifaceSchema = schemaAt(claim.member, shared.path, interfaceTag(claim.implementation), [section, claim.interfaceName]);
+    if (!ownSchema || !ifaceSchema) continue;
+    const wording: IssueWording =
+      shared.direction === 'satisfies'
+        ? { focus: 'candidate', candidateIn: 'here', what: shared.what }
+        : { focus: 'required', requiredIn: 'here', candidateNoun: 'the interface', what: shared.what };
+    for (const { issue, winnerSide } of compareShared(shared, ownSchema, ifaceSchema, resolveEntity)) {
+      const location = winnerSide.manifest === INTEGRATION ? winnerSide : { path: [section, name], part: 'key' as const };
+      context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, location.path, location.part);
+    }
+  }
+}
+
+/** Two interfaces' members under one name: the first alias wins the merge, so it must fit the later one. */
+function checkMergedClaims(context: RuleContext, section: Section, name: string, first: Claim, claim: Claim, resolveEntity: EntityResolver): void {
+  const kind = KIND[section];
+  const [firstLabel, claimLabel] = interfaceLabels(first.implementation, claim.implementation);
+  const member = `${capitalize(kind)} '${claim.interfaceName}' of ${claimLabel}`;
+  const other = `${kind} '${first.interfaceName}' of ${firstLabel}, merged into the same ${kind} '${name}'`;
+  const overridden = propertyOf(propertyOf(claim.implementation.entry, section), claim.interfaceName) !== undefined;
+  const at = overridden ? ['interfaces', claim.implementation.alias, section, claim.interfaceName] : ['interfaces', claim.implementation.alias];
+  for (const shared of sharedSchemas(section, first.member, claim.member)) {
+    const winner = schemaAt(first.member, shared.path, interfaceTag(first.implementation), [section, first.interfaceName]);
+    const loser = schemaAt(claim.member, shared.path, interfaceTag(claim.implementation), [section, claim.interfaceName]);
+    if (!winner || !loser) continue;
+    const wording: IssueWording =
+      shared.direction === 'satisfies'
+        ? { focus: 'candidate', candidateIn: `in ${firstLabel}`, requiredIn: `in ${claimLabel}`, what: shared.what }
+        : { focus: 'required', requiredIn: `in ${firstLabel}`, candidateNoun: claimLabel, what: shared.what };
+    for (const { issue } of compareShared(shared, winner, loser, resolveEntity)) {
+      context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, at, 'key');
+    }
+  }
+}
+
+/** Compares the winner's schema with the other's in the shared schema's direction; `winnerSide`: the winner's node. */
+function compareShared(shared: SharedSchema, winner: LocatedSchema, other: LocatedSchema, resolveEntity: EntityResolver): { issue: CompatibilityIssue; winnerSide: SchemaLocation }[] {
+  if (shared.direction === 'satisfies') return satisfies(winner, other, resolveEntity).map((issue) => ({ issue, winnerSide: issue.candidate }));
+  return satisfies(other, winner, resolveEntity).map((issue) => ({ issue, winnerSide: issue.required }));
+}
+
+/** "interface 'llm'", with the alias when both interfaces have the same name. */
+function interfaceLabels(a: Implementation, b: Implementation): [string, string] {
+  const label = (implementation: Implementation) =>
+    a.name === b.name ? `interface '${implementation.name}' (alias '${implementation.alias}')` : `interface '${implementation.name}'`;
+  return [label(a), label(b)];
+}
+
+/** The schema at `path` in `container`, which sits at `containerPath` of `manifest`; undefined when absent. */
+function schemaAt(container: unknown, path: readonly PathSegment[], manifest: string, containerPath: readonly PathSegment[] = []): LocatedSchema | undefined {
+  let schema: unknown = container;
+  for (const segment of path) schema = propertyOf(schema, String(segment));
+  return schema === undefined ? undefined : { schema, manifest, path: [...containerPath, ...path] };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
