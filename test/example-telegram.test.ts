@@ -6,90 +6,32 @@
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputValidationError, MissingSecretError } from 'intc/runtime';
 import integration from '../examples/telegram/src/index.js';
 import { TelegramApiError } from '../examples/telegram/src/telegram-api.js';
+import { UNKNOWN_CHAT, useFakeTelegram } from './fake-telegram.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const example = join(repo, 'examples', 'telegram');
 
 const BOT_TOKEN = '123456789:AAHk-test-token';
 const WEBHOOK_SECRET = 'webhook-secret-4f2a';
-/** A chat id the fake Bot API does not know. */
-const UNKNOWN_CHAT = '404';
 
-// ---- a fake Telegram Bot API ----------------------------------------------
-
-interface BotApiRequest {
-  readonly httpMethod: string;
-  readonly path: string;
-  readonly contentType: string | undefined;
-  readonly body: Record<string, unknown>;
-}
-
-const requests: BotApiRequest[] = [];
-const server = createServer((req, res) => void answer(req, res));
-let apiBaseUrl = '';
-
-async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let text = '';
-  for await (const chunk of req) text += String(chunk);
-  const body = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
-  const path = req.url ?? '';
-  requests.push({ httpMethod: req.method ?? '', path, contentType: req.headers['content-type'], body });
-  const [, token, method] = /^\/bot([^/]+)\/(\w+)$/.exec(path) ?? [];
-  const { status, json } = token === BOT_TOKEN ? botApi(method ?? '', body) : failure(401, 'Unauthorized');
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-}
-
-function botApi(method: string, body: Record<string, unknown>): { status: number; json: object } {
-  if (body['chat_id'] === UNKNOWN_CHAT) return failure(400, 'Bad Request: chat not found');
-  const chat = { id: Number(body['chat_id']), type: 'group', title: 'Team chat' };
-  switch (method) {
-    case 'sendMessage':
-    case 'sendPhoto':
-      return { status: 200, json: { ok: true, result: { message_id: 42, date: 1700000000, chat, text: body['text'] } } };
-    case 'getChat':
-      return { status: 200, json: { ok: true, result: chat } };
-    case 'setWebhook':
-    case 'deleteWebhook':
-      return { status: 200, json: { ok: true, result: true, description: 'Webhook was set' } };
-    default:
-      return failure(404, 'Not Found');
-  }
-}
-
-function failure(status: number, description: string): { status: number; json: object } {
-  return { status, json: { ok: false, error_code: status, description } };
-}
-
-beforeAll(async () => {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  apiBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  server.close();
-  await once(server, 'close');
-});
-
-beforeEach(() => {
-  requests.length = 0;
-});
+const telegram = useFakeTelegram([BOT_TOKEN]);
+const { requests } = telegram;
 
 // ---- the integration, started as a host would ------------------------------
 
 function startTelegram() {
   const log: string[] = [];
   const instance = integration.start({
-    configuration: { botToken: BOT_TOKEN, apiBaseUrl },
+    configuration: { botToken: BOT_TOKEN, apiBaseUrl: telegram.baseUrl },
     env: { WEBHOOK_SECRET },
     logger: (level, line) => log.push(`[${level}] ${line}`),
     // The token is configuration, not a secret: name it so logs redact it too.
@@ -276,7 +218,7 @@ describe('register, unregister, secrets and logs', () => {
   });
 
   it('does not start without WEBHOOK_SECRET', () => {
-    const start = () => integration.start({ configuration: { botToken: BOT_TOKEN, apiBaseUrl }, env: {} });
+    const start = () => integration.start({ configuration: { botToken: BOT_TOKEN, apiBaseUrl: telegram.baseUrl }, env: {} });
     expect(start).toThrow(MissingSecretError);
     expect(start).toThrow(/WEBHOOK_SECRET/);
   });

@@ -50,6 +50,34 @@ export class MissingSecretError extends IntcRuntimeError {
   }
 }
 
+/** Where a `${VAR}` placeholder is used: `integrations.main.configuration.botToken`. */
+export interface MissingVariable {
+  readonly variable: string;
+  readonly path: string;
+}
+
+/**
+ * `${VAR}` placeholders of the bot's configurations whose variable is absent
+ * or empty; `missing` lists every use. The message names variables and
+ * places, never a value.
+ */
+export class MissingEnvironmentVariableError extends IntcRuntimeError {
+  override name = 'MissingEnvironmentVariableError';
+  constructor(readonly missing: readonly MissingVariable[]) {
+    const variables = [...new Set(missing.map((m) => m.variable))];
+    const uses = missing.map((m) => `${m.variable} (used at ${m.path})`);
+    super(
+      `Missing environment variable${variables.length === 1 ? '' : 's'}: ${uses.join(', ')}. ` +
+        `Set ${variables.length === 1 ? 'it' : 'them'} before starting the bot.`,
+    );
+  }
+
+  /** The variables missing, each once, in the order first used. */
+  get variables(): string[] {
+    return [...new Set(this.missing.map((m) => m.variable))];
+  }
+}
+
 export type NameKind = 'action' | 'channel' | 'message type' | 'event' | 'state' | 'configuration';
 
 /** A name the manifest does not declare (action, channel, message type, event, state, configuration). */

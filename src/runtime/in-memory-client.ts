@@ -4,6 +4,8 @@
  * names, state scopes and payloads as a real backend would. Ids are
  * sequential (`conversation-1`, `user-1`…), so tests are deterministic.
  * Everything stored is a copy, and the arrays below let a test inspect it.
+ * `onCreated` listeners see every message and event as it is created: that
+ * is how a bot running in the same process receives them.
  */
 import { checkValue } from './check.js';
 import type {
@@ -24,6 +26,13 @@ import type { ValidateFunction } from './validators.js';
 
 type Counter = 'conversation' | 'user' | 'message' | 'event';
 
+/** A message or event just stored, as `onCreated` listeners get it. */
+export type CreatedRecord =
+  | { readonly kind: 'message'; readonly message: MessageRecord }
+  | { readonly kind: 'event'; readonly event: EventRecord };
+
+export type CreatedListener = (created: CreatedRecord) => Promise<void> | void;
+
 export class InMemoryClient implements ClientContract {
   readonly #conversations: ConversationRecord[] = [];
   readonly #users: UserRecord[] = [];
@@ -32,6 +41,7 @@ export class InMemoryClient implements ClientContract {
   readonly #states = new Map<string, StateRecord>();
   readonly #counters: Record<Counter, number> = { conversation: 0, user: 0, message: 0, event: 0 };
   #definition: ClientDefinition | undefined;
+  #listeners: readonly CreatedListener[] = [];
 
   constructor(definition?: ClientDefinition) {
     this.#definition = definition;
@@ -39,6 +49,18 @@ export class InMemoryClient implements ClientContract {
 
   useDefinition(definition: ClientDefinition): void {
     this.#definition = definition;
+  }
+
+  /**
+   * Calls `listener` after each message or event is stored; `createMessage`
+   * and `createEvent` wait for it and fail with its error. Returns a function
+   * that removes the listener.
+   */
+  onCreated(listener: CreatedListener): () => void {
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
   }
 
   get conversations(): readonly ConversationRecord[] {
@@ -112,6 +134,7 @@ export class InMemoryClient implements ClientContract {
       tags: definedTags(input.tags ?? {}),
     };
     this.#messages.push(message);
+    await this.#announce({ kind: 'message', message });
     return { message };
   }
 
@@ -154,7 +177,13 @@ export class InMemoryClient implements ClientContract {
     checkValue(own(events, input.type), input.payload, 'payload', `Invalid payload for event ${JSON.stringify(input.type)}`, PayloadValidationError);
     const event: EventRecord = { ...targetsOf(input), id: this.#nextId('event'), type: input.type, payload: copy(input.payload) };
     this.#events.push(event);
+    await this.#announce({ kind: 'event', event });
     return { event };
+  }
+
+  async #announce(created: CreatedRecord): Promise<void> {
+    // A snapshot: a listener added or removed while one runs takes effect from the next record.
+    for (const listener of this.#listeners) await listener(created);
   }
 
   #nextId(counter: Counter): string {

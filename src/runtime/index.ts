@@ -1,14 +1,19 @@
 /**
  * `intc/runtime`: what generated integration code runs on. The generated
  * `Integration` class extends `IntegrationRuntime`; tests and local runs use
- * `integration.start({ … })` and the `InMemoryClient`.
+ * `integration.start({ … })` and the `InMemoryClient`. The generated `Bot`
+ * class extends `BotRuntime`, which runs a bot's integrations in-process.
  */
 export * from './ajv-helpers.js';
+export { resolveConfigurations, type LooseConfigurations } from './bot-configuration.js';
+export { BotRuntime, RunningBot, type BotInstances, type BotStartOptions, type ListenableClient } from './bot-runtime.js';
+export type * from './bot-spec.js';
 export type * from './client-contract.js';
 export {
   ConfigurationError,
   InputValidationError,
   IntcRuntimeError,
+  MissingEnvironmentVariableError,
   MissingHandlerError,
   MissingSecretError,
   NotFoundError,
@@ -16,10 +21,11 @@ export {
   PayloadValidationError,
   UnknownNameError,
   ValidationError,
+  type MissingVariable,
   type NameKind,
 } from './errors.js';
 export type * from './handlers.js';
-export { InMemoryClient } from './in-memory-client.js';
+export { InMemoryClient, type CreatedListener, type CreatedRecord } from './in-memory-client.js';
 export { IntegrationInstance, type OutgoingMessage, type WebhookResult } from './instance.js';
 export {
   IntegrationRuntime,
