@@ -17,7 +17,8 @@
 //     runs are reported.
 // Then `intc generate`, whole-process, on copies in a temp folder:
 //   - cold: the generated folder removed before each run (stubs stay), for
-//     Telegram and synthetic 100 and 1000 actions, with peak RSS;
+//     Telegram, synthetic 100 and 1000 actions, and a bot installing 10
+//     synthetic integrations of 20 actions each, with peak RSS;
 //   - no change: a re-run where nothing changed (the prebuild case);
 //   - watch: `intc generate --watch` on Telegram, then one action's
 //     description edited; the time from the write to the output file
@@ -34,7 +35,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -47,6 +48,7 @@ const TARGETS = { telegram: 0.15, 'synthetic-1000': 1 };
 const GENERATE_TARGETS = {
   'telegram cold': { s: 0.35 },
   'synthetic-100 cold': { s: 0.6 },
+  'bot-10x20 cold': { s: 0.6 },
   'synthetic-1000 cold': { s: 2.5, rssMB: 250 },
   'telegram no change': { s: 0.12 },
   'telegram watch edit': { ms: 100 },
@@ -92,7 +94,7 @@ async function main() {
         "process.on('exit', () => { try { writeFileSync(process.env.INTC_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n",
     );
 
-    const { syntheticManifest } = await import('./synthetic-manifest.mjs');
+    const { syntheticBotProject, syntheticManifest } = await import('./synthetic-manifest.mjs');
     const cases = [{ name: 'telegram', file: TELEGRAM, actions: countActions(TELEGRAM) }];
     for (const size of sizes) {
       const folder = join(work, `synthetic-${size}`);
@@ -169,6 +171,8 @@ async function main() {
       const sources = [
         { name: 'telegram', folder: join(ROOT, 'fixtures', 'valid', 'telegram'), actions: countActions(TELEGRAM) },
         ...sizes.filter((n) => n === 100 || n === 1000).map((n) => ({ name: `synthetic-${n}`, text: syntheticManifest(n), actions: n })),
+        // A bot installing 10 integrations of 20 actions each: bot.ts plus each integration's types.ts and spec.ts.
+        { name: 'bot-10x20', files: syntheticBotProject(10, 20), actions: 200 },
       ];
       report.generate = benchGenerate(work, sources, { runs, rssHook, baselineS: baseline.medianS, validate: results });
       report.generate.push(await benchWatch(work, watchEdits));
@@ -280,7 +284,12 @@ function benchGenerate(work, sources, { runs, rssHook, baselineS, validate }) {
   for (const source of sources) {
     const project = join(work, `generate-${source.name}`);
     if (source.folder) cpSync(source.folder, project, { recursive: true });
-    else {
+    else if (source.files) {
+      for (const [path, text] of Object.entries(source.files)) {
+        mkdirSync(join(project, dirname(path)), { recursive: true });
+        writeFileSync(join(project, path), text);
+      }
+    } else {
       mkdirSync(project, { recursive: true });
       writeFileSync(join(project, 'integration.yaml'), source.text);
     }

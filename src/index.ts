@@ -4,6 +4,8 @@ export {
   validate,
   type GenerateOptions,
   type GenerateResult,
+  type GeneratedBotProject,
+  type GeneratedIntegrationProject,
   type GeneratedProject,
   type ValidateOptions,
   type ValidateResult,
@@ -11,6 +13,7 @@ export {
 export type { GeneratedFile } from './emit/generated-file.js';
 export type { ProjectLayout } from './generate/project-layout.js';
 export type { IntegrationModel } from './model/integration-model.js';
+export type { BotModel, InstallationModel, InstalledIntegration } from './model/bot-model.js';
 export { diagnosticCodes, type DiagnosticCode, type Severity } from './diagnostics/codes.js';
 export type { Diagnostic, SourceLocation, SourcePosition } from './diagnostics/diagnostic.js';
 export { formatDiagnosticText, formatSummary, type TextFormatOptions } from './diagnostics/format-text.js';

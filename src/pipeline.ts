@@ -1,9 +1,12 @@
 import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { GeneratedFile } from './emit/generated-file.js';
+import { botModelOf } from './generate/bot-model-of.js';
+import { emitBot } from './generate/emit-bot.js';
 import { emitIntegration, type EmitOptions } from './generate/emit-integration.js';
 import { projectLayout, type LayoutOptions, type ProjectLayout } from './generate/project-layout.js';
 import type { LoadedManifest } from './load/load-manifest.js';
 import { integrationModelOf } from './generate/integration-model-of.js';
+import type { BotModel } from './model/bot-model.js';
 import type { ManifestKind } from './model/manifest-kind.js';
 import type { IntegrationModel } from './model/integration-model.js';
 import { isPlainObject } from './model/values.js';
@@ -45,10 +48,20 @@ export function validate(paths: readonly string[], options: ValidateOptions = {}
 
 export type GenerateOptions = ValidateOptions & LayoutOptions & EmitOptions;
 
-/** The tool-owned output of one integration manifest. */
-export interface GeneratedProject {
+/** The tool-owned output of one manifest: an integration's or a bot's (`kind` tells which `model` it has). */
+export type GeneratedProject = GeneratedIntegrationProject | GeneratedBotProject;
+
+export interface GeneratedIntegrationProject {
+  readonly kind: 'integration';
   readonly layout: ProjectLayout;
   readonly model: IntegrationModel;
+  readonly files: readonly GeneratedFile[];
+}
+
+export interface GeneratedBotProject {
+  readonly kind: 'bot';
+  readonly layout: ProjectLayout;
+  readonly model: BotModel;
   readonly files: readonly GeneratedFile[];
 }
 
@@ -67,12 +80,18 @@ export async function generate(paths: readonly string[], options: GenerateOption
   const projects: GeneratedProject[] = [];
   const notices: Diagnostic[] = [];
   for (const manifest of validated.manifests) {
+    if (manifest.kind === 'bot' && isPlainObject(manifest.value)) {
+      const model = botModelOf(manifest, validated.referencedManifest);
+      projects.push({ kind: 'bot', layout: projectLayout(manifest.file.path, options), model, files: await emitBot(model) });
+      continue;
+    }
     if (manifest.kind !== 'integration' || !isPlainObject(manifest.value)) {
       notices.push(createDiagnostic('not-generated', { kind: manifest.kind }, fileStartLocation(manifest.file.path)));
       continue;
     }
     const model = integrationModelOf(manifest, validated.referencedManifest);
     projects.push({
+      kind: 'integration',
       layout: projectLayout(manifest.file.path, options),
       model,
       files: await emitIntegration(model, options, validated.sources.get(manifest.file.path)),

@@ -298,7 +298,7 @@ describe('intc generate (in-process)', () => {
     writeFileSync(join(dir, 'src', 'generated'), 'a file where the generated folder goes\n');
     const run = await generate(dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/error output-not-writable: Cannot write 'src[\\/]generated[\\/][^']+': 'src[\\/]generated' is a file, not a folder\./);
+    expect(run.stdout).toMatch(/error output-not-writable: Cannot write 'src[\\/]generated': it is a file, not a folder\./);
     expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
     expect(run.stdout + run.stderr).not.toContain('internal compiler error');
     expect(readdirSync(join(dir, 'src'))).toEqual(['generated']);
@@ -359,14 +359,65 @@ describe('intc generate (in-process)', () => {
     expect(await generate(telegram)).toEqual(alone);
   });
 
-  it('a bot or interface manifest on its own is a warning, not an error', async () => {
-    const dir = join(base, `bot-${++counter}`);
-    cpSync(join(fixtures, 'bot'), join(dir, 'bot'), { recursive: true });
-    for (const name of ['telegram', 'multi-config']) cpSync(join(fixtures, name), join(dir, name), { recursive: true });
-    const run = await generate(join(dir, 'bot'));
+  it('an interface manifest on its own is a warning, not an error', async () => {
+    const dir = copyFixture(join('llm', 'interfaces', 'llm'));
+    const run = await generate(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/warning not-generated/);
     expect(run.stdout).toMatch(/Nothing changed: 0 generated files up to date\.\n$/);
+  });
+
+  /** The bot fixture beside copies of the integrations it installs. */
+  function copyBot(): string {
+    const dir = join(base, `bot-${++counter}`);
+    for (const name of ['bot', 'telegram', 'multi-config']) cpSync(join(fixtures, name), join(dir, name), { recursive: true });
+    return dir;
+  }
+
+  it('a bot generates its typings, one folder per installed integration, and src/index.ts once', async () => {
+    const dir = copyBot();
+    const bot = join(dir, 'bot');
+    const run = await generate(bot);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/not-generated/);
+    expect(run.stdout).toMatch(/Generated 7 files \(7 written, 0 unchanged\), 1 handler stub created\./);
+    expect(Object.keys(snapshot(join(bot, 'src'))).sort()).toEqual(
+      [
+        'generated/.intc-state.json',
+        'generated/bot.ts',
+        'generated/definition.json',
+        'generated/index.ts',
+        'generated/integrations/database/spec.ts',
+        'generated/integrations/database/types.ts',
+        'generated/integrations/telegram/spec.ts',
+        'generated/integrations/telegram/types.ts',
+        'index.ts',
+      ].map((path) => join(...path.split('/'))),
+    );
+    expect((await generate(bot)).stdout).toMatch(/Nothing changed: 7 generated files up to date\.\n$/);
+
+    // src/index.ts is the user's: never edited again, even when the installed integrations change.
+    writeFileSync(join(bot, 'src', 'index.ts'), 'export default 1;\n');
+    const telegram = join(dir, 'telegram', 'integration.yaml');
+    writeFileSync(telegram, readFileSync(telegram, 'utf8').replace('Send a message to a Telegram chat', 'Send a text to a Telegram chat'));
+    const changed = await generate(bot);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toMatch(/Generated 7 files \(1 written, 6 unchanged\)/);
+    expect(readFileSync(join(bot, 'src', 'generated', 'integrations', 'telegram', 'spec.ts'), 'utf8')).toContain('Send a text to a Telegram chat');
+    expect(readFileSync(join(bot, 'src', 'index.ts'), 'utf8')).toBe('export default 1;\n');
+    expect((await generate(bot, '--force')).code).toBe(0);
+    expect(readFileSync(join(bot, 'src', 'index.ts'), 'utf8')).toContain('export default new Bot({ messages: {}, events: {} });');
+  });
+
+  it("a bot's record depends on its installed integrations, even when they were generated in the same run", async () => {
+    const dir = copyBot();
+    const [bot, telegram] = [join(dir, 'bot'), join(dir, 'telegram')];
+    expect((await generate(dir, bot, telegram)).code).toBe(0);
+    const manifest = join(telegram, 'integration.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('Send a message to a Telegram chat', 'Send a text to a Telegram chat'));
+    const alone = await generate(bot);
+    expect(alone.stdout).not.toMatch(/Nothing changed/);
+    expect(readFileSync(join(bot, 'src', 'generated', 'integrations', 'telegram', 'spec.ts'), 'utf8')).toContain('Send a text to a Telegram chat');
   });
 
   it("the fast path's quick argument parser agrees with the full one, or leaves the decision to it", () => {

@@ -8,15 +8,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { generate } from '../src/pipeline.js';
+import { planBotStub } from '../src/stubs/plan-bot-stub.js';
 import { planStubs } from '../src/stubs/plan-stubs.js';
 import { findKindManifests, ROOT, VALID_DIR } from './fixture-harness.js';
 
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden');
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
-/** Every valid integration manifest (interfaces and bots generate nothing on their own). */
+/** Every valid integration manifest (interfaces generate nothing on their own). */
 export function integrationFixtures(): string[] {
   return findKindManifests(VALID_DIR).filter((file) => /(?:^|\.)integration\.(?:ya?ml|json)$/.test(basename(file)));
+}
+
+/** Every valid bot manifest. */
+export function botFixtures(): string[] {
+  return findKindManifests(VALID_DIR).filter((file) => /(?:^|\.)bot\.(?:ya?ml|json)$/.test(basename(file)));
 }
 
 /** The golden folder of a fixture manifest: test/golden/<its folder relative to fixtures/valid>. */
@@ -33,7 +39,10 @@ export async function firstRunOutput(manifest: string): Promise<Map<string, stri
   for (const project of result.projects) {
     const root = project.layout.root;
     for (const file of project.files) output.set(toPosix(relative(root, join(project.layout.generatedDir, file.path))), file.content);
-    const stubs = planStubs(project.model, project.layout, { force: false }, () => undefined);
+    const stubs =
+      project.kind === 'bot'
+        ? planBotStub(project.model, project.layout, { force: false }, () => undefined)
+        : planStubs(project.model, project.layout, { force: false }, () => undefined);
     for (const stub of stubs.files) output.set(toPosix(relative(root, stub.path)), stub.content);
   }
   return output;

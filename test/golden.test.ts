@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
 import {
+  botFixtures,
   firstRunOutput,
   goldenDirOf,
   goldenTypeScriptFiles,
@@ -13,7 +14,7 @@ import {
 import { ROOT, VALID_DIR } from './fixture-harness.js';
 
 describe('generated output matches the golden files', () => {
-  it.each(integrationFixtures().map((file) => [relative(VALID_DIR, file), file]))('%s', async (_name, manifest) => {
+  it.each([...integrationFixtures(), ...botFixtures()].map((file) => [relative(VALID_DIR, file), file]))('%s', async (_name, manifest) => {
     const output = await firstRunOutput(manifest);
     const dir = goldenDirOf(manifest);
     if (UPDATE_GOLDEN) writeGolden(dir, output);
@@ -23,7 +24,7 @@ describe('generated output matches the golden files', () => {
   });
 
   it('is byte-identical when generated twice', async () => {
-    for (const manifest of integrationFixtures()) {
+    for (const manifest of [...integrationFixtures(), ...botFixtures()]) {
       const first = await firstRunOutput(manifest);
       const second = await firstRunOutput(manifest);
       expect([...second.entries()]).toEqual([...first.entries()]);

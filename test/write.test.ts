@@ -17,6 +17,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -118,6 +119,24 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(target, 'new\n', failing)).toThrow(/EACCES/);
     expect(readFileSync(target, 'utf8')).toBe('old\n');
     expect(readdirSync(project).sort()).toEqual(['file.ts', 'integration.yaml']);
+  });
+});
+
+describe('temp files a killed run left', () => {
+  it('are removed by the next run that writes to their folder; live runs keep theirs, other files stay', () => {
+    const generated = layout.generatedDir;
+    mkdirSync(generated, { recursive: true });
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!; // a pid that has exited
+    const leftovers = [`.types.ts.${dead}-3-k2j9x1.tmp`, `.index.ts.${dead}-1-a.tmp`];
+    const live = `.types.ts.${process.pid}-9-abcdef.tmp`;
+    const users = ['.types.ts.tmp', 'notes.tmp', `.x.${dead}-1-ABC.tmp`];
+    for (const name of [...leftovers, live]) writeFileSync(join(generated, name), `${header}half a fil`);
+    for (const name of users) writeFileSync(join(generated, name), 'the user wrote this\n');
+    const kept = [live, ...users];
+    const result = write([gen('types.ts', 'export type A = 1;\n')]);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan.files.filter((f) => f.status === 'delete')).toEqual([]); // never planned as stale files
+    expect(readdirSync(generated).sort()).toEqual([...kept, 'types.ts'].sort());
   });
 });
 
@@ -271,10 +290,10 @@ describe('write failures become output-not-writable diagnostics', () => {
     mkdirSync(join(project, 'src'));
     writeFileSync(layout.generatedDir, 'I am a file\n');
     const result = write([gen('types.ts', ''), gen('index.ts', '')]);
-    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.diagnostics).toHaveLength(1); // once for the folder, not once per file
     const message = JSON.stringify(result.diagnostics);
     expect(message).toContain('output-not-writable');
-    expect(message).toContain(`'src/generated' is a file, not a folder`);
+    expect(message).toContain(`Cannot write 'src/generated': it is a file, not a folder`);
     expect(message).not.toMatch(STACK_FRAME);
     expect(readFileSync(layout.generatedDir, 'utf8')).toBe('I am a file\n');
   });

@@ -8,6 +8,7 @@ import { manifestInFolder } from '../load/manifest-in-folder.js';
 import { compareNames } from '../model/integration-model.js';
 import { isPlainObject } from '../model/values.js';
 import { generate, type GeneratedProject, type GenerateResult } from '../pipeline.js';
+import { planBotStub } from '../stubs/plan-bot-stub.js';
 import { planStubs } from '../stubs/plan-stubs.js';
 import { applyWrites, writeRecord } from '../write/apply-writes.js';
 import { unifiedDiff } from '../write/diff.js';
@@ -138,7 +139,7 @@ function recordRuns(
       forgetRecord(layout);
       continue;
     }
-    const own = inputsOf(layout.manifestPath, result, inputs);
+    const own = inputsOf(result.projects[index]!, result, inputs);
     const record = serializeRecord({
       layout,
       tool,
@@ -186,8 +187,11 @@ function isFolder(path: string): boolean {
  * One manifest's inputs among a run's: all of them but the other named
  * manifests and the files only they reference (manifests they share, like an
  * interface, stay), so its record neither depends on nor reports the others.
+ * A bot's installed integration manifests are its own inputs even when they
+ * are named too.
  */
-function inputsOf(manifestPath: string, result: GenerateResult, inputs: ReadonlyMap<string, string | undefined>): Map<string, string | undefined> {
+function inputsOf(project: GeneratedProject, result: GenerateResult, inputs: ReadonlyMap<string, string | undefined>): Map<string, string | undefined> {
+  const manifestPath = project.layout.manifestPath;
   const others = new Set<string>();
   for (const manifest of result.manifests) {
     if (manifest.file.path === manifestPath) continue;
@@ -195,6 +199,7 @@ function inputsOf(manifestPath: string, result: GenerateResult, inputs: Readonly
     for (const path of referencedInputFiles(manifest.value, manifest.file.path)) others.add(path);
   }
   const own = new Set([manifestPath, ...result.manifests.filter((m) => m.file.path === manifestPath).flatMap((m) => referencedInputFiles(m.value, m.file.path))]);
+  if (project.kind === 'bot') for (const installed of project.model.integrations) own.add(installed.model.manifestPath);
   return new Map([...inputs].filter(([path]) => own.has(path) || !others.has(path)));
 }
 
@@ -232,7 +237,7 @@ function planProjectStubs(project: GeneratedProject, force: boolean): StubbedPro
     listed.add(path);
     return readDirectoryEntries(path);
   };
-  const plan = planStubs(project.model, project.layout, { force }, readFile, readDir);
+  const plan = project.kind === 'bot' ? planBotStub(project.model, project.layout, { force }, readFile) : planStubs(project.model, project.layout, { force }, readFile, readDir);
   const { layout } = project;
   return {
     output: { layout, generated: project.files, stubs: plan.files },

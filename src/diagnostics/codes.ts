@@ -32,9 +32,12 @@ export const diagnosticCodes = {
   'yaml-syntax': code<{ detail: string }>('error', (p) => `Syntax error: ${p.detail}.`.replace(/\.\.$/, '.')),
   'json-syntax': code<{ detail: string }>('error', (p) => `JSON syntax error: ${p.detail}.`),
   'duplicate-key': code<{ key: string }>('error', (p) => `Duplicate key '${p.key}': each key may appear once in a mapping.`),
-  'alias-limit': code<{ limit: number }>(
+  'alias-limit': code<{ limit: number } | { size: string }>(
     'error',
-    (p) => `Too many YAML alias expansions (limit ${p.limit}); this looks like an alias bomb.`,
+    (p) =>
+      'limit' in p
+        ? `Too many YAML alias expansions (limit ${p.limit}); this looks like an alias bomb.`
+        : `YAML aliases repeat more than ${p.size} of text; this looks like an alias bomb.`,
   ),
   'yaml-unsupported': code<{ detail: string }>('error', (p) => `Unsupported YAML: ${p.detail}`),
   'unknown-manifest-kind': code<{ file: string }>(
@@ -160,7 +163,7 @@ export const diagnosticCodes = {
   ),
   'not-generated': code<{ kind: string }>(
     'warning',
-    (p) => `intc generate does not generate code for ${p.kind} manifests on their own; generate the integration or bot that uses it.`,
+    (p) => `intc generate does not generate code for ${p.kind} manifests on their own; generate the integration that extends it.`,
   ),
   'output-not-writable': code<{ path: string; reason: string }>('error', (p) => `Cannot write '${p.path}': ${p.reason}.`),
 

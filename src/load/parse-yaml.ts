@@ -2,12 +2,14 @@ import type { Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseFast } from './fast-parse.js';
 import { keyString, rangeLocation, SourceFile } from './source-file.js';
+import { inspectAliases } from './yaml-aliases.js';
 import { parseDocumentWithPositions, yaml } from './yaml-module.js';
 
 /** Alias expansions allowed per document before it is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 /** Deeper nesting than any real manifest needs; refused before recursive stages see it. */
 export const MAX_NESTING_DEPTH = 200;
+const NESTING_DETAIL = `nesting deeper than ${MAX_NESTING_DEPTH} levels`;
 
 export interface ParsedSource {
   readonly file: SourceFile;
@@ -20,8 +22,8 @@ export interface ParsedSource {
  * Parses YAML or JSON (YAML 1.2 is a superset of JSON, so one parser gives
  * positions for both): by the fast path when it can (fast-parse.ts), else
  * with the `yaml` Document, where syntax errors, duplicate keys, unresolved
- * tags, non-scalar keys, excessive nesting and alias bombs become
- * diagnostics; a file with any of them yields no value.
+ * tags, non-scalar keys, excessive nesting, aliases inside their own anchor
+ * and alias bombs become diagnostics; a file with any of them yields no value.
  */
 export function parseYaml(path: string, text: string): ParsedSource {
   const jsonError = path.toLowerCase().endsWith('.json') ? checkJsonSyntax(path, text) : undefined;
@@ -76,7 +78,9 @@ function positionOfUnexpectedToken(text: string, message: string): { offset: num
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
     } else if (/[A-Za-z_$]/.test(char)) {
       const word = /^[\w$]+/.exec(text.slice(i, i + 64))![0];
-      if (word !== 'true' && word !== 'false' && word !== 'null') return { offset: i, word };
+      // After a digit, a word is part of a number (the `e` of `1e-3`), not a bare word.
+      const inNumber = /[0-9.]/.test(text[i - 1] ?? '');
+      if (!inNumber && word !== 'true' && word !== 'false' && word !== 'null') return { offset: i, word };
       i += word.length - 1;
     } else if (tokenAt < 0 && char === token) {
       tokenAt = i;
@@ -90,9 +94,15 @@ export function parseWithPositions(path: string, text: string): ParsedSource {
   const positioned = parseDocumentWithPositions(text);
   const { document } = positioned;
   const file = new SourceFile(path, text, positioned);
-  const syntaxErrors = [...document.errors, ...document.warnings].map((error) => yamlErrorToDiagnostic(file, error));
+  const structure = inspectStructure(file);
+  // The parser runs out of stack far below where the walk found nesting past the limit: that one error is enough.
+  const tooDeep = structure.some((d) => d.code === 'yaml-unsupported' && d.message.includes(NESTING_DETAIL));
+  const syntaxErrors = [...document.errors, ...document.warnings]
+    .filter((error) => !(tooDeep && /call stack/i.test(error.message)))
+    .map((error) => yamlErrorToDiagnostic(file, error));
   // Later syntax errors are mostly consequences of the first: report that one.
-  const diagnostics = [...syntaxErrors.slice(0, 1), ...inspectStructure(file)];
+  const diagnostics = [...syntaxErrors.slice(0, 1), ...structure];
+  if (diagnostics.length === 0) diagnostics.push(...inspectAliases(file));
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   if (document.contents === null) {
     return { file, value: undefined, diagnostics: [createDiagnostic('empty-manifest', {}, rangeLocation(file, 0, 0))] };
@@ -123,7 +133,7 @@ function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {
   const start = refineErrorOffset(file, error);
   const location = rangeLocation(file, start, Math.max(start + 1, error.pos[1]));
   if (/call stack/i.test(message)) {
-    return createDiagnostic('yaml-unsupported', { detail: `nesting deeper than ${MAX_NESTING_DEPTH} levels` }, location);
+    return createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, location);
   }
   switch (error.code) {
     case 'TAG_RESOLVE_FAILED':
@@ -181,7 +191,7 @@ function inspectStructure(file: SourceFile): Diagnostic[] {
     const [node, depth] = stack.pop()!;
     if (depth > MAX_NESTING_DEPTH) {
       const [start, end] = node.range ?? [0, 0];
-      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: `nesting deeper than ${MAX_NESTING_DEPTH} levels` }, rangeLocation(file, start, end)));
+      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, rangeLocation(file, start, end)));
       break;
     }
     if (isMap(node)) diagnostics.push(...checkMapKeys(file, node.items));

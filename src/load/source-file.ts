@@ -33,17 +33,43 @@ export class SourceFile {
     this.positioned ??= parseDocumentWithPositions(this.text);
     return this.positioned;
   }
+
+  private lineStartOffsets: number[] | undefined;
+
+  /**
+   * Offset of the start of each line, from the text itself: yaml's
+   * LineCounter knows only the line breaks its lexer reached, which a syntax
+   * error (a NUL byte, an unclosed flow collection) can cut short, and
+   * building the Document just to place a JSON syntax error costs more.
+   * Lines end at `\n`, as for yaml.
+   */
+  get lineStarts(): readonly number[] {
+    if (this.lineStartOffsets === undefined) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStartOffsets = starts;
+    }
+    return this.lineStartOffsets;
+  }
 }
 
 /** Which part of a `key: value` pair a diagnostic points at. */
 export type LocationPart = 'key' | 'value';
 
-export function offsetToPosition(file: Pick<SourceFile, 'lineCounter'>, offset: number): SourcePosition {
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { line, column: col };
+export function offsetToPosition(file: Pick<SourceFile, 'lineStarts'>, offset: number): SourcePosition {
+  const starts = file.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  // The last line that starts at or before the offset.
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: Math.max(0, offset - starts[low]!) + 1 };
 }
 
-export function rangeLocation(file: Pick<SourceFile, 'path' | 'lineCounter'>, start: number, end: number): SourceLocation {
+export function rangeLocation(file: Pick<SourceFile, 'path' | 'lineStarts'>, start: number, end: number): SourceLocation {
   return { file: file.path, start: offsetToPosition(file, start), end: offsetToPosition(file, end) };
 }
 

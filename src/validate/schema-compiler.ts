@@ -109,20 +109,25 @@ function entityId(base: string, name: string): string {
   return `${base}${encodeURIComponent(name)}.json`;
 }
 
+/** Keywords whose value is data, not a schema: a `$ref` inside is a value like any other. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+/** Keywords whose keys are names the user chose (a property may be called `enum` or `$ref`). */
+const NAME_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+
 function rewriteEntityRefs(schema: unknown, base: string): unknown {
   if (Array.isArray(schema)) return schema.map((item) => rewriteEntityRefs(item, base));
   if (!isPlainObject(schema)) return schema;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === '$ref' && typeof value === 'string' && isEntityRef(value)) {
-      copy[key] = `${base}${value.slice(ENTITY_REF_PREFIX.length)}.json`;
-    } else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') {
-      copy[key] = value;
-    } else {
-      copy[key] = rewriteEntityRefs(value, base);
-    }
-  }
-  return copy;
+  // fromEntries defines own properties, so a key `__proto__` stays data.
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => {
+      if (key === '$ref' && typeof value === 'string' && isEntityRef(value)) return [key, `${base}${value.slice(ENTITY_REF_PREFIX.length)}.json`];
+      if (DATA_KEYWORDS.has(key)) return [key, value];
+      if (NAME_MAP_KEYWORDS.has(key) && isPlainObject(value)) {
+        return [key, Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, rewriteEntityRefs(subschema, base)]))];
+      }
+      return [key, rewriteEntityRefs(value, base)];
+    }),
+  );
 }
 
 const AT_PATH = / at (?:path )?"([^"]*)"/;

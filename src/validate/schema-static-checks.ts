@@ -40,7 +40,32 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
         if (!checkRegex(context, key, [...at, 'patternProperties', key], 'key')) clean = false;
       }
     }
+    if (!checkNamesAreWellFormed(context, node, at)) clean = false;
   });
+  return clean;
+}
+
+/** Keywords whose keys are names the schema's author chose. */
+const NAME_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependencies', 'definitions', '$defs'];
+/** A UTF-16 surrogate on its own (from an escape such as `"\ud800"`): no UTF-8 file can hold it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A name holding a lone surrogate could be written to no generated file
+ * as it is, and Ajv throws on it (it URI-encodes names into schema paths).
+ */
+function checkNamesAreWellFormed(context: RuleContext, node: PlainObject, at: readonly PathSegment[]): boolean {
+  let clean = true;
+  for (const keyword of NAME_MAP_KEYWORDS) {
+    const map = node[keyword];
+    if (!isPlainObject(map)) continue;
+    for (const name of Object.keys(map)) {
+      if (!LONE_SURROGATE.test(name)) continue;
+      const detail = `the name ${JSON.stringify(name)} under '${keyword}' holds a lone surrogate, which is not Unicode text (write the character it stands for, or a \\u escape of a whole surrogate pair)`;
+      context.report('invalid-schema', { detail }, [...at, keyword, name], 'key');
+      clean = false;
+    }
+  }
   return clean;
 }
 

@@ -3,7 +3,7 @@ import { createDiagnostic, fileStartLocation, type Diagnostic } from '../diagnos
 import type { ProjectLayout } from '../generate/project-layout.js';
 import { readText, STATE_FILE_NAME } from './input-cache.js';
 import { isInside, PathGuard } from './path-guard.js';
-import { nodeWriteFs, writeFileAtomic, type WriteFs } from './atomic-write.js';
+import { nodeWriteFs, removeLeftoverTempFiles, writeFileAtomic, type WriteFs } from './atomic-write.js';
 import { writeFailureReason, type DisplayPath, type PlannedFile, type WritePlan } from './plan-writes.js';
 
 export interface ApplyResult {
@@ -12,12 +12,14 @@ export interface ApplyResult {
 }
 
 /**
- * Carries out a plan: writes what is new or changed (atomically), leaves
+ * Carries out a plan: removes temp files a killed run left in the folders it
+ * writes to, writes what is new or changed (atomically), leaves
  * unchanged files alone (their mtime stays), deletes stale generated files
  * and then the folders that deleting left empty. Stops at the first failure,
  * so nothing is deleted and no record is written after a failed write.
  */
 export function applyWrites(plan: WritePlan, displayPath: DisplayPath, fs: WriteFs = nodeWriteFs): ApplyResult {
+  for (const folder of new Set([...plan.folders, ...plan.files.map((file) => dirname(file.path))])) removeLeftoverTempFiles(folder);
   for (const file of plan.files) {
     try {
       applyOne(file, fs);
@@ -37,7 +39,11 @@ function applyOne(file: PlannedFile, fs: WriteFs): void {
       writeFileAtomic(file.path, file.content ?? '', fs);
       return;
     case 'delete':
-      fs.unlinkSync(file.path);
+      try {
+        fs.unlinkSync(file.path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // already gone: what deleting wanted
+      }
       if (file.root !== undefined) removeEmptiedFolders(dirname(file.path), file.root, fs);
       return;
     case 'unchanged':

@@ -51,6 +51,32 @@ export class PathGuard {
     return this.refuseLinkedEscape(generatedDir, path);
   }
 
+  /**
+   * Policy: an output folder inside the project (the manifest's folder) that
+   * is, or lies below, a symbolic link leading out of the project is not
+   * written through: following it would write, and delete stale files,
+   * somewhere the project's layout does not show. Naming the real folder
+   * with --out/--src is the way to generate there. Returns each refused
+   * folder and why (reported once per folder, not once per file).
+   */
+  refuseOutputFolders(): { folder: string; reason: string }[] {
+    const { root, generatedDir, srcDir } = this.layout;
+    const realRoot = safeRealpath(root);
+    if (realRoot === undefined) return [];
+    const refused: { folder: string; reason: string }[] = [];
+    for (const folder of [generatedDir, srcDir]) {
+      if (!isInsideOrSame(root, folder)) continue; // chosen outside the project with --out/--src: the user's call
+      const existing = nearestExisting(folder);
+      const real = existing === undefined ? undefined : safeRealpath(existing);
+      if (real === undefined || isInsideOrSame(realRoot, real)) continue;
+      refused.push({
+        folder,
+        reason: `'${existing}' is a symbolic link to '${real}', outside the project folder '${root}'; intc does not write through it (name the real folder with --out or --src to generate there)`,
+      });
+    }
+    return refused;
+  }
+
   /** Undefined when intc may delete `path` (a stale generated file), else the reason it may not. */
   refuseDelete(path: string): string | undefined {
     return this.refuseWrite(path, 'generated');

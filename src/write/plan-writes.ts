@@ -1,8 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createDiagnostic, fileStartLocation, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isIntcGenerated, type GeneratedFile } from '../emit/generated-file.js';
 import type { ProjectLayout } from '../generate/project-layout.js';
+import { isTempFileName } from './atomic-write.js';
 import { hashText, previousOutputHashes, STATE_FILE_NAME } from './input-cache.js';
 import { isSafeRelativePath, PathGuard, type OutputKind } from './path-guard.js';
 
@@ -40,6 +41,8 @@ export interface WritePlan {
   readonly files: readonly PlannedFile[];
   /** Paths intc refuses to write, or cannot (output-not-writable). Nothing is applied when there are any. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The output folders, where temp files a killed run left are removed even when nothing else is written there. */
+  readonly folders: readonly string[];
 }
 
 export type DisplayPath = (path: string) => string;
@@ -60,6 +63,11 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
   for (const project of projects) {
     const { layout } = project;
     const guard = new PathGuard(layout);
+    const unusable = [...guard.refuseOutputFolders(), ...foldersInTheWay(layout, displayPath)];
+    if (unusable.length > 0) {
+      for (const { folder, reason } of unusable) refuse(folder, reason);
+      continue;
+    }
     const recorded = previousOutputHashes(layout.generatedDir);
     const plan = (path: string, kind: OutputKind, content: string) => {
       const refused = guard.refuseWrite(path, kind);
@@ -88,7 +96,8 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
       if (!refused) files.push({ path: stale.path, kind: 'generated', status: 'delete', previous: stale.text, root: layout.generatedDir });
     }
   }
-  return { files: orderForApplying(files), diagnostics };
+  const folders = projects.flatMap(({ layout }) => [layout.generatedDir, layout.srcDir]);
+  return { files: orderForApplying(files), diagnostics, folders };
 }
 
 const NOT_OURS = 'it exists and intc did not write it (no do-not-edit header); move it, or choose another --out';
@@ -135,7 +144,7 @@ function regularFilesBelow(folder: string): string[] {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) found.push(path);
+      else if (entry.isFile() && !isTempFileName(entry.name)) found.push(path); // temp files: removeLeftoverTempFiles
     }
   };
   visit(folder);
@@ -176,6 +185,30 @@ export function writeFailureReason(error: unknown, path: string, displayPath: Di
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/**
+ * An output folder that is a file, or lies below one: said once per blocking
+ * file, instead of once for every file that was to be written there.
+ */
+function foldersInTheWay(layout: ProjectLayout, displayPath: DisplayPath): { folder: string; reason: string }[] {
+  const found = new Map<string, { folder: string; reason: string }>();
+  for (const folder of [layout.generatedDir, layout.srcDir]) {
+    const file = fileInTheWay(join(folder, 'file'));
+    if (file !== undefined && !found.has(file)) found.set(file, { folder, reason: inTheWay(file, folder, displayPath) });
+  }
+  return [...found.values()];
+}
+
+/** Why `file` (the output folder itself or one of its ancestors) stops the output folder from being made. */
+function inTheWay(file: string, folder: string, displayPath: DisplayPath): string {
+  const what = file === folder ? 'it' : `'${displayPath(file)}'`;
+  try {
+    if (lstatSync(file).isSymbolicLink()) return `${what} is a symbolic link to '${readlinkSync(file)}', which does not exist`;
+  } catch {
+    // gone meanwhile: say what was seen
+  }
+  return `${what} is a file, not a folder`;
 }
 
 /** The nearest ancestor of `path` that exists and is not a folder. */

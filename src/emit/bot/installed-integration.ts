@@ -1,0 +1,27 @@
+/**
+ * `integrations/<folder>/types.ts` and `spec.ts` of a bot's generated
+ * folder: one installed integration's types (the same `types.ts` its own
+ * project generates) and its `Spec` (the same text as in its
+ * `integration.ts`, exported), which the bot's types index by alias.
+ */
+import { basename } from 'node:path';
+import type { InstalledIntegration } from '../../model/bot-model.js';
+import { specType } from '../api/spec-type.js';
+import { jsDoc } from '../api/ts-syntax.js';
+import { doNotEditHeader, type GeneratedFile } from '../generated-file.js';
+import { emitSchemaTypes } from '../schema-types.js';
+import { typeNamesOf } from '../type-names.js';
+
+export async function emitInstalledIntegration(installed: InstalledIntegration): Promise<GeneratedFile[]> {
+  const { model, folder } = installed;
+  const names = typeNamesOf(model);
+  const types = await emitSchemaTypes(model, names);
+  const spec = specType(model, names);
+  const imports = spec.typeNames.length === 0 ? '' : `import type {\n${spec.typeNames.map((name) => `  ${name},\n`).join('')}} from './types.js';\n\n`;
+  const specFile =
+    doNotEditHeader(basename(model.manifestPath)) +
+    imports +
+    jsDoc([`Every name of ${model.name} ${model.version} with the type of its schema, as the runtime types read it.`], '') +
+    `export ${spec.text}`;
+  return [...types.map((file) => ({ ...file, path: `integrations/${folder}/${file.path}` })), { path: `integrations/${folder}/spec.ts`, content: specFile }];
+}

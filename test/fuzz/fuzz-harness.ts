@@ -1,0 +1,91 @@
+/**
+ * What the fuzz tests share: a scratch folder under the OS temp dir, the
+ * first-run output of a manifest (generated files and handler stubs, as
+ * test/golden-harness.ts takes it), and one strict TypeScript program over
+ * many outputs with the options of test/golden.test.ts.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { generate } from '../../src/pipeline.js';
+import { planStubs } from '../../src/stubs/plan-stubs.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { ROOT } from '../fixture-harness.js';
+
+/** A fresh scratch folder; ESM (`"type": "module"`) so nodenext reads the generated `.ts` files as the golden test does. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `intc-fuzz-${prefix}-`));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  return dir;
+}
+
+export interface FirstRun {
+  /** Absolute path → content: the generated folder and the handler stubs of a first run. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly errors: readonly Diagnostic[];
+}
+
+/** What `intc generate` would write on a first run, without writing it. */
+export async function firstRun(manifest: string): Promise<FirstRun> {
+  const result = await generate([manifest]);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const files = new Map<string, string>();
+  for (const project of result.projects) {
+    if (project.kind !== 'integration') continue;
+    for (const file of project.files) files.set(join(project.layout.generatedDir, file.path), file.content);
+    const stubs = planStubs(project.model, project.layout, { force: false }, () => undefined);
+    for (const stub of stubs.files) files.set(stub.path, stub.content);
+  }
+  return { files, errors };
+}
+
+export function writeFiles(files: ReadonlyMap<string, string>): void {
+  for (const [path, content] of files) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+}
+
+export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `  ${d.location.start.line}:${d.location.start.column} ${d.code}: ${d.message}`).join('\n');
+}
+
+/** Every .ts file under a folder. */
+export function typeScriptFilesUnder(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...typeScriptFilesUnder(path));
+    else if (entry.name.endsWith('.ts')) files.push(path);
+  }
+  return files.sort();
+}
+
+/** Type-checks the files in one strict program, as a user's project would (the options of test/golden.test.ts). */
+export function typeCheck(files: readonly string[], base: string): string[] {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitOverride: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
+    verbatimModuleSyntax: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    baseUrl: ROOT,
+    paths: { 'intc/runtime': ['src/runtime/index.ts'] },
+  };
+  const program = ts.createProgram(files, options);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    const file = d.file ? relative(base, d.file.fileName) : '';
+    return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
