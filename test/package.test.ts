@@ -70,7 +70,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('npm pack', { timeout: TIMEOUT }, () => {
   it('ships dist/, bin/, schema/ and README, and no tests, fixtures or TypeScript sources', () => {
@@ -152,6 +152,69 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
     expect(readFileSync(join(app, 'src', 'index.ts'), 'utf8')).toContain('ping: pingAction');
     const secondCheck = tsc();
     expect(secondCheck.status, secondCheck.stdout).toBe(0);
+  });
+
+  it('interfaces and bots in a new project: an integration extending two interfaces and a bot with two aliases generate and type-check; wrong usages fail', () => {
+    const workspace = join(project, 'workspace');
+    cpSync(join(root, 'fixtures', 'valid', 'crud'), workspace, { recursive: true });
+    cpSync(join(root, 'fixtures', 'valid', 'telegram'), join(workspace, 'telegram'), { recursive: true });
+    mkdirSync(join(workspace, 'bot'));
+    writeFileSync(
+      join(workspace, 'bot', 'bot.yaml'),
+      [
+        'name: helpdesk',
+        'integrations:',
+        '  main:',
+        '    integration: ../telegram',
+        "    configuration: { botToken: '${MAIN_TOKEN}' }",
+        '  alerts:',
+        '    integration: ../telegram',
+        "    configuration: { botToken: '${ALERTS_TOKEN}' }",
+        '    disabledChannels: [channel]',
+        '  issues:',
+        '    integration: ../tracker',
+        "    configuration: { apiToken: '${TRACKER_TOKEN}' }",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(workspace, 'package.json'), '{ "name": "workspace", "private": true, "type": "module" }\n');
+    // What a developer writes against the output; each wrong usage must be a compile error.
+    writeFileSync(
+      join(workspace, 'usage.ts'),
+      [
+        "import { Bot, type BotClient } from './bot/src/generated/index.js';",
+        "import { issueList, type ActionHandlers } from './tracker/src/generated/index.js';",
+        "export const listAs: 'issueList' = issueList.mapping.actions.list;",
+        'export async function use(client: BotClient): Promise<void> {',
+        "  const page = await client.issues.actions.issueList({});",
+        '  void page.items.map((issue) => issue.title);',
+        "  await client.alerts.actions.sendMessage({ chatId: '1', text: 'Alert' });",
+        '  // @ts-expect-error chatId must be a string',
+        "  await client.main.actions.sendMessage({ chatId: 1, text: 'Hi' });",
+        '  // @ts-expect-error the alerts alias disabled its channel',
+        "  await client.alerts.sendMessage({ channel: 'channel', conversationId: 'c', type: 'text', payload: { text: 'x' } });",
+        '}',
+        '// @ts-expect-error projectList must list projects, not issues',
+        "export const wrong: ActionHandlers['projectList'] = async () => ({ items: [{ id: 'i', title: 't', state: 'open' }], meta: {} });",
+        'export const bot = new Bot({',
+        "  // @ts-expect-error the alerts alias has no channel to handle",
+        "  messages: { alerts: { channel: { text: async () => {} } } },",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(workspace, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [], noUnusedLocals: true, noUnusedParameters: true, exactOptionalPropertyTypes: true, skipLibCheck: false }, include: ['usage.ts', 'tracker/src', 'bot/src'] }),
+    );
+    const generated = sh('npx', ['--no', '--', 'intc', 'generate', 'tracker', 'bot'], workspace);
+    expect(generated.status, generated.stdout + generated.stderr).toBe(0);
+    expect(existsSync(join(workspace, 'tracker', 'src', 'generated', 'interfaces', 'issueDelete.ts'))).toBe(true);
+    expect(existsSync(join(workspace, 'bot', 'src', 'generated', 'bot.ts'))).toBe(true);
+    const checked = sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], workspace);
+    expect(checked.status, checked.stdout).toBe(0);
+    const again = sh('npx', ['--no', '--', 'intc', 'generate', 'tracker', 'bot'], workspace);
+    expect(again.stdout).toMatch(/Nothing changed/);
   });
 
   it('the library imports as ESM and its validate() returns located diagnostics', () => {
