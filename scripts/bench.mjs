@@ -171,6 +171,8 @@ async function main() {
       const sources = [
         { name: 'telegram', folder: join(ROOT, 'fixtures', 'valid', 'telegram'), actions: countActions(TELEGRAM) },
         ...sizes.filter((n) => n === 100 || n === 1000).map((n) => ({ name: `synthetic-${n}`, text: syntheticManifest(n), actions: n })),
+        // Interface resolution: the Anthropic fixture extending the LLM interface (merged, renamed, interfaces/llm.ts).
+        { name: 'interfaces-llm', files: llmProject(), actions: 3 },
         // A bot installing 10 integrations of 20 actions each: bot.ts plus each integration's types.ts and spec.ts.
         { name: 'bot-10x20', files: syntheticBotProject(10, 20), actions: 200 },
       ];
@@ -488,6 +490,16 @@ function printTable(report) {
   }
   out.push(`Results written to .bench/results.json (bench took ${report.benchSeconds} s).`, '');
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/** The Anthropic integration and the interface it extends, side by side in one project. */
+function llmProject() {
+  const fixture = join(ROOT, 'fixtures', 'valid', 'llm');
+  const integration = readFileSync(join(fixture, 'integrations', 'anthropic', 'integration.yaml'), 'utf8');
+  return {
+    'integration.yaml': integration.replace('from: ../../interfaces/llm/interface.yaml', 'from: ./interfaces/llm/interface.yaml'),
+    'interfaces/llm/interface.yaml': readFileSync(join(fixture, 'interfaces', 'llm', 'interface.yaml'), 'utf8'),
+  };
 }
 
 function countActions(file) {
