@@ -100,6 +100,8 @@ describe('strict-mode checks without Ajv agree with Ajv', () => {
       let manifest: unknown;
       try {
         manifest = parse(readFileSync(file, 'utf8'), { logLevel: 'silent' });
+        // An alias inside its own anchor makes a value that contains itself (refused before any schema check).
+        JSON.stringify(manifest);
       } catch {
         continue;
       }

@@ -133,10 +133,13 @@ describe('temp files a killed run left', () => {
     for (const name of [...leftovers, live]) writeFileSync(join(generated, name), `${header}half a fil`);
     for (const name of users) writeFileSync(join(generated, name), 'the user wrote this\n');
     const kept = [live, ...users];
+    const stubTemp = join(layout.srcDir, `.index.ts.${dead}-2-q1w2e3.tmp`); // the stubs folder: cleaned though nothing is written there
+    writeFileSync(stubTemp, 'export default 1;\n');
     const result = write([gen('types.ts', 'export type A = 1;\n')]);
     expect(result.diagnostics).toEqual([]);
     expect(result.plan.files.filter((f) => f.status === 'delete')).toEqual([]); // never planned as stale files
     expect(readdirSync(generated).sort()).toEqual([...kept, 'types.ts'].sort());
+    expect(existsSync(stubTemp)).toBe(false);
   });
 });
 

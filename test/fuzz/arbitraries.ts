@@ -240,9 +240,10 @@ export function objectSchema(targets: RefTargets, depth: number): fc.Arbitrary<J
         fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
         fc.option(fc.oneof(fc.boolean(), valueSchema(targets, Math.min(depth, 1))), { freq: 3, nil: undefined }),
         fc.option(fc.nat(2), { freq: 5, nil: undefined }),
+        combinedBranches(targets, depth),
       )
-      .map(([entries, requiredFlags, additionalProperties, minProperties]) => {
-        const schema: JsonObject = { type: 'object' };
+      .map(([entries, requiredFlags, additionalProperties, minProperties, combined]) => {
+        const schema: JsonObject = { type: 'object', ...combined };
         if (entries.length > 0 || requiredFlags[3]) schema.properties = Object.fromEntries(entries);
         const required = entries.filter((_, i) => requiredFlags[i]).map(([name]) => name);
         if (required.length > 0) schema.required = required;
@@ -250,6 +251,15 @@ export function objectSchema(targets: RefTargets, depth: number): fc.Arbitrary<J
         if (minProperties !== undefined) schema.minProperties = minProperties;
         return schema;
       }),
+  );
+}
+
+/** Sometimes an allOf/anyOf/oneOf of objects beside an object's own properties (never at depth 0, so it ends). */
+function combinedBranches(targets: RefTargets, depth: number): fc.Arbitrary<JsonObject> {
+  if (depth <= 0) return fc.constant({});
+  const branches = fc.array(objectSchema(targets, depth - 1), { minLength: 1, maxLength: 2 });
+  return fc.option(fc.tuple(fc.constantFrom('allOf', 'anyOf', 'oneOf'), branches), { freq: 4, nil: undefined }).map((combined) =>
+    combined === undefined ? {} : { [combined[0]]: combined[1] },
   );
 }
 
@@ -379,7 +389,7 @@ export const integrationManifest: fc.Arbitrary<JsonObject> = fc
       });
   });
 
-export type ManifestFormat = 'yaml' | 'json' | 'json-compact' | 'yaml-flow';
+export type ManifestFormat = 'yaml' | 'json' | 'json-compact' | 'yaml-flow' | 'yaml-mixed';
 
 export interface ManifestText {
   readonly fileName: string;
@@ -387,8 +397,10 @@ export interface ManifestText {
 }
 
 /** The manifest as the text of a file in one of the formats intc reads. */
-export function serializeManifest(value: JsonObject, format: ManifestFormat): ManifestText {
+export function serializeManifest(value: JsonObject, format: ManifestFormat, salt = 0): ManifestText {
   switch (format) {
+    case 'yaml-mixed':
+      return { fileName: 'integration.yaml', text: roundTripped(value, mixedStyleYaml(value, salt)) };
     case 'json':
       return { fileName: 'integration.json', text: `${JSON.stringify(value, null, 2)}\n` };
     case 'json-compact':
@@ -398,6 +410,36 @@ export function serializeManifest(value: JsonObject, format: ManifestFormat): Ma
     case 'yaml':
       return { fileName: 'integration.yaml', text: roundTripped(value, YAML.stringify(value)) };
   }
+}
+
+const VALUE_STYLES = [YAML.Scalar.PLAIN, YAML.Scalar.QUOTE_DOUBLE, YAML.Scalar.QUOTE_SINGLE, YAML.Scalar.BLOCK_LITERAL, YAML.Scalar.BLOCK_FOLDED] as const;
+const KEY_STYLES = [YAML.Scalar.PLAIN, YAML.Scalar.QUOTE_DOUBLE, YAML.Scalar.QUOTE_SINGLE] as const;
+
+/**
+ * YAML as people write it: each scalar in its own style (plain, quoted,
+ * literal or folded block), some collections in flow style, a line width of
+ * its own, all chosen from `salt`. Exercises intc's two YAML readers (the
+ * fast path and the yaml Document) on the styles `yaml` can write.
+ */
+function mixedStyleYaml(value: JsonObject, salt: number): string {
+  const document = new YAML.Document(value);
+  let counter = salt;
+  const next = (n: number) => (counter = (counter * 1103515245 + 12345) % 2147483648) % n;
+  YAML.visit(document, {
+    Pair(_, pair) {
+      if (YAML.isScalar(pair.key)) pair.key.type = KEY_STYLES[next(KEY_STYLES.length)];
+    },
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string') node.type = VALUE_STYLES[next(VALUE_STYLES.length)];
+    },
+    Map(_, node) {
+      node.flow = next(6) === 0;
+    },
+    Seq(_, node) {
+      node.flow = next(3) === 0;
+    },
+  });
+  return document.toString({ lineWidth: next(2) === 0 ? 0 : 20 + next(80), indent: 1 + next(4), indentSeq: next(2) === 0 });
 }
 
 /**
@@ -415,10 +457,12 @@ function roundTripped(value: JsonObject, text: string): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export const manifestFormat: fc.Arbitrary<ManifestFormat> = fc.constantFrom('yaml', 'yaml', 'json', 'json-compact', 'yaml-flow');
+export const manifestFormat: fc.Arbitrary<ManifestFormat> = fc.constantFrom('yaml', 'yaml-mixed', 'yaml-mixed', 'json', 'json-compact', 'yaml-flow');
 
 /** A manifest file: value, format and text. */
-export const manifestFile = fc.tuple(integrationManifest, manifestFormat).map(([value, format]) => ({ value, format, ...serializeManifest(value, format) }));
+export const manifestFile = fc
+  .tuple(integrationManifest, manifestFormat, fc.nat())
+  .map(([value, format, salt]) => ({ value, format, ...serializeManifest(value, format, salt) }));
 
 /**
  * Seed and run counts: a fixed seed and small counts in the test command;

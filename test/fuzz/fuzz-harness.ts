@@ -24,6 +24,8 @@ export interface FirstRun {
   /** Absolute path → content: the generated folder and the handler stubs of a first run. */
   readonly files: ReadonlyMap<string, string>;
   readonly errors: readonly Diagnostic[];
+  /** The manifest's value as intc read it. */
+  readonly value: unknown;
 }
 
 /** What `intc generate` would write on a first run, without writing it. */
@@ -37,7 +39,7 @@ export async function firstRun(manifest: string): Promise<FirstRun> {
     const stubs = planStubs(project.model, project.layout, { force: false }, () => undefined);
     for (const stub of stubs.files) files.set(stub.path, stub.content);
   }
-  return { files, errors };
+  return { files, errors, value: result.manifests[0]?.value };
 }
 
 export function writeFiles(files: ReadonlyMap<string, string>): void {

@@ -36,6 +36,8 @@ describe(`random valid manifests (seed ${seed}, ${runs} runs)`, () => {
       writeFileSync(path, manifest.text);
       const first = await firstRun(path);
       expect(first.errors, `${path}:\n${describeDiagnostics(first.errors)}`).toEqual([]);
+      // intc reads back exactly what was written (its fast YAML path and the yaml Document agree with \`yaml\`).
+      expect(JSON.stringify(first.value), 'the value intc read differs from the manifest').toBe(JSON.stringify(manifest.value));
       const second = await firstRun(path);
       expect([...second.files.entries()]).toEqual([...first.files.entries()]);
       writeFiles(first.files);

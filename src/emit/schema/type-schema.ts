@@ -180,6 +180,13 @@ class SchemaTranslation {
     const translated = isPlainObject(node) ? this.translateObject(node, path, doc) : withDoc({ tsType: 'unknown' }, doc);
     // A definition that is only a `$ref` becomes an alias of the referenced type, not a copy of it.
     if ('$ref' in translated) return { title: placeholder, allOf: [translated] };
+    // Titled, allOf/anyOf/oneOf beside other shape keywords is split by the library into helper types
+    // named after the title (`IntcType1X1 & IntcType1X2`), which no placeholder stands for; untitled
+    // inside an allOf, it stays one inline type.
+    if (isSplitByLibrary(translated)) {
+      const { description, ...shape } = translated;
+      return { title: placeholder, ...(description === undefined ? {} : { description }), allOf: [shape] };
+    }
     return { title: placeholder, ...translated };
   }
 
@@ -278,6 +285,14 @@ function documentationOf(node: PlainObject): string[] {
   const tags = constraintTags(node);
   if (tags.length > 0) escaped.push(tags.join('\n'));
   return escaped;
+}
+
+const APPLICATORS = ['allOf', 'anyOf', 'oneOf'];
+
+/** An applicator with any other keyword that shapes the type (another applicator included) beside it. */
+function isSplitByLibrary(schema: PlainObject): boolean {
+  const keywords = Object.keys(schema).filter((keyword) => SHAPE_KEYWORDS.includes(keyword) || keyword === 'tsType');
+  return keywords.length > 1 && keywords.some((keyword) => APPLICATORS.includes(keyword));
 }
 
 function withDoc(schema: PlainObject, doc: readonly string[]): PlainObject {
