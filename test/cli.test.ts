@@ -289,3 +289,20 @@ describe('library validate()', () => {
     }
   });
 });
+
+describe('control characters from a manifest', () => {
+  it('never reach the terminal raw: escaped in messages, one visible sign each in the code frame', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'intc-controls-'));
+    try {
+      const key = '"\\e[2J\\e[31mFAKE\\0OK"';
+      writeFileSync(join(dir, 'integration.yaml'), `name: acme\nversion: 1.0.0\ndescription: x\nactions:\n  ${key}:\n    input: { schema: { type: object } }\n    output: { schema: { type: object } }\n`);
+      const result = await run(['validate', join(dir, 'integration.yaml')], dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(result.stdout).toContain('\\x1b[2J');
+      expect(result.stdout).toContain('integration.yaml:5:3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

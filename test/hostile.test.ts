@@ -327,6 +327,8 @@ describe('output folders', () => {
     expectCleanFailure(run);
     expect(run.stdout).toMatch(/^out\.txt:1:1 - error output-not-writable: Cannot write 'out\.txt': it is a file, not a folder\./m);
     expect(run.stdout.match(/error output-not-writable/g)).toHaveLength(1);
+    // The plan was refused before any write: the summary says so.
+    expect(run.stdout).toMatch(/Nothing written\.\n$/);
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('a file\n');
     expect(existsSync(join(dir, 'src'))).toBe(false);
 

@@ -99,14 +99,16 @@ export const generateOnce = async (manifests: readonly string[], options: Genera
   if (errors > 0 || (options.strict && diagnostics.length > errors)) return run({ diagnostics, files: [], stopped: 'diagnostics' });
 
   const plan = planWrites(stubbed.map((s) => s.output), display);
-  const stop = (more: readonly Diagnostic[]) => run({ diagnostics: sortDiagnostics([...diagnostics, ...more]), files: [], stopped: 'write-failed' });
-  if (plan.diagnostics.length > 0) return stop(plan.diagnostics);
+  const stop = (more: readonly Diagnostic[], stopped: 'diagnostics' | 'write-failed') =>
+    run({ diagnostics: sortDiagnostics([...diagnostics, ...more]), files: [], stopped });
+  // A refused plan wrote nothing: "Nothing written", not "writing stopped".
+  if (plan.diagnostics.length > 0) return stop(plan.diagnostics, 'diagnostics');
   const files = fileOutcomes(plan);
   if (options.check) return run({ diagnostics, files, diff: diffOf(plan, display) });
 
   const failed = [...applyWrites(plan, display).diagnostics];
   if (failed.length === 0) failed.push(...recordRuns(result, stubbed, inputs, options, display));
-  return failed.length > 0 ? stop(failed) : run({ diagnostics, files });
+  return failed.length > 0 ? stop(failed, 'write-failed') : run({ diagnostics, files });
 };
 
 /** The run the records answer, when nothing changed since they were written (INTC_NO_CACHE=1 always generates). */

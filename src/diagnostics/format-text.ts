@@ -13,13 +13,16 @@ const CONTEXT_LINES = 1;
 
 /**
  * `path:line:col - error CODE: message`, a code frame with the range
- * underlined, and a blank line between diagnostics.
+ * underlined, and a blank line between diagnostics. Control characters a
+ * manifest holds (an escape sequence in a key, a NUL) never reach the
+ * terminal as such: messages show them as `\x1b`, frames as one visible
+ * character each, so the underline stays in place.
  */
 export function formatDiagnosticText(diagnostic: Diagnostic, options: TextFormatOptions): string {
   const { file, start } = diagnostic.location;
   const paint = painter(options.color);
   const severity = diagnostic.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-  const header = `${paint.cyan(displayPath(file, options.cwd))}:${paint.yellow(`${start.line}:${start.column}`)} - ${severity} ${paint.gray(diagnostic.code)}: ${diagnostic.message}`;
+  const header = `${paint.cyan(displayPath(file, options.cwd))}:${paint.yellow(`${start.line}:${start.column}`)} - ${severity} ${paint.gray(diagnostic.code)}: ${escapeControls(diagnostic.message)}`;
   const source = options.sources.get(file);
   const frame = source === undefined ? '' : codeFrame(source, diagnostic, paint);
   return frame ? `${header}\n\n${frame}\n` : `${header}\n`;
@@ -51,7 +54,7 @@ function codeFrame(source: string, diagnostic: Diagnostic, paint: Painter): stri
   const width = String(last).length;
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = truncate((lines[line - 1] ?? '').replace(/\t/g, ' '));
+    const text = truncate(showControls((lines[line - 1] ?? '').replace(/\t/g, ' ')));
     const marker = line === start.line ? paint.red('>') : ' ';
     out.push(`${marker} ${paint.gray(String(line).padStart(width))} | ${text}`);
     if (line === start.line) {
@@ -61,6 +64,21 @@ function codeFrame(source: string, diagnostic: Diagnostic, paint: Painter): stri
     }
   }
   return out.join('\n');
+}
+
+/** C0 and C1 control characters and DEL, but tab and line feed (messages may span lines). */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** One character for one: C0 as its Control Pictures sign (␛, ␀), DEL as ␡, C1 as �. */
+function showControls(line: string): string {
+  return line.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
 }
 
 function truncate(line: string): string {
