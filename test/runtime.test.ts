@@ -326,6 +326,20 @@ describe('logger', () => {
     expect(() => start({ configurationType: WEBHOOK_SECRET as never, configuration: {} as never })).toThrow('Unknown configuration "[redacted]"');
   });
 
+  it("keeps secret values out of a handler's own errors, thrown objects and strings alike", async () => {
+    const throwing = (thrown: (secret: string) => unknown) =>
+      new ChatIntegration({
+        ...recording().integration.implementation,
+        handler: async ({ ctx }) => {
+          throw thrown(ctx.secrets.API_KEY);
+        },
+      }).start({ configuration: { token: 'tok' }, env, logger: () => {} });
+    const error = (await throwing((key) => new Error(`request with ${key} failed`)).handleWebhook({}).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('request with [redacted] failed');
+    expect(error.stack).not.toContain(API_KEY);
+    expect(await throwing((key) => `bad key ${key}`).handleWebhook({}).catch((e: unknown) => e)).toBe('bad key [redacted]');
+  });
+
   it('handlers log through the same redacting logger', async () => {
     const { integration } = recording();
     const lines: string[] = [];

@@ -104,14 +104,19 @@ export class NotFoundError extends IntcRuntimeError {
 }
 
 /**
- * Redacts the message (and stack) of an error the runtime or client built,
- * which may quote a name or id the caller gave; a handler's own errors are
- * left as they are (the logger redacts them when they are logged).
+ * Redacts secret values from whatever leaves the runtime: the message and
+ * stack of any error (the runtime's own, which may quote what the caller
+ * gave, and a handler's, which may quote a token from a failed request), and
+ * a thrown string. An error whose fields cannot be written is left as it is.
  */
 export function redactError(error: unknown, redact: (text: string) => string): unknown {
-  if (error instanceof IntcRuntimeError) {
+  if (typeof error === 'string') return redact(error);
+  if (!(error instanceof Error)) return error;
+  try {
     error.message = redact(error.message);
     if (error.stack !== undefined) error.stack = redact(error.stack);
+  } catch {
+    // A frozen error: nothing to do without replacing it.
   }
   return error;
 }
