@@ -11,16 +11,18 @@ export interface NamedMap {
   /** What one name is, for messages: "Action", "Secret"… */
   readonly label: string;
   readonly rule: NamingRule;
+  /** Its names become file names (handler stubs, generated modules): Windows' device names are refused. */
+  readonly namesFiles?: true;
 }
 
 const channelMaps: NamedMap[] = [
-  { pattern: ['channels'], label: 'Channel', rule: camelCaseRule },
-  { pattern: ['channels', '*', 'messages'], label: 'Message type', rule: camelCaseRule },
+  { pattern: ['channels'], label: 'Channel', rule: camelCaseRule, namesFiles: true },
+  { pattern: ['channels', '*', 'messages'], label: 'Message type', rule: camelCaseRule, namesFiles: true },
 ];
 
 export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
   integration: [
-    { pattern: ['actions'], label: 'Action', rule: camelCaseRule },
+    { pattern: ['actions'], label: 'Action', rule: camelCaseRule, namesFiles: true },
     ...channelMaps,
     { pattern: ['channels', '*', 'conversation', 'tags'], label: 'Conversation tag', rule: camelCaseRule },
     { pattern: ['channels', '*', 'message', 'tags'], label: 'Message tag', rule: camelCaseRule },
@@ -30,7 +32,7 @@ export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
     { pattern: ['configurations'], label: 'Configuration', rule: camelCaseRule },
     { pattern: ['secrets'], label: 'Secret', rule: screamingSnakeCaseRule },
-    { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule },
+    { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule, namesFiles: true },
     { pattern: ['interfaces', '*', 'entities'], label: 'Interface entity', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'actions'], label: 'Interface action', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'events'], label: 'Interface event', rule: camelCaseRule },
@@ -38,7 +40,7 @@ export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
   ],
   interface: [
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
-    { pattern: ['actions'], label: 'Action', rule: camelCaseRule },
+    { pattern: ['actions'], label: 'Action', rule: camelCaseRule, namesFiles: true },
     { pattern: ['events'], label: 'Event', rule: camelCaseRule },
     ...channelMaps,
   ],

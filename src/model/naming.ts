@@ -54,3 +54,13 @@ export function collisionKey(name: string): string {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Names Windows keeps for devices: `con.ts`, `aux/` cannot be created there
+ * whatever the extension or case, so a handler file of that name could not be.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  return /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name);
+}
+
+export const WINDOWS_DEVICE_NAME_RULE = 'not a name Windows keeps for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9): its handler file could not be created there';

@@ -1,10 +1,15 @@
 import { findNamedMaps } from '../../model/named-maps.js';
+import { isWindowsDeviceName, WINDOWS_DEVICE_NAME_RULE } from '../../model/naming.js';
 import type { Rule } from '../rule-context.js';
 
 /** Names follow Botpress: camelCase for most things, SCREAMING_SNAKE_CASE for secrets. */
 export const checkNaming: Rule = (context) => {
   for (const { map, path, names } of findNamedMaps(context.manifest.kind, context.manifest.value)) {
     for (const name of names) {
+      if (map.namesFiles && isWindowsDeviceName(name)) {
+        context.report('invalid-name', { kind: map.label, name, rule: WINDOWS_DEVICE_NAME_RULE }, [...path, name], 'key');
+        continue;
+      }
       if (map.rule.pattern.test(name)) continue;
       // A suggestion made by dropping non-ASCII letters, or one that is already taken, would mislead.
       const fixed = /^[\x20-\x7e]*$/.test(name) ? map.rule.suggest(name) : '';
