@@ -120,6 +120,8 @@ function isCheckableSchema(schema: unknown): boolean {
   if (typeof schema === 'boolean') return true;
   if (typeof schema !== 'object' || schema === null) return false;
   const text = JSON.stringify(schema);
+  // Half a surrogate pair in a name is refused by the static checks (JSON.stringify escapes only lone ones).
+  if (/\\ud[89a-f]/i.test(text)) return false;
   // $ref loops are refused by the static checks before this layer.
   if (/"(\w+)":\{"\$ref":"#\/definitions\/\1"\}/.test(text) || /^\{"\$ref":"#\/entities\//.test(text)) return false;
   return !/"(typ|\$id|x-[a-z]+)"|integr"|"required":"|emial|https?:|#\/definitions\/missing/.test(text) && isMetaValidKeywords(schema);

@@ -1,5 +1,5 @@
 /**
- * What the fuzz tests share: a scratch folder under the OS temp dir, the
+ * What the fuzz tests share: seed and run counts, a scratch folder under the OS temp dir, the
  * first-run output of a manifest (generated files and handler stubs, as
  * test/golden-harness.ts takes it), and one strict TypeScript program over
  * many outputs with the options of test/golden.test.ts.
@@ -90,4 +90,16 @@ export function typeCheck(files: readonly string[], base: string): string[] {
     const file = d.file ? relative(base, d.file.fileName) : '';
     return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
+}
+
+/**
+ * Seed and run counts: a fixed seed and small counts in the test command;
+ * `npm run fuzz` (scripts/fuzz.mjs) sets FUZZ_SEED, FUZZ_RUNS (mutations) and
+ * FUZZ_VALID_RUNS (valid manifests, each generated and type-checked).
+ */
+export function fuzzSettings(kind: 'valid' | 'mutations', defaultRuns: number): { readonly seed: number; readonly runs: number; readonly long: boolean } {
+  const variable = kind === 'valid' ? 'FUZZ_VALID_RUNS' : 'FUZZ_RUNS';
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
+  const runs = process.env[variable] ? Number(process.env[variable]) : defaultRuns;
+  return { seed, runs, long: process.env[variable] !== undefined };
 }

@@ -14,8 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { validate } from '../../src/pipeline.js';
 import { CLI, findKindManifests, ROOT, VALID_DIR } from '../fixture-harness.js';
-import { fuzzSettings, manifestFile } from './arbitraries.js';
-import { describeDiagnostics, firstRun, scratchDir, typeCheck, typeScriptFilesUnder, writeFiles, type FirstRun } from './fuzz-harness.js';
+import { manifestFile } from './manifest-text.js';
+import { describeDiagnostics, firstRun, fuzzSettings, scratchDir, typeCheck, typeScriptFilesUnder, writeFiles, type FirstRun } from './fuzz-harness.js';
 import { applyMutations, mutations, type Mutation } from './mutations.js';
 
 const { seed, runs, long } = fuzzSettings('mutations', 100);

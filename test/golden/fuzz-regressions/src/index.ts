@@ -1,4 +1,5 @@
 import { Integration } from './generated/index.js';
+import { combinedTopLevelAction } from './actions/combinedTopLevel.js';
 import { keywordNamedPropertiesAction } from './actions/keywordNamedProperties.js';
 import { handler } from './handler.js';
 import { register } from './register.js';
@@ -9,6 +10,7 @@ export default new Integration({
   unregister,
   handler,
   actions: {
+    combinedTopLevel: combinedTopLevelAction,
     keywordNamedProperties: keywordNamedPropertiesAction,
   },
   channels: {},

@@ -2,6 +2,8 @@
 import { IntegrationRuntime } from 'intc/runtime';
 import type * as rt from 'intc/runtime';
 import type {
+  CombinedTopLevelInput,
+  CombinedTopLevelOutput,
   Configuration,
   KeywordNamedPropertiesInput,
   KeywordNamedPropertiesOutput,
@@ -13,6 +15,8 @@ type Spec = {
   configuration: Configuration;
   configurations: {};
   actions: {
+    /** An input with allOf and oneOf beside its properties, an output with both applicators. */
+    combinedTopLevel: { input: CombinedTopLevelInput; output: CombinedTopLevelOutput };
     /** Properties named enum, const, default and examples that refer to an entity. */
     keywordNamedProperties: { input: KeywordNamedPropertiesInput; output: KeywordNamedPropertiesOutput };
   };
