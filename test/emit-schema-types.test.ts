@@ -345,6 +345,45 @@ describe('shapes', () => {
     expect(typeCheck(new Map([['/virtual/shape/types.ts', output]]))).toEqual([]);
   });
 
+  // The index signature repeats every property type beside it; an inline intersection with a key optional
+  // on one side and required on the other is not assignable to its own copy (TS2411, found by fuzzing).
+  const optionalAndRequired = {
+    allOf: [
+      { type: 'object', properties: { v: { type: 'number' } } },
+      { type: 'object', properties: { v: true }, required: ['v'] },
+    ],
+  };
+  it.each<[string, PlainObject, string[]]>([
+    ['beside additionalProperties', { type: 'object', properties: { p: optionalAndRequired }, additionalProperties: { type: 'string' } }, ['ConfigurationP']],
+    [
+      'beside patternProperties',
+      { type: 'object', properties: { p: optionalAndRequired }, patternProperties: { '^x-': { type: 'string' } }, additionalProperties: false },
+      ['ConfigurationP'],
+    ],
+    [
+      'nested in an inline object',
+      { type: 'object', properties: { p: { type: 'object', properties: { q: optionalAndRequired } } }, additionalProperties: { type: 'string' } },
+      ['ConfigurationP'],
+    ],
+    [
+      'anyOf beside properties, recursive',
+      {
+        type: 'object',
+        properties: { p: { type: 'object', anyOf: [{ type: 'object', properties: { x: { $ref: '#/entities/node' } } }], properties: { x: true }, required: ['x'] } },
+        additionalProperties: { type: 'array' },
+      },
+      ['ConfigurationP'],
+    ],
+    ['not beside a typed index signature', { type: 'object', properties: { p: optionalAndRequired } }, []],
+    ['not beside an unknown index signature', { type: 'object', properties: { p: optionalAndRequired }, additionalProperties: {} }, []],
+    ['not for a union', { type: 'object', properties: { p: { anyOf: [{ type: 'string' }, { type: 'number' }] } }, additionalProperties: { type: 'boolean' } }, []],
+  ])('an intersection property type is named only when an index signature repeats it: %s', async (_, configuration, hoisted) => {
+    const manifest = base({ configuration: { schema: configuration }, entities: { node: { schema: { type: 'object', properties: { next: { $ref: '#/entities/node' } } } } } });
+    const output = await typesOf(modelOf(manifest));
+    expect([...declarations(output).keys()].filter((name) => name.startsWith('ConfigurationP'))).toEqual(hoisted);
+    expect(typeCheck(new Map([['/virtual/intersection/types.ts', output]]))).toEqual([]);
+  });
+
   it('gives an empty Configuration when the manifest has none, and exports nothing else for an empty manifest', async () => {
     const output = await typesOf(modelOf(base({})));
     expect(output).toContain('export interface Configuration {}');

@@ -155,6 +155,7 @@ class SchemaTranslation {
     this.targets.set(pathKey([]), placeholder);
     this.pending.push({ path: [], placeholder, name: this.typed.typeName, doc: this.typed.doc });
     this.collectLocalTargets();
+    this.collectHoistedProperties();
     for (const { path, placeholder: target, name, doc } of this.pending) {
       const node = path.length === 0 ? this.typed.schema : valueAtPath(this.typed.schema, path);
       this.planner.define(target, name, this.definition(node, path, target, doc));
@@ -173,6 +174,51 @@ class SchemaTranslation {
       this.targets.set(key, placeholder);
       this.pending.push({ path, placeholder, name, doc: [] });
     });
+  }
+
+  /**
+   * json-schema-to-typescript widens an index signature with the type of every
+   * property beside it (so the properties stay assignable to it), printing each
+   * type a second time. TypeScript relates the copy of an inline intersection
+   * to its original structurally, and for `{ x?: T } & { x: unknown }` (a key
+   * optional in one member, required in another) that fails under
+   * exactOptionalPropertyTypes: TS2411, "Property 'p' … is not assignable to
+   * 'string' index type". Such a property's type becomes a definition of its
+   * own (named like a local `$ref` target), so both places name the same type.
+   * Only properties beside a typed index signature whose type holds an inline
+   * intersection are hoisted; every other type stays inline.
+   */
+  private collectHoistedProperties(): void {
+    const starts = this.pending.map((entry) => entry.path);
+    for (const start of starts) {
+      const node = start.length === 0 ? this.typed.schema : valueAtPath(this.typed.schema, start);
+      this.walkTranslated(node, start, true, (object, path) => {
+        if (!isPlainObject(object.properties) || !hasTypedIndexSignature(object)) return;
+        for (const [key, value] of Object.entries(object.properties)) {
+          const propertyPath = [...path, 'properties', key];
+          if (key === '__proto__' || this.targets.has(pathKey(propertyPath)) || !this.holdsInlineIntersection(value, propertyPath)) continue;
+          const { placeholder, name } = this.planner.newLocalType(this.typed.typeName, propertyPath);
+          this.targets.set(pathKey(propertyPath), placeholder);
+          this.pending.push({ path: propertyPath, placeholder, name, doc: [] });
+        }
+      });
+    }
+  }
+
+  /** Visits the object subschemas `translate` inlines (not the targets, which are definitions of their own). */
+  private walkTranslated(node: unknown, path: string[], start: boolean, visit: (node: PlainObject, path: string[]) => void): void {
+    if (!isPlainObject(node) || (!start && this.targets.has(pathKey(path)))) return;
+    visit(node, path);
+    for (const [child, childPath] of inlineChildren(node, path)) this.walkTranslated(child, childPath, false, visit);
+  }
+
+  /** Whether the type of `node` has an intersection (`A & B`) that is printed inline, not behind a name. */
+  private holdsInlineIntersection(node: unknown, path: string[]): boolean {
+    let found = false;
+    this.walkTranslated(node, path, true, (object) => {
+      found ||= isIntersection(object);
+    });
+    return found;
   }
 
   private definition(node: unknown, path: string[], placeholder: string, doc: readonly string[]): PlainObject {
@@ -270,6 +316,49 @@ class SchemaTranslation {
     if (additional !== false) members.push(translatedAdditional);
     return { additionalProperties: members.length === 1 ? members[0] : { anyOf: members } };
   }
+}
+
+/** The subschemas of `node` that `shapeOf` translates, with their paths. */
+function inlineChildren(node: PlainObject, path: string[]): [unknown, string[]][] {
+  const children: [unknown, string[]][] = [];
+  for (const keyword of ['properties', 'patternProperties'] as const) {
+    const map = node[keyword];
+    if (isPlainObject(map)) for (const [key, value] of Object.entries(map)) children.push([value, [...path, keyword, key]]);
+  }
+  for (const keyword of ['additionalProperties', 'additionalItems'] as const) if (keyword in node) children.push([node[keyword], [...path, keyword]]);
+  if (Array.isArray(node.items)) node.items.forEach((item, index) => children.push([item, [...path, 'items', String(index)]]));
+  else if ('items' in node) children.push([node.items, [...path, 'items']]);
+  for (const keyword of APPLICATORS) {
+    const members = node[keyword];
+    if (Array.isArray(members)) members.forEach((member, index) => children.push([member, [...path, keyword, String(index)]]));
+  }
+  return children;
+}
+
+/**
+ * An index signature json-schema-to-typescript widens with the property types:
+ * one that is not `unknown` (see `additionalProperties` below for how
+ * `patternProperties` join it).
+ */
+function hasTypedIndexSignature(node: PlainObject): boolean {
+  const additional = node.additionalProperties;
+  if (additional === undefined || additional === true) return false;
+  const patterns = isPlainObject(node.patternProperties) ? Object.values(node.patternProperties) : [];
+  if (patterns.length === 0) return additional !== false && !isUnknownSchema(additional);
+  return [...patterns, ...(additional === false ? [] : [additional])].every((member) => member !== true && !isUnknownSchema(member));
+}
+
+/** A schema `translateObject` types as `unknown`: no keyword that shapes it. */
+function isUnknownSchema(schema: unknown): boolean {
+  return isPlainObject(schema) && !('$ref' in schema) && !SHAPE_KEYWORDS.some((keyword) => keyword in schema);
+}
+
+/** A schema printed as an intersection: several `allOf` members, or an applicator or `$ref` beside another keyword that shapes the type. */
+function isIntersection(schema: PlainObject): boolean {
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 1) return true;
+  const shaping = SHAPE_KEYWORDS.filter((keyword) => keyword in schema);
+  if ('$ref' in schema) return shaping.length > 0;
+  return shaping.length > 1 && shaping.some((keyword) => APPLICATORS.includes(keyword));
 }
 
 function pathKey(path: readonly string[]): string {
