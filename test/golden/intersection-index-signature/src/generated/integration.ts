@@ -24,7 +24,7 @@ type Spec = {
 };
 
 const metadata: rt.IntegrationMetadata = {
-  name: "recursive-index-signature",
+  name: "intersection-index-signature",
   version: "1.0.0",
   secrets: {
     required: [],
@@ -69,7 +69,7 @@ export type EventName = rt.EventName<Spec>;
 export type StateName = rt.StateName<Spec>;
 
 /**
- * The recursive-index-signature integration (recursive-index-signature 1.0.0), typed from its manifest.
+ * The intersection-index-signature integration (intersection-index-signature 1.0.0), typed from its manifest.
  *
  * Properties whose types are intersections, beside additionalProperties or patternProperties.
  *
