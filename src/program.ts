@@ -55,17 +55,21 @@ export class Program implements ManifestResolver {
     const path = resolve(dirname(from.file.path), reference);
     const known = this.records.has(path);
     const record = this.load(path, kind, reportAt, reference);
-    if (record.readFailure) {
-      if (known) this.diagnostics.push(record.readFailure(reportAt, reference));
+    // An error at the reference is an error of the referencing manifest too: a bot installing an
+    // integration whose interface is broken hears of it at its own `integration:` line.
+    const referencing = this.records.get(from.file.path);
+    const failed = (diagnostic: Diagnostic | undefined): undefined => {
+      if (diagnostic) this.diagnostics.push(diagnostic);
+      if (referencing) referencing.errorCount += 1;
       return undefined;
-    }
+    };
+    // A file read for the first time has already reported why it failed, at this reference.
+    if (record.readFailure) return failed(known ? record.readFailure(reportAt, reference) : undefined);
     if (record.manifest && record.manifest.kind !== kind) {
-      this.diagnostics.push(createDiagnostic('kind-mismatch', { expected: kind, actual: record.manifest.kind }, reportAt()));
-      return undefined;
+      return failed(createDiagnostic('kind-mismatch', { expected: kind, actual: record.manifest.kind }, reportAt()));
     }
     if (!record.manifest || record.errorCount > 0) {
-      this.diagnostics.push(createDiagnostic('invalid-referenced-manifest', { path: reference, count: record.errorCount }, reportAt()));
-      return undefined;
+      return failed(createDiagnostic('invalid-referenced-manifest', { path: reference, count: record.errorCount }, reportAt()));
     }
     return record.manifest;
   }
