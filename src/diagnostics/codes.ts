@@ -149,6 +149,11 @@ export const diagnosticCodes = {
 
   // Advice
   'missing-description': code<{ what: string }>('warning', (p) => `${p.what} has no description; the hub and generated docs show it.`),
+  'inherited-property-name': code<{ name: string; inherited: string }>(
+    'warning',
+    (p) =>
+      `Optional property '${p.name}' has the name of a member every object inherits (${p.inherited}): TypeScript then refuses an object literal that leaves it out. Make it required, or rename it.`,
+  ),
 
   // Generation: handler stubs (user-owned files) and output
   'stale-handler': code<{ kind: string; name: string }>(

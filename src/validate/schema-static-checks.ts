@@ -11,6 +11,41 @@ const ENTITY_REF = /^#\/entities\/([^/]+)$/;
 /** Ajv and JavaScript objects treat a `__proto__` key as the prototype, not data: it could be neither typed nor validated. */
 const PROTO_PROPERTY = "a property named '__proto__' is not supported (JavaScript objects cannot hold it as data, so it could be neither typed nor validated)";
 
+/** Members every object inherits (TypeScript's `Object` interface), with the type an object literal brings for each. */
+const INHERITED_MEMBERS: Readonly<Record<string, string>> = {
+  constructor: 'constructor: Function',
+  toString: 'toString(): string',
+  toLocaleString: 'toLocaleString(): string',
+  valueOf: 'valueOf(): Object',
+  hasOwnProperty: 'hasOwnProperty(v): boolean',
+  isPrototypeOf: 'isPrototypeOf(v): boolean',
+  propertyIsEnumerable: 'propertyIsEnumerable(v): boolean',
+};
+
+/**
+ * An optional property named like an inherited member, with a type the
+ * member's function type does not fit (`toString?: number`), makes every
+ * object literal without it a type error: a warning, since it is valid
+ * JSON Schema and validates fine.
+ */
+function warnInheritedPropertyNames(context: RuleContext, node: PlainObject, at: readonly PathSegment[]): void {
+  if (!isPlainObject(node.properties)) return;
+  const required = Array.isArray(node.required) ? node.required : [];
+  for (const [name, property] of Object.entries(node.properties)) {
+    const inherited = Object.hasOwn(INHERITED_MEMBERS, name) ? INHERITED_MEMBERS[name] : undefined;
+    if (inherited === undefined || required.includes(name) || !hasNonObjectType(property)) continue;
+    context.report('inherited-property-name', { name, inherited }, [...at, 'properties', name], 'key');
+  }
+}
+
+/** A schema that says its value is not an object (a function member type only fits object-like types). */
+function hasNonObjectType(schema: unknown): boolean {
+  if (!isPlainObject(schema)) return false;
+  const type = schema.type;
+  const types = Array.isArray(type) ? type : typeof type === 'string' ? [type] : [];
+  return (types.length > 0 && !types.includes('object')) || schema.const !== undefined || Array.isArray(schema.enum);
+}
+
 /**
  * Checks inside one embedded schema what its meta-schema cannot: every
  * `$ref` resolves (an entity of this manifest or a local pointer), and every
@@ -35,6 +70,7 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
       context.report('invalid-schema', { detail: PROTO_PROPERTY }, [...at, 'properties', '__proto__'], 'key');
       clean = false;
     }
+    warnInheritedPropertyNames(context, node, at);
     if (isPlainObject(node.patternProperties)) {
       for (const key of Object.keys(node.patternProperties)) {
         if (!checkRegex(context, key, [...at, 'patternProperties', key], 'key')) clean = false;
