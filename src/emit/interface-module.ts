@@ -46,7 +46,8 @@ function interfaceModule(header: string, extension: InterfaceExtension, slots: r
   ].join('');
 }
 
-function mappingConstant(extension: InterfaceExtension): string {
+/** `export const mapping = { interface, version, entities, actions, events, channels } as const;` */
+export function mappingConstant(extension: InterfaceExtension): string {
   const map = (renames: readonly Rename[]) =>
     renames.length === 0 ? '{}' : `{\n${renames.map((r) => `    ${typeKey(r.interfaceName)}: ${stringLiteral(r.name)},\n`).join('')}  }`;
   const summary = `How this integration implements interface ${stringLiteral(extension.name)} ${extension.version}${extension.title ? ` (${extension.title})` : ''}.`;

@@ -8,6 +8,7 @@ export * from './ajv-helpers.js';
 export { resolveConfigurations, type LooseConfigurations } from './bot-configuration.js';
 export { BotRuntime, RunningBot, type BotInstances, type BotStartOptions, type ListenableClient } from './bot-runtime.js';
 export type * from './bot-spec.js';
+export { viaInterface, type InterfaceActions, type InterfaceMapping } from './bot-interfaces.js';
 export type * from './client-contract.js';
 export {
   ConfigurationError,
