@@ -7,6 +7,7 @@
  */
 import type { ClientContract, TagValues } from './client-contract.js';
 import { IntcRuntimeError } from './errors.js';
+import { defineOwn } from './values.js';
 
 /** The instance as the bot drives it, names as plain strings. */
 export interface LooseInstance {
@@ -76,9 +77,4 @@ export async function sendMessage(started: StartedAlias, message: LooseMessage):
     conversation: { id: conversation.id, tags: conversation.tags },
     ...(message.tags === undefined ? {} : { message: { tags: message.tags } }),
   });
-}
-
-/** Sets a key as an own property, so names such as `constructor` or `__proto__` stay data. */
-export function defineOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
 }

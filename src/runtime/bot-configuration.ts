@@ -10,7 +10,7 @@
 import type { Installations } from './bot-spec.js';
 import { MissingEnvironmentVariableError, type MissingVariable } from './errors.js';
 import { processEnvironment, type Environment } from './secrets.js';
-import { isPlainObject } from './values.js';
+import { defineOwn, isPlainObject } from './values.js';
 
 /** The same placeholder grammar bot.yaml is validated with. */
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -75,9 +75,4 @@ class PlaceholderFiller {
       return value;
     });
   }
-}
-
-/** Sets a key as an own property, so keys such as `__proto__` stay data. */
-function defineOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

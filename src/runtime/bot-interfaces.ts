@@ -5,6 +5,7 @@
  * interface (a plugin, a fallback between providers) works with every
  * implementation: `viaInterface(client.claude, anthropicLlm.mapping)`.
  */
+import { defineOwn } from './values.js';
 
 /** What the generated `integrations/<name>/interfaces/<alias>.ts` exports as `mapping` (its action part). */
 export interface InterfaceMapping {
@@ -27,7 +28,7 @@ export function viaInterface<A extends ActionFunctions, M extends InterfaceMappi
   for (const [interfaceName, name] of Object.entries(mapping.actions)) {
     const action = Object.hasOwn(client.actions, name) ? client.actions[name] : undefined;
     if (typeof action !== 'function') throw new TypeError(`This client has no action ${JSON.stringify(name)} (interface ${JSON.stringify(mapping.interface)}'s ${JSON.stringify(interfaceName)}).`);
-    Object.defineProperty(actions, interfaceName, { value: action, enumerable: true });
+    defineOwn(actions, interfaceName, action);
   }
-  return { interface: mapping.interface, actions: actions as InterfaceActions<A, M> };
+  return { interface: mapping.interface, actions: Object.freeze(actions) as InterfaceActions<A, M> };
 }

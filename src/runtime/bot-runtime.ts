@@ -19,7 +19,7 @@ import type { IntegrationRuntime } from './integration-runtime.js';
 import { consoleSink, createLogger, type Logger, type LogLevel, type LogSink } from './logger.js';
 import { createRedactor, type Environment } from './secrets.js';
 import type { AnySpec } from './spec.js';
-import { own } from './values.js';
+import { defineOwn, own } from './values.js';
 
 /** A client the bot can listen to: it announces every message and event it creates. */
 export interface ListenableClient extends ClientContract {
@@ -196,7 +196,7 @@ function pickClients(
       throw new IntcRuntimeError(`The client given for ${JSON.stringify(alias)} has no onCreated(listener): the bot could not receive its messages.`);
     }
     owners.set(client, alias);
-    Object.defineProperty(clients, alias, { value: client, enumerable: true });
+    defineOwn(clients, alias, client);
   }
   return clients;
 }

@@ -21,7 +21,7 @@ import type {
   UserRecord,
 } from './client-contract.js';
 import { IntcRuntimeError, NotFoundError, PayloadValidationError, UnknownNameError } from './errors.js';
-import { copy, own, sortedKeys } from './values.js';
+import { copy, defineOwn, own, sortedKeys } from './values.js';
 import type { ValidateFunction } from './validators.js';
 
 type Counter = 'conversation' | 'user' | 'message' | 'event';
@@ -238,7 +238,7 @@ function stateKey(key: StateKey): string {
 function definedTags(tags: TagValues): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(tags)) {
-    if (value !== undefined) Object.defineProperty(result, name, { value, enumerable: true, writable: true });
+    if (value !== undefined) defineOwn(result, name, value);
   }
   return result;
 }

@@ -23,7 +23,7 @@ import type {
   Tags,
   UserTagName,
 } from './spec.js';
-import { copy, own, sortedKeys } from './values.js';
+import { copy, defineOwn, own, sortedKeys } from './values.js';
 import type { Validators } from './validators.js';
 
 /** A message the bot sends, handed to the channel's handler for its type. */
@@ -188,7 +188,7 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
 function lowerCaseKeys(headers: { readonly [name: string]: string | undefined }): { [name: string]: string | undefined } {
   const result: { [name: string]: string | undefined } = {};
   for (const [name, value] of Object.entries(headers)) {
-    Object.defineProperty(result, name.toLowerCase(), { value, enumerable: true, writable: true });
+    defineOwn(result, name.toLowerCase(), value);
   }
   return result;
 }

@@ -4,6 +4,7 @@
  * error naming every such secret. Their values are then redacted from logs.
  */
 import { MissingSecretError } from './errors.js';
+import { defineOwn } from './values.js';
 
 export type Environment = { readonly [name: string]: string | undefined };
 
@@ -18,7 +19,7 @@ export function readSecrets(
     return value === '' ? undefined : value;
   };
   for (const name of [...declared.required, ...declared.optional].sort()) {
-    Object.defineProperty(secrets, name, { value: valueOf(name), enumerable: true, writable: true });
+    defineOwn(secrets, name, valueOf(name));
   }
   const missing = declared.required.filter((name) => valueOf(name) === undefined).sort();
   if (missing.length > 0) throw new MissingSecretError(missing);

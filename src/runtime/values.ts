@@ -8,6 +8,14 @@ export function own<T>(record: { readonly [key: string]: T } | undefined, key: s
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/**
+ * Sets a key as an own data property, as an assignment would, except that a
+ * name such as `__proto__` stays data instead of setting the prototype.
+ */
+export function defineOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The object's own keys, sorted (UTF-16 order, the same everywhere). */
 export function sortedKeys(record: object | undefined): string[] {
   return record === undefined ? [] : Object.keys(record).sort();
