@@ -5,9 +5,8 @@ import { emitBot } from './generate/emit-bot.js';
 import { emitIntegration, type EmitOptions } from './generate/emit-integration.js';
 import { projectLayout, type LayoutOptions, type ProjectLayout } from './generate/project-layout.js';
 import type { LoadedManifest } from './load/load-manifest.js';
-import { integrationModelOf } from './generate/integration-model-of.js';
+import { integrationModelOf, type ReferenceLookup } from './generate/integration-model-of.js';
 import type { BotModel } from './model/bot-model.js';
-import type { ManifestKind } from './model/manifest-kind.js';
 import type { IntegrationModel } from './model/integration-model.js';
 import { isPlainObject } from './model/values.js';
 import { Program, type ProgramOptions } from './program.js';
@@ -26,8 +25,6 @@ export interface ValidateResult {
   /** The manifest a reference in `from` names (a bot's integration, an integration's interface), if it loaded clean. */
   readonly referencedManifest: ReferenceLookup;
 }
-
-export type ReferenceLookup = (from: LoadedManifest, reference: string, kind: ManifestKind) => LoadedManifest | undefined;
 
 /**
  * Validates manifests and everything they reference: load (read, parse,

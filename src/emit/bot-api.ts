@@ -16,6 +16,7 @@ import { compareNames } from '../model/integration-model.js';
 import { jsDoc, literalUnion, stringLiteral, typeKey } from './api/ts-syntax.js';
 import { tsLiteral } from './bot/ts-literal.js';
 import { doNotEditHeader, type GeneratedFile } from './generated-file.js';
+import { pascalCase } from './type-names.js';
 
 export function emitBotApi(model: BotModel): GeneratedFile[] {
   const header = doNotEditHeader(basename(model.manifestPath));
@@ -110,7 +111,7 @@ function specTypeNames(installations: readonly InstallationModel[]): Map<Install
     const base = integration.folder
       .split(/[^A-Za-z0-9]+/)
       .filter((part) => part !== '')
-      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .map(pascalCase)
       .join('');
     let name = `${base}Spec`;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}Spec`;

@@ -6,6 +6,7 @@
  * an underscore between the two, which a camelCase name cannot hold.
  */
 import type { IntegrationModel } from '../model/integration-model.js';
+import { capitalize } from '../model/naming.js';
 
 export interface TypeNames {
   /** Type of the default configuration: `Configuration`. */
@@ -24,9 +25,8 @@ export interface TypeNames {
   readonly entities: ReadonlyMap<string, string>;
 }
 
-export function pascalCase(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
+/** A camelCase name in PascalCase: `sendMessage` → `SendMessage`. */
+export const pascalCase: (name: string) => string = capitalize;
 
 export function typeNamesOf(model: IntegrationModel): TypeNames {
   const messages = new Map<string, Map<string, string>>();

@@ -1,11 +1,8 @@
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { toBotModel, type BotModel } from '../model/bot-model.js';
 import type { IntegrationModel } from '../model/integration-model.js';
-import type { ManifestKind } from '../model/manifest-kind.js';
 import type { PlainObject } from '../model/values.js';
-import { integrationModelOf } from './integration-model-of.js';
-
-type ReferenceLookup = (from: LoadedManifest, reference: string, kind: ManifestKind) => LoadedManifest | undefined;
+import { integrationModelOf, type ReferenceLookup } from './integration-model-of.js';
 
 /**
  * The model of a bot manifest that validated clean. Each installed

@@ -1,10 +1,11 @@
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { ManifestKind } from '../model/manifest-kind.js';
-import { resolveInterfaces, type ExtendedInterface } from '../model/interface-extension.js';
+import { interfaceEntries, resolveInterfaces, type ExtendedInterface } from '../model/interface-extension.js';
 import { toIntegrationModel, type IntegrationModel } from '../model/integration-model.js';
-import { entriesOf, isPlainObject, propertyOf, stringPropertyOf, type PlainObject } from '../model/values.js';
+import { isPlainObject, type PlainObject } from '../model/values.js';
 
-type ReferenceLookup = (from: LoadedManifest, reference: string, kind: ManifestKind) => LoadedManifest | undefined;
+/** The manifest a reference in `from` names (a bot's integration, an integration's interface), if it loaded clean. */
+export type ReferenceLookup = (from: LoadedManifest, reference: string, kind: ManifestKind) => LoadedManifest | undefined;
 
 /**
  * The model of an integration manifest that validated clean, with the
@@ -18,11 +19,9 @@ export function integrationModelOf(manifest: LoadedManifest, lookup: ReferenceLo
 }
 
 function extendedInterfaces(manifest: LoadedManifest, value: PlainObject, lookup: ReferenceLookup): ExtendedInterface[] {
-  const found: ExtendedInterface[] = [];
-  for (const [alias, entry] of entriesOf(propertyOf(value, 'interfaces'))) {
-    const from = stringPropertyOf(entry, 'from');
-    const iface = from === undefined ? undefined : lookup(manifest, from, 'interface');
-    if (iface && isPlainObject(iface.value)) found.push({ alias, value: iface.value, manifestPath: iface.file.path });
-  }
-  return found;
+  const entries = interfaceEntries(value, (from) => {
+    const iface = lookup(manifest, from, 'interface');
+    return iface && isPlainObject(iface.value) ? { value: iface.value, manifestPath: iface.file.path } : undefined;
+  });
+  return entries.map(({ alias, iface }) => ({ alias, ...iface }));
 }

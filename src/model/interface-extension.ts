@@ -10,6 +10,7 @@
  * the overrides in the `interfaces:` entry. Two interfaces mapped onto one
  * name merge the same way, the first alias (sorted) keeping its schemas.
  */
+import { ENTITY_REF_PREFIX, isEntityRef } from '../validate/json-pointer.js';
 import { walkSchema } from '../validate/walk-schema.js';
 import { compareNames } from './integration-model.js';
 import { entriesOf, isPlainObject, propertyOf, stringPropertyOf, type PlainObject } from './values.js';
@@ -63,6 +64,35 @@ const OVERRIDES: { readonly [S in InterfaceSection]: readonly string[] } = {
   channels: ['title', 'description'],
 };
 
+/** One `interfaces:` entry and the interface manifest its `from:` names. */
+export interface InterfaceEntry<T> {
+  readonly alias: string;
+  /** The entry as written (`from`, `entities`, renames and overrides). */
+  readonly entry: unknown;
+  readonly iface: T;
+}
+
+/**
+ * The entries of an integration manifest's `interfaces:` whose interface
+ * `resolve` could read, sorted by alias (the order merging uses). What
+ * `resolve` returns for an unreadable one (undefined) leaves that entry out:
+ * its problem is reported elsewhere.
+ */
+export function interfaceEntries<T>(manifest: unknown, resolve: (from: string, alias: string) => T | undefined): InterfaceEntry<T>[] {
+  const found: InterfaceEntry<T>[] = [];
+  for (const [alias, entry] of entriesOf(propertyOf(manifest, 'interfaces'))) {
+    const from = stringPropertyOf(entry, 'from');
+    const iface = from === undefined ? undefined : resolve(from, alias);
+    if (iface !== undefined) found.push({ alias, entry, iface });
+  }
+  return found.sort((a, b) => compareNames(a.alias, b.alias));
+}
+
+/** The entry's `name:` for an interface member (`actions.generateContent.name`), if it renames it. */
+export function memberRename(entry: unknown, section: InterfaceSection, interfaceName: string): string | undefined {
+  return stringPropertyOf(propertyOf(propertyOf(entry, section), interfaceName), 'name');
+}
+
 /** Merges every extended interface into the manifest (which is left as it was). */
 export function resolveInterfaces(manifest: PlainObject, interfaces: readonly ExtendedInterface[]): ResolvedIntegration {
   if (interfaces.length === 0) return { manifest, extensions: [] };
@@ -83,7 +113,7 @@ function extend(manifest: PlainObject, resolved: PlainObject, iface: ExtendedInt
     members[section] = {};
     for (const [interfaceName, member] of sortedEntries(propertyOf(iface.value, section))) {
       const options = propertyOf(propertyOf(entry, section), interfaceName);
-      const name = stringPropertyOf(options, 'name') ?? interfaceName;
+      const name = memberRename(entry, section, interfaceName) ?? interfaceName;
       const withEntities = pointRefsAt(member, entityMap);
       members[section][interfaceName] = withEntities;
       renames[section].push({ interfaceName, name });
@@ -138,15 +168,13 @@ function pointRefsAt(member: unknown, entityMap: ReadonlyMap<string, string>): u
   for (const schema of memberSchemas(copy)) {
     walkSchema(schema, (node) => {
       const ref = node.$ref;
-      if (typeof ref !== 'string' || !ref.startsWith(ENTITY_REF)) return;
-      const mapped = entityMap.get(ref.slice(ENTITY_REF.length));
-      if (mapped !== undefined) node.$ref = ENTITY_REF + mapped;
+      if (typeof ref !== 'string' || !isEntityRef(ref)) return;
+      const mapped = entityMap.get(ref.slice(ENTITY_REF_PREFIX.length));
+      if (mapped !== undefined) node.$ref = ENTITY_REF_PREFIX + mapped;
     });
   }
   return copy;
 }
-
-const ENTITY_REF = '#/entities/';
 
 /** The schemas of an action (input, output), an event, or a channel's message types. */
 function memberSchemas(member: unknown): unknown[] {

@@ -10,6 +10,7 @@
  * against the embedded schema they are in.
  */
 import type { LocationPart, PathSegment, ValuePath } from '../load/source-file.js';
+import { decodePointer, isEntityRef } from '../validate/json-pointer.js';
 import { isPlainObject, type PlainObject } from './values.js';
 
 /** A schema and where it sits: which manifest (a tag the caller chooses) and the path in its value. */
@@ -143,8 +144,6 @@ function child(node: SchemaNode, schema: unknown, ...segments: PathSegment[]): S
 /** Keywords that narrow a schema in ways not judged here; a candidate using them is given the benefit of the doubt. */
 const UNJUDGED_NARROWING = ['allOf', 'anyOf', 'oneOf', 'not', 'if', '$ref'];
 
-const ENTITY_REF = /^#\/entities\/([^/]+)$/;
-
 class CompatibilityCheck {
   readonly issues: CompatibilityIssue[] = [];
   /**
@@ -197,17 +196,17 @@ class CompatibilityCheck {
   }
 
   private follow(node: SchemaNode, ref: string): SchemaNode | undefined {
-    const entity = ENTITY_REF.exec(ref);
-    if (entity) {
-      const target = this.resolveEntity(decodePointerSegment(entity[1] ?? ''), node.manifest);
+    if (ref !== '#' && !ref.startsWith('#/')) return undefined;
+    const segments = decodePointer(ref);
+    if (isEntityRef(ref)) {
+      const target = segments.length === 2 ? this.resolveEntity(segments[1] ?? '', node.manifest) : undefined;
       return target && rootNode(target);
     }
-    if (ref !== '#' && !ref.startsWith('#/')) return undefined;
     let target = rootNode(node.root);
-    for (const segment of ref.slice(2).split('/').filter((s) => s !== '').map(decodePointerSegment)) {
+    for (const segment of segments) {
       const container = target.schema;
       const key = Array.isArray(container) ? Number(segment) : segment;
-      const value = Array.isArray(container) ? container[key as number] : isPlainObject(container) ? container[segment] : undefined;
+      const value = Array.isArray(container) ? container[key as number] : isPlainObject(container) && Object.hasOwn(container, segment) ? container[segment] : undefined;
       if (value === undefined) return undefined;
       target = child(target, value, key);
     }
@@ -391,14 +390,4 @@ function objectOf(value: unknown): PlainObject {
 
 function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function decodePointerSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // Not percent-encoded after all: keep it as written.
-  }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -7,7 +7,7 @@
  */
 import { compareNames } from '../../model/integration-model.js';
 import { isPlainObject } from '../../model/values.js';
-import { stringLiteral } from '../api/ts-syntax.js';
+import { stringLiteral, typeKey } from '../api/ts-syntax.js';
 
 export function tsLiteral(value: unknown, indent = ''): string {
   if (Array.isArray(value)) {
@@ -28,6 +28,5 @@ export function tsLiteral(value: unknown, indent = ''): string {
 }
 
 function literalKey(key: string): string {
-  if (key === '__proto__') return `[${stringLiteral(key)}]`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key);
+  return key === '__proto__' ? `[${stringLiteral(key)}]` : typeKey(key);
 }

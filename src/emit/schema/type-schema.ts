@@ -21,6 +21,7 @@ import { walkSchema } from '../../validate/walk-schema.js';
 import { commentText, stringLiteral } from './comment-text.js';
 import { constraintTags } from './constraint-tags.js';
 import type { TypedSchema } from './schema-slots.js';
+import { pascalCase } from '../type-names.js';
 
 export interface TypeSchemaPlan {
   /** The schema to compile: one definition per type, each referenced from `properties`. */
@@ -126,7 +127,7 @@ function suffixOf(path: readonly string[]): string {
   const words = path.filter((segment) => !NAME_CONTAINERS.has(segment)).flatMap((segment) => segment.split(/[^A-Za-z0-9]+/));
   const suffix = words
     .filter((word) => word !== '')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .map(pascalCase)
     .join('');
   return suffix === '' ? 'Schema' : suffix;
 }

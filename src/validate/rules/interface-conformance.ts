@@ -1,5 +1,6 @@
 import type { PathSegment } from '../../load/source-file.js';
-import { compareNames } from '../../model/integration-model.js';
+import { INTERFACE_SECTIONS, interfaceEntries, memberRename, type InterfaceSection } from '../../model/interface-extension.js';
+import { capitalize } from '../../model/naming.js';
 import {
   describeIssue,
   satisfies,
@@ -27,7 +28,7 @@ export const checkInterfaceConformance: Rule = (context) => {
   if (implementations.length === 0) return;
   const resolveEntity = entityResolver(context.manifest.value, implementations);
   for (const implementation of implementations) checkEntities(context, implementation, resolveEntity);
-  for (const section of SECTIONS) checkMembers(context, section, implementations, resolveEntity);
+  for (const section of INTERFACE_SECTIONS) checkMembers(context, section, implementations, resolveEntity);
 };
 
 /** The manifest tag of this integration's schemas; each interface's is `interface:<alias>`. */
@@ -46,20 +47,16 @@ interface Implementation {
 /** Every readable interface this integration implements, by alias in sorted order (the order merging uses). */
 function implementationsOf(context: RuleContext): Implementation[] {
   const ownEntities = keysOf(propertyOf(context.manifest.value, 'entities'));
-  const found: Implementation[] = [];
-  for (const [alias, entry] of entriesOf(propertyOf(context.manifest.value, 'interfaces'))) {
-    const from = stringPropertyOf(entry, 'from');
-    const iface = from === undefined ? undefined : context.resolveManifest(from, 'interface', ['interfaces', alias, 'from']);
-    if (!iface) continue;
+  const readable = interfaceEntries(context.manifest.value, (from, alias) => context.resolveManifest(from, 'interface', ['interfaces', alias, 'from']));
+  return readable.map(({ alias, entry, iface }) => {
     const ifaceEntities = keysOf(propertyOf(iface.value, 'entities'));
     const entities = new Map(
       entriesOf(propertyOf(entry, 'entities')).filter(
         (pair): pair is [string, string] => ifaceEntities.includes(pair[0]) && typeof pair[1] === 'string' && ownEntities.includes(pair[1]),
       ),
     );
-    found.push({ alias, name: stringPropertyOf(iface.value, 'name') ?? alias, iface: iface.value, entry, entities });
-  }
-  return found.sort((a, b) => compareNames(a.alias, b.alias));
+    return { alias, name: stringPropertyOf(iface.value, 'name') ?? alias, iface: iface.value, entry, entities };
+  });
 }
 
 function interfaceTag(implementation: Implementation): string {
@@ -91,8 +88,7 @@ function checkEntities(context: RuleContext, implementation: Implementation, res
 
 // --- members ------------------------------------------------------------------
 
-const SECTIONS = ['actions', 'events', 'channels'] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = InterfaceSection;
 const KIND: Record<Section, string> = { actions: 'action', events: 'event', channels: 'channel' };
 
 /** An interface member as it lands in the integration. */
@@ -131,7 +127,7 @@ function claimsByName(section: Section, implementations: readonly Implementation
   const claims = new Map<string, Claim[]>();
   for (const implementation of implementations) {
     for (const [interfaceName, member] of entriesOf(propertyOf(implementation.iface, section))) {
-      const name = stringPropertyOf(propertyOf(propertyOf(implementation.entry, section), interfaceName), 'name') ?? interfaceName;
+      const name = memberRename(implementation.entry, section, interfaceName) ?? interfaceName;
       claims.set(name, [...(claims.get(name) ?? []), { implementation, interfaceName, member }]);
     }
   }
@@ -212,8 +208,4 @@ function schemaAt(container: unknown, path: readonly PathSegment[], manifest: st
   let schema: unknown = container;
   for (const segment of path) schema = propertyOf(schema, String(segment));
   return schema === undefined ? undefined : { schema, manifest, path: [...containerPath, ...path] };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

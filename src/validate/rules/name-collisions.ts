@@ -1,7 +1,8 @@
 import type { ValuePath } from '../../load/source-file.js';
 import { findNamedMaps } from '../../model/named-maps.js';
 import { collisionKey } from '../../model/naming.js';
-import { entriesOf, keysOf, propertyOf, stringPropertyOf } from '../../model/values.js';
+import { interfaceEntries, memberRename, type InterfaceSection } from '../../model/interface-extension.js';
+import { keysOf, propertyOf } from '../../model/values.js';
 import type { Rule, RuleContext } from '../rule-context.js';
 
 /**
@@ -65,16 +66,12 @@ function checkInterfaceMemberCollisions(context: RuleContext): void {
   }
 }
 
-function inheritedNames(context: RuleContext, section: 'actions' | 'events' | 'channels'): InheritedName[] {
+function inheritedNames(context: RuleContext, section: InterfaceSection): InheritedName[] {
   const found: InheritedName[] = [];
-  const implementations = entriesOf(propertyOf(context.manifest.value, 'interfaces')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [alias, implementation] of implementations) {
-    const from = stringPropertyOf(implementation, 'from');
-    if (from === undefined) continue;
-    const iface = context.resolveManifest(from, 'interface', ['interfaces', alias, 'from']);
-    if (!iface) continue;
+  const readable = interfaceEntries(context.manifest.value, (from, alias) => context.resolveManifest(from, 'interface', ['interfaces', alias, 'from']));
+  for (const { alias, entry, iface } of readable) {
     for (const member of keysOf(propertyOf(iface.value, section))) {
-      const rename = stringPropertyOf(propertyOf(propertyOf(implementation, section), member), 'name');
+      const rename = memberRename(entry, section, member);
       found.push(
         rename === undefined
           ? { name: member, at: ['interfaces', alias], part: 'key' }
