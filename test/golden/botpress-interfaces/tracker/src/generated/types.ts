@@ -118,10 +118,13 @@ export interface Notifiable_NotifyInput {
 
 export interface Notifiable_NotifyOutput {
   delivered: boolean;
-  receipt?: {
-    id?: string;
-    [k: string]: unknown | undefined;
-  };
+  receipt?: Notifiable_NotifyOutputReceipt;
+  retryReceipt?: Notifiable_NotifyOutputReceipt;
+  [k: string]: unknown | undefined;
+}
+
+export interface Notifiable_NotifyOutputReceipt {
+  id?: string;
   [k: string]: unknown | undefined;
 }
 
@@ -137,6 +140,12 @@ export interface NotifyOutput {
     sentAt?: string;
   };
   delivered: boolean;
+  retryReceipt?: NotifyOutputReceipt;
+}
+
+export interface NotifyOutputReceipt {
+  id?: string;
+  [k: string]: unknown | undefined;
 }
 
 export interface ProactiveConversation_GetOrCreateConversationInput {
