@@ -43,31 +43,30 @@ export const checkInterfaceConformance: Rule = (context) => {
 /** Interfaces are judged with Botpress's open objects. */
 const OPEN_OBJECTS = { openObjects: true } as const;
 
-type Place = Pick<SchemaLocation, 'path' | 'part'>;
-
 /**
- * Reports each cause once. A cause is a place in this integration and what
- * is wrong there, whatever value path led to it: one entity reached from
- * several members, or mapped onto several interfaces, is one cause.
+ * Reports each cause once. A cause is a schema node of the side that wins
+ * the merge (this integration's, or the first interface's) and what is wrong
+ * there, whatever value path led to it: one entity reached from several
+ * members, or mapped onto several interfaces, is one cause.
  */
 class ConformanceReporter {
   private readonly reported = new Set<string>();
 
   constructor(readonly context: RuleContext) {}
 
-  /** False when this cause was already reported. */
-  claim(issue: CompatibilityIssue, at: Place): boolean {
-    const key = causeKey(issue, at);
+  /** False when this cause was already reported. `node`: the winning side's node the issue is about. */
+  claim(issue: CompatibilityIssue, node: SchemaLocation): boolean {
+    const key = causeKey(issue, node);
     if (this.reported.has(key)) return false;
     this.reported.add(key);
     return true;
   }
 }
 
-function causeKey(issue: CompatibilityIssue, at: Place): string {
+function causeKey(issue: CompatibilityIssue, node: SchemaLocation): string {
   // A missing or optional property is located at its object: its name tells two apart.
   const property = issue.kind === 'missing' || issue.kind === 'optional' ? issue.valuePath.at(-1) : '';
-  return JSON.stringify([at.path, at.part, issue.kind, issue.requiredAllows, issue.candidateAllows, property]);
+  return JSON.stringify([node.manifest, node.path, node.part, issue.kind, issue.requiredAllows, issue.candidateAllows, property]);
 }
 
 /** The manifest tag of this integration's schemas; each interface's is `interface:<alias>`. */
@@ -128,7 +127,7 @@ function checkEntities(reporter: ConformanceReporter, implementations: readonly 
       const required = schemaAt(implementation.iface, ['entities', ifaceEntity, 'schema'], interfaceTag(implementation));
       if (!candidate || !required) continue;
       for (const issue of satisfies(candidate, required, resolveEntity, OPEN_OBJECTS)) {
-        const key = JSON.stringify([issue.candidate.manifest, causeKey(issue, issue.candidate)]);
+        const key = causeKey(issue, issue.candidate);
         const cause = causes.get(key) ?? { entity: ownEntity, issue, requirements: new Set<string>() };
         cause.requirements.add(JSON.stringify([ifaceEntity, implementation.name]));
         causes.set(key, cause);
@@ -136,8 +135,8 @@ function checkEntities(reporter: ConformanceReporter, implementations: readonly 
     }
   }
   for (const { entity, issue, requirements } of causes.values()) {
+    if (!reporter.claim(issue, issue.candidate)) continue;
     const at = issue.candidate.manifest === INTEGRATION ? issue.candidate : { path: ['entities', entity, 'schema'], part: 'key' as const };
-    if (!reporter.claim(issue, at)) continue;
     context.report('entity-not-conforming', { entity, required: describeRequirements(requirements), detail: issue.detail }, at.path, at.part);
   }
 }
@@ -236,8 +235,8 @@ function checkOwnMember(reporter: ConformanceReporter, section: Section, name: s
         ? { focus: 'candidate', candidateIn: 'here', what: shared.what }
         : { focus: 'required', requiredIn: 'here', candidateNoun: 'the interface', what: shared.what };
     for (const { issue, winnerSide } of compareShared(shared, ownSchema, ifaceSchema, resolveEntity)) {
+      if (!reporter.claim(issue, winnerSide)) continue;
       const location = winnerSide.manifest === INTEGRATION ? winnerSide : { path: [section, name], part: 'key' as const };
-      if (!reporter.claim(issue, location)) continue;
       reporter.context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, location.path, location.part);
     }
   }
@@ -259,8 +258,8 @@ function checkMergedClaims(reporter: ConformanceReporter, section: Section, name
       shared.direction === 'satisfies'
         ? { focus: 'candidate', candidateIn: `in ${firstLabel}`, requiredIn: `in ${claimLabel}`, what: shared.what }
         : { focus: 'required', requiredIn: `in ${firstLabel}`, candidateNoun: claimLabel, what: shared.what };
-    for (const { issue } of compareShared(shared, winner, loser, resolveEntity)) {
-      if (!reporter.claim(issue, { path: at, part: 'key' })) continue;
+    for (const { issue, winnerSide } of compareShared(shared, winner, loser, resolveEntity)) {
+      if (!reporter.claim(issue, winnerSide)) continue;
       reporter.context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, at, 'key');
     }
   }
