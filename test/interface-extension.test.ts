@@ -1,6 +1,7 @@
 /** resolveInterfaces: how an interface's members land in the integration that extends it. */
 import { describe, expect, it } from 'vitest';
 import { resolveInterfaces, type ExtendedInterface } from '../src/model/interface-extension.js';
+import { canUniteSchemas, uniteSchemas } from '../src/model/unite-schemas.js';
 import type { PlainObject } from '../src/model/values.js';
 
 const objectOf = (properties: PlainObject, required: string[] = []) => ({ type: 'object', properties, required });
@@ -60,8 +61,8 @@ describe('resolveInterfaces', () => {
     expect(JSON.stringify([manifest, chat])).toBe(before);
   });
 
-  it('merges an own member of the same name: own schemas and metadata win, the entry overrides both', () => {
-    const ownOutput = { schema: objectOf({ thing: { $ref: '#/entities/widget' }, extra: { type: 'string' } }, ['thing']) };
+  it('merges an own member of the same name: own metadata wins, the entry overrides both, the schemas are united', () => {
+    const ownOutput = { schema: objectOf({ thing: { $ref: '#/entities/widget' }, extra: { type: 'string' } }, ['thing', 'extra']) };
     const manifest = integration(
       { chat: { from: '../chat', entities: { thing: 'widget' }, actions: { getThing: { description: 'From the entry' } } } },
       { actions: { getThing: { title: 'Own title', input: { schema: objectOf({ id: { type: 'string' } }, ['id']) }, output: ownOutput } } },
@@ -69,18 +70,87 @@ describe('resolveInterfaces', () => {
     const action = (resolveInterfaces(manifest, [iface('chat')]).manifest.actions as PlainObject).getThing as PlainObject;
     expect(action.title).toBe('Own title');
     expect(action.description).toBe('From the entry');
-    expect(action.output).toEqual(ownOutput);
+    // The own properties first (kept where both declare one), then the interface's others; required of both.
+    expect(action.output).toEqual({
+      schema: objectOf({ thing: { $ref: '#/entities/widget' }, extra: { type: 'string' }, kind: { const: { $ref: '#/entities/thing' } } }, ['thing', 'extra']),
+    });
   });
 
-  it('merges channels by message type and tag', () => {
+  it('unites input, output, event and message schemas: properties of both, required of both, the own property kept', () => {
     const manifest = integration(
       { chat: { from: '../chat', entities: { thing: 'widget' } } },
-      { channels: { inbox: { messages: { image: { schema: objectOf({ url: { type: 'string' } }) } }, conversation: { tags: { thread: {} } } } } },
+      {
+        actions: {
+          getThing: {
+            input: { schema: { ...objectOf({ id: { type: 'string', minLength: 3 }, verbose: { type: 'boolean' } }), additionalProperties: false } },
+            output: { schema: objectOf({ thing: { $ref: '#/entities/widget' } }) },
+          },
+        },
+        events: { thingChanged: { schema: objectOf({ at: { type: 'string' } }, ['at']) } },
+        channels: { inbox: { messages: { text: { schema: objectOf({ text: { type: 'string' }, html: { type: 'string' } }, ['text']) } } } },
+      },
     );
-    const inbox = (resolveInterfaces(manifest, [iface('chat')]).manifest.channels as PlainObject).inbox as PlainObject;
-    expect(Object.keys(inbox.messages as PlainObject).sort()).toEqual(['image', 'text']);
-    expect(Object.keys((inbox.conversation as { tags: PlainObject }).tags).sort()).toEqual(['room', 'thread']);
-    expect(inbox.title).toBe('Inbox');
+    const { actions, events, channels } = resolveInterfaces(manifest, [iface('chat')]).manifest as Record<string, PlainObject>;
+    const getThing = actions!.getThing as { input: { schema: PlainObject }; output: { schema: PlainObject } };
+    expect(getThing.input.schema).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string', minLength: 3 }, verbose: { type: 'boolean' } },
+      required: ['id'],
+      additionalProperties: false,
+    });
+    expect(Object.keys(getThing.output.schema.properties as PlainObject)).toEqual(['thing', 'kind']);
+    expect(getThing.output.schema.required).toEqual(['thing']);
+    const thingChanged = events!.thingChanged as { schema: PlainObject };
+    expect(thingChanged.schema).toEqual(objectOf({ at: { type: 'string' }, things: { type: 'array', items: { $ref: '#/entities/widget' } } }, ['at']));
+    const text = ((channels!.inbox as PlainObject).messages as Record<string, { schema: PlainObject }>).text!;
+    expect(text.schema).toEqual(objectOf({ text: { type: 'string' }, html: { type: 'string' } }, ['text']));
+  });
+
+  it('keeps an own schema that is an entity $ref as it is (conformance judges it)', () => {
+    const manifest = integration({ chat: { from: '../chat', entities: { thing: 'widget' } } }, { actions: { getThing: { input: { schema: { $ref: '#/entities/widget' } }, output: { schema: { $ref: '#/entities/widget' } } } } });
+    const action = (resolveInterfaces(manifest, [iface('chat')]).manifest.actions as PlainObject).getThing as PlainObject;
+    expect(action.input).toEqual({ schema: { $ref: '#/entities/widget' } });
+  });
+
+  it('leaves the interface as implemented as the interface wrote it', () => {
+    const manifest = integration({ chat: { from: '../chat', entities: { thing: 'widget' } } }, { actions: { getThing: { input: { schema: objectOf({ id: { type: 'string' } }) }, output: { schema: objectOf({}) } } } });
+    const { manifest: resolved, extensions } = resolveInterfaces(manifest, [iface('chat')]);
+    const output = (extensions[0]!.resolved.actions.getThing as { output: { schema: { properties: PlainObject } } }).output.schema;
+    expect(Object.keys(output.properties)).toEqual(['thing', 'kind']);
+    // The united copy is not the interface's own object.
+    const merged = ((resolved.actions as PlainObject).getThing as { output: { schema: { properties: PlainObject } } }).output.schema;
+    expect(merged.properties.thing).not.toBe(output.properties.thing);
+  });
+
+  it('applies attributes overrides to actions and events, replacing the interface\'s', () => {
+    const withAttributes: PlainObject = {
+      ...chat,
+      actions: { getThing: { ...(chat.actions as Record<string, PlainObject>).getThing, attributes: { hidden: 'true', kept: 'no' } } },
+      events: { thingChanged: { ...(chat.events as Record<string, PlainObject>).thingChanged, attributes: { hidden: 'true' } } },
+    };
+    const manifest = integration({
+      chat: { from: '../chat', entities: { thing: 'widget' }, actions: { getThing: { attributes: { bpActionHiddenInStudio: 'true' } } }, events: { thingChanged: { name: 'changed', attributes: { x: 'y' } } } },
+    });
+    const resolved = resolveInterfaces(manifest, [iface('chat', withAttributes)]).manifest as Record<string, Record<string, PlainObject>>;
+    expect(resolved.actions!.getThing!.attributes).toEqual({ bpActionHiddenInStudio: 'true' });
+    expect(resolved.events!.changed!.attributes).toEqual({ x: 'y' });
+  });
+
+  it('merges channel tags per tag: interface < own < entry, as the SDK resolves them', () => {
+    const manifest = integration(
+      {
+        chat: {
+          from: '../chat',
+          entities: { thing: 'widget' },
+          channels: { inbox: { title: 'Ticket', conversation: { tags: { room: { title: 'From the entry' }, ticketId: {} } }, message: { tags: { commentId: { title: 'Comment' } } } } },
+        },
+      },
+      { channels: { inbox: { messages: {}, conversation: { tags: { room: { title: 'Own' }, thread: {} } } } } },
+    );
+    const inbox = (resolveInterfaces(manifest, [iface('chat')]).manifest.channels as Record<string, PlainObject>).inbox!;
+    expect(inbox.title).toBe('Ticket');
+    expect(inbox.conversation).toEqual({ tags: { room: { title: 'From the entry' }, thread: {}, ticketId: {} } });
+    expect(inbox.message).toEqual({ tags: { commentId: { title: 'Comment' } } });
   });
 
   it('extends one interface twice on two entities; the first alias keeps a shared name', () => {
@@ -100,5 +170,49 @@ describe('resolveInterfaces', () => {
   it('returns the manifest itself when it extends nothing', () => {
     const manifest = integration({});
     expect(resolveInterfaces(manifest, []).manifest).toBe(manifest);
+  });
+});
+
+describe('uniteSchemas', () => {
+  it('returns the winner itself when the other adds nothing, and the other when there is no winner', () => {
+    const winner = objectOf({ id: { type: 'string' } }, ['id']);
+    expect(uniteSchemas(winner, objectOf({ id: { type: 'integer' } }, ['id']))).toBe(winner);
+    expect(uniteSchemas(undefined, winner)).toBe(winner);
+    expect(uniteSchemas(winner, { $ref: '#/entities/x' })).toBe(winner);
+    expect(canUniteSchemas({ $ref: '#/entities/x' }, winner)).toBe(false);
+  });
+
+  it('requires what either side requires, declaring no required list when neither does', () => {
+    expect(uniteSchemas(objectOf({ a: {} }, ['a']), objectOf({ a: {}, b: {} }, ['b']))).toEqual(objectOf({ a: {}, b: {} }, ['a', 'b']));
+    expect(uniteSchemas({ type: 'object', properties: { a: {} } }, { type: 'object', properties: { b: {} } })).toEqual({ type: 'object', properties: { a: {}, b: {} } });
+  });
+
+  it('keeps a copied property\'s local refs meaning what they meant in the other schema', () => {
+    // Botpress's converter writes a reused schema as a pointer to its first use.
+    const other = {
+      type: 'object',
+      properties: {
+        shared: { type: 'object', properties: { x: { type: 'string' } } },
+        copied: { type: 'object', properties: { y: { type: 'integer' } } },
+        pointsAtShared: { $ref: '#/properties/shared' },
+        pointsAtCopied: { type: 'array', items: { $ref: '#/properties/copied' } },
+        pointsAtDefinition: { $ref: '#/definitions/node' },
+      },
+      definitions: { node: { type: 'object', properties: { next: { $ref: '#/definitions/node' } } } },
+    };
+    const winner = { type: 'object', properties: { shared: { type: 'object', properties: { x: { type: 'string', minLength: 1 } } } }, definitions: { shared: { type: 'null' } } };
+    const united = uniteSchemas(winner, other) as { properties: Record<string, PlainObject>; definitions: PlainObject };
+    // A pointer into a property the winner keeps its own of: that schema is moved under a free name.
+    expect(united.properties.pointsAtShared).toEqual({ $ref: '#/definitions/shared_2' });
+    expect(united.definitions.shared_2).toEqual(other.properties.shared);
+    expect(united.definitions.shared).toEqual({ type: 'null' });
+    // A pointer into a copied property still means the same in the united schema.
+    expect(united.properties.pointsAtCopied).toEqual({ type: 'array', items: { $ref: '#/properties/copied' } });
+    // A recursive definition is moved once and points at itself.
+    expect(united.properties.pointsAtDefinition).toEqual({ $ref: '#/definitions/node' });
+    expect(united.definitions.node).toEqual({ type: 'object', properties: { next: { $ref: '#/definitions/node' } } });
+    // Neither input is changed.
+    expect(other.properties.pointsAtShared).toEqual({ $ref: '#/properties/shared' });
+    expect(winner.definitions).toEqual({ shared: { type: 'null' } });
   });
 });

@@ -105,6 +105,25 @@ describe('objects', () => {
     const withPatterns = { ...required, patternProperties: { '^x-': {} } };
     expect(details(object({ 'x-extra': { type: 'string' } }), withPatterns)).toEqual([]);
   });
+
+  it('with open objects (Botpress), accepts more properties than additionalProperties: false allows, at any depth', () => {
+    const closed = (properties: Record<string, unknown>, required: string[] = []) => object(properties, required, { additionalProperties: false });
+    const required = closed({ id: { type: 'string' }, meta: closed({ token: { type: 'string' } }) }, ['id']);
+    const candidate = closed({ id: { type: 'string' }, title: { type: 'string' }, meta: closed({ token: { type: 'string' }, page: { type: 'integer' } }) }, ['id', 'title']);
+    expect(satisfies(own(candidate), iface(required), noEntities, { openObjects: true })).toEqual([]);
+    expect(details(candidate, required)).toHaveLength(2);
+  });
+
+  it('with open objects, still reports what contradicts: a type clash, a missing or optional required property, a wider enum', () => {
+    const required = object({ id: { type: 'string' }, state: { enum: ['open', 'closed'] } }, ['id', 'state'], { additionalProperties: false });
+    const candidate = object({ id: { type: 'integer' }, state: { enum: ['open', 'closed', 'merged'] }, extra: {} }, [], { additionalProperties: false });
+    expect(satisfies(own(candidate), iface(required), noEntities, { openObjects: true }).map((issue) => issue.detail)).toEqual([
+      "property 'id' is required, but optional here",
+      "property 'state' is required, but optional here",
+      "property 'id' must be a string, but is an integer here",
+      "property 'state' must be 'open' or 'closed', but may be 'merged' here",
+    ]);
+  });
 });
 
 describe('arrays', () => {

@@ -116,9 +116,10 @@ export const diagnosticCodes = {
     'error',
     (p) => `Interface '${p.iface}' has no ${p.kind} '${p.name}'.${didYouMean(p.suggestion)}`,
   ),
-  'entity-not-conforming': code<{ entity: string; ifaceEntity: string; iface: string; detail: string }>(
+  // required: "entity 'item' of interfaces 'creatable' and 'readable'"; detail: what does not conform, located there.
+  'entity-not-conforming': code<{ entity: string; required: string; detail: string }>(
     'error',
-    (p) => `Entity '${p.entity}' does not satisfy entity '${p.ifaceEntity}' of interface '${p.iface}': ${p.detail}.`,
+    (p) => `Entity '${p.entity}' does not satisfy ${p.required}: ${p.detail}.`,
   ),
   // member: "Action 'generateText'"; other: "action 'generateContent' of interface 'llm'"; detail: what contradicts.
   'interface-conflict': code<{ member: string; other: string; detail: string }>(

@@ -78,18 +78,32 @@ function channelLine(rename: Rename, slots: readonly InterfaceTypeSlot[]): strin
  * the integration's type itself): what the integration returns or emits must
  * fit the interface's type, and what the interface lets callers send must
  * fit the integration's input. A member that does not is a compile error here.
+ * The target is taken as `Declared<…>`: objects are open, as in Botpress, so
+ * an index signature that only says "other properties may be there"
+ * (`[k: string]: unknown`, from a schema without `additionalProperties: false`)
+ * is no promise a closed type of the other side must repeat.
  */
 function conformance(slots: readonly InterfaceTypeSlot[]): string {
   const lines = slots.filter((slot) => slot.typeName !== slot.integrationType).map((slot) => {
     const callerSends = slot.section === 'actions' && slot.keys[1] === 'input';
     const [from, to] = callerSends ? [slot.typeName, slot.integrationType] : [slot.integrationType, slot.typeName];
-    return `  ${stringLiteral(slot.keys.join('.'))}: rt.Fits<${from}, ${to}>;\n`;
+    return `  ${stringLiteral(slot.keys.join('.'))}: rt.Fits<${from}, Declared<${to}>>;\n`;
   });
-  return (
-    jsDoc(['Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit.'], '') +
-    (lines.length === 0 ? 'export type Conformance = {};\n' : `export type Conformance = {\n${lines.join('')}};\n`)
-  );
+  const doc = jsDoc(['Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit.'], '');
+  if (lines.length === 0) return `${doc}export type Conformance = {};\n`;
+  return `${DECLARED}\n${doc}export type Conformance = {\n${lines.join('')}};\n`;
 }
+
+/** `T` without the index signatures of open objects (`[k: string]: unknown`), at every depth; typed ones stay. */
+const DECLARED = [
+  '/** `T` without the index signatures that only say other properties may be there (`[k: string]: unknown`), at every depth. */',
+  'type Declared<T> = T extends readonly unknown[]',
+  '  ? { [I in keyof T]: Declared<T[I]> }',
+  '  : T extends object',
+  '    ? { [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: Declared<T[K]> }',
+  '    : T;',
+  '',
+].join('\n');
 
 function typeLiteral(name: string, members: readonly string[]): string {
   return members.length === 0 ? `export type ${name} = {};\n` : `export type ${name} = {\n${members.join('')}};\n`;

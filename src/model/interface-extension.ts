@@ -5,14 +5,17 @@
  * new names, their `$ref: '#/entities/<interfaceEntity>'` pointed at the
  * integration's mapped entity, with the entry's overrides applied.
  *
- * Precedence: the interface's member < an own member of the same name (its
- * schemas win; validation has proved they fit, see interface-conformance) <
- * the overrides in the `interfaces:` entry. Two interfaces mapped onto one
- * name merge the same way, the first alias (sorted) keeping its schemas.
+ * Precedence: the interface's member < an own member of the same name <
+ * the overrides in the `interfaces:` entry. The own member's metadata wins;
+ * its schemas are united with the interface's (the properties of both,
+ * `required` of both; a property both declare is the own one, which
+ * validation has proved fits, see interface-conformance). Two interfaces
+ * mapped onto one name merge the same way, the first alias (sorted) winning.
  */
 import { ENTITY_REF_PREFIX, isEntityRef } from '../validate/json-pointer.js';
 import { walkSchema } from '../validate/walk-schema.js';
 import { compareNames } from './integration-model.js';
+import { uniteSchemas } from './unite-schemas.js';
 import { entriesOf, isPlainObject, propertyOf, stringPropertyOf, type PlainObject } from './values.js';
 
 /** An interface manifest an integration extends, as loaded (validated). */
@@ -58,9 +61,10 @@ export interface ResolvedIntegration {
   readonly extensions: readonly InterfaceExtension[];
 }
 
+/** What an `interfaces:` entry may override per member, as the SDK's ActionOverrideProps… (a channel's tags: see withOverrides). */
 const OVERRIDES: { readonly [S in InterfaceSection]: readonly string[] } = {
-  actions: ['title', 'description', 'billable', 'cacheable'],
-  events: ['title', 'description'],
+  actions: ['title', 'description', 'billable', 'cacheable', 'attributes'],
+  events: ['title', 'description', 'attributes'],
   channels: ['title', 'description'],
 };
 
@@ -134,24 +138,52 @@ function extend(manifest: PlainObject, resolved: PlainObject, iface: ExtendedInt
   };
 }
 
-/** The interface's member under a name the integration already has (its own, or another interface's). */
+/**
+ * The interface's member under a name the integration already has (its own,
+ * or another interface's): the existing member's metadata wins, and each
+ * schema the two share is united (unite-schemas.ts), as Botpress's
+ * `extend()` merges them; a channel's message types and tags are merged too.
+ */
 function mergeMember(section: InterfaceSection, fromInterface: unknown, existing: unknown): unknown {
   if (!isPlainObject(existing) || !isPlainObject(fromInterface)) return existing ?? fromInterface;
-  if (section !== 'channels') return { ...fromInterface, ...existing };
-  return {
-    ...fromInterface,
-    ...existing,
-    messages: { ...(propertyOf(fromInterface, 'messages') as PlainObject | undefined), ...(propertyOf(existing, 'messages') as PlainObject | undefined) },
-    ...mergedTags('conversation', fromInterface, existing),
-    ...mergedTags('message', fromInterface, existing),
-  };
+  const merged: PlainObject = { ...fromInterface, ...existing };
+  if (section === 'actions') {
+    for (const part of ['input', 'output']) merged[part] = withUnitedSchema(propertyOf(existing, part), propertyOf(fromInterface, part));
+  } else if (section === 'events') {
+    merged.schema = uniteSchemas(existing.schema, fromInterface.schema);
+  } else {
+    const messages: PlainObject = { ...(propertyOf(fromInterface, 'messages') as PlainObject | undefined) };
+    for (const [type, message] of entriesOf(propertyOf(existing, 'messages'))) {
+      messages[type] = Object.hasOwn(messages, type) ? withUnitedSchema(message, messages[type]) : message;
+    }
+    merged.messages = messages;
+    for (const key of TAG_CONTAINERS) Object.assign(merged, mergedTags(key, [fromInterface, existing]));
+  }
+  return merged;
 }
 
-function mergedTags(key: 'conversation' | 'message', fromInterface: PlainObject, existing: PlainObject): PlainObject {
-  const tags = { ...(propertyOf(propertyOf(fromInterface, key), 'tags') as PlainObject | undefined), ...(propertyOf(propertyOf(existing, key), 'tags') as PlainObject | undefined) };
-  return Object.keys(tags).length === 0 ? {} : { [key]: { ...(propertyOf(existing, key) as PlainObject | undefined), tags } };
+/** `{ schema }` of the existing member with the interface's schema united into it. */
+function withUnitedSchema(existing: unknown, fromInterface: unknown): unknown {
+  if (!isPlainObject(existing) || !isPlainObject(fromInterface)) return existing ?? fromInterface;
+  return { ...existing, schema: uniteSchemas(existing.schema, fromInterface.schema) };
 }
 
+const TAG_CONTAINERS = ['conversation', 'message'] as const;
+
+/** `{ conversation: { tags } }` with the tags of every layer, later layers winning per tag; nothing when none has tags. */
+function mergedTags(key: (typeof TAG_CONTAINERS)[number], layers: readonly unknown[]): PlainObject {
+  const tags: PlainObject = {};
+  let container: PlainObject | undefined;
+  for (const layer of layers) {
+    const own = propertyOf(layer, key);
+    if (!isPlainObject(own)) continue;
+    container = { ...container, ...own };
+    Object.assign(tags, propertyOf(own, 'tags'));
+  }
+  return container === undefined ? {} : { [key]: { ...container, tags } };
+}
+
+/** The entry's overrides (title, description…; a channel's tags merge per tag) applied to the merged member. */
 function withOverrides(section: InterfaceSection, member: unknown, options: unknown): unknown {
   if (!isPlainObject(member)) return member;
   const overridden: PlainObject = { ...member };
@@ -159,6 +191,7 @@ function withOverrides(section: InterfaceSection, member: unknown, options: unkn
     const value = propertyOf(options, key);
     if (value !== undefined) overridden[key] = value;
   }
+  if (section === 'channels') for (const key of TAG_CONTAINERS) Object.assign(overridden, mergedTags(key, [member, options]));
   return overridden;
 }
 

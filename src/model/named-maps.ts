@@ -1,5 +1,5 @@
 import type { ManifestKind } from './manifest-kind.js';
-import { aliasRule, camelCaseRule, screamingSnakeCaseRule, type NamingRule } from './naming.js';
+import { aliasRule, camelCaseRule, screamingSnakeCaseRule, tagRule, type NamingRule } from './naming.js';
 import { matchPathPattern, type PathPattern } from './path-pattern.js';
 import { keysOf } from './values.js';
 import type { PathSegment } from '../load/source-file.js';
@@ -13,20 +13,25 @@ export interface NamedMap {
   readonly rule: NamingRule;
   /** Its names become file names (handler stubs, generated modules): Windows' device names are refused. */
   readonly namesFiles?: true;
+  /**
+   * Its names are only ever string keys (tags): never a file or a type name,
+   * so `userId` and `user_id` are two names, as in Botpress, not a collision.
+   */
+  readonly keysOnly?: true;
 }
 
 const channelMaps: NamedMap[] = [
   { pattern: ['channels'], label: 'Channel', rule: camelCaseRule, namesFiles: true },
   { pattern: ['channels', '*', 'messages'], label: 'Message type', rule: camelCaseRule, namesFiles: true },
+  { pattern: ['channels', '*', 'conversation', 'tags'], label: 'Conversation tag', rule: tagRule, keysOnly: true },
+  { pattern: ['channels', '*', 'message', 'tags'], label: 'Message tag', rule: tagRule, keysOnly: true },
 ];
 
 export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
   integration: [
     { pattern: ['actions'], label: 'Action', rule: camelCaseRule, namesFiles: true },
     ...channelMaps,
-    { pattern: ['channels', '*', 'conversation', 'tags'], label: 'Conversation tag', rule: camelCaseRule },
-    { pattern: ['channels', '*', 'message', 'tags'], label: 'Message tag', rule: camelCaseRule },
-    { pattern: ['user', 'tags'], label: 'User tag', rule: camelCaseRule },
+    { pattern: ['user', 'tags'], label: 'User tag', rule: tagRule, keysOnly: true },
     { pattern: ['events'], label: 'Event', rule: camelCaseRule },
     { pattern: ['states'], label: 'State', rule: camelCaseRule },
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
@@ -37,6 +42,8 @@ export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
     { pattern: ['interfaces', '*', 'actions'], label: 'Interface action', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'events'], label: 'Interface event', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'channels'], label: 'Interface channel', rule: camelCaseRule },
+    { pattern: ['interfaces', '*', 'channels', '*', 'conversation', 'tags'], label: 'Conversation tag', rule: tagRule, keysOnly: true },
+    { pattern: ['interfaces', '*', 'channels', '*', 'message', 'tags'], label: 'Message tag', rule: tagRule, keysOnly: true },
   ],
   interface: [
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },

@@ -14,6 +14,13 @@ export const camelCaseRule: NamingRule = {
   suggest: toCamelCase,
 };
 
+/** Tags as Botpress accepts them: Slack's user tags are snake_case (`dm_conversation_id`, `image_48`). */
+export const tagRule: NamingRule = {
+  pattern: /^[a-z][a-zA-Z0-9]*(_[a-zA-Z0-9]+)*$/,
+  description: 'camelCase or snake_case (an ASCII lowercase letter, then ASCII letters and digits, words joined by single underscores)',
+  suggest: toCamelCase,
+};
+
 export const screamingSnakeCaseRule: NamingRule = {
   pattern: /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/,
   description: 'SCREAMING_SNAKE_CASE (ASCII uppercase letters, digits and single underscores)',

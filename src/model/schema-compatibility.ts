@@ -2,8 +2,9 @@
  * Whether every value one JSON Schema accepts is accepted by another
  * ("candidate satisfies required"), judged structurally on the keywords
  * interfaces rely on: type sets (`integer` ⊂ `number`, also from const and
- * enum), required and declared properties, `additionalProperties: false`,
- * array `items`, and const/enum values. Everything else (oneOf, allOf,
+ * enum), required and declared properties, `additionalProperties: false`
+ * (unless objects are open, as Botpress's are), array `items`, and
+ * const/enum values. Everything else (oneOf, allOf,
  * patterns, bounds…) is not judged: this check may miss a contradiction, but
  * never reports one that is not there. Pure and cycle-safe; `$ref`s to
  * `#/entities/<name>` are resolved by the caller, local `#/…` pointers
@@ -57,9 +58,18 @@ export interface CompatibilityIssue {
 
 export const ITEMS_SEGMENT = '[]';
 
+export interface SatisfiesOptions {
+  /**
+   * Botpress's object semantics (zod objects, which strip unknown keys):
+   * `additionalProperties: false` on the required side does not forbid the
+   * candidate's other properties, so no `extra` issue is reported.
+   */
+  readonly openObjects?: boolean;
+}
+
 /** The issues that keep `candidate` from satisfying `required`; empty when none is found. */
-export function satisfies(candidate: LocatedSchema, required: LocatedSchema, resolveEntity: EntityResolver): CompatibilityIssue[] {
-  const check = new CompatibilityCheck(resolveEntity);
+export function satisfies(candidate: LocatedSchema, required: LocatedSchema, resolveEntity: EntityResolver, options: SatisfiesOptions = {}): CompatibilityIssue[] {
+  const check = new CompatibilityCheck(resolveEntity, options);
   check.compare(rootNode(candidate), rootNode(required), []);
   return check.issues;
 }
@@ -153,7 +163,10 @@ class CompatibilityCheck {
    */
   private readonly compared = new Map<string, Map<unknown, Set<unknown>>>();
 
-  constructor(private readonly resolveEntity: EntityResolver) {}
+  constructor(
+    private readonly resolveEntity: EntityResolver,
+    private readonly options: SatisfiesOptions,
+  ) {}
 
   compare(candidateNode: SchemaNode, requiredNode: SchemaNode, valuePath: readonly string[]): void {
     const candidate = this.dereference(candidateNode);
@@ -265,7 +278,7 @@ class CompatibilityCheck {
       if (!Object.hasOwn(candidateProperties, name)) continue;
       this.compare(child(candidate, candidateProperties[name], 'properties', name), child(required, requiredProperty, 'properties', name), [...valuePath, name]);
     }
-    if (requiredSchema.additionalProperties !== false || requiredSchema.patternProperties !== undefined) return;
+    if (this.options.openObjects || requiredSchema.additionalProperties !== false || requiredSchema.patternProperties !== undefined) return;
     for (const name of Object.keys(candidateProperties)) {
       if (Object.hasOwn(requiredProperties, name)) continue;
       this.issues.push(issue('extra', [...valuePath, name], { candidate: at(candidate, 'key', 'properties', name), required: at(required, 'value', 'additionalProperties') }));

@@ -15,7 +15,7 @@ import type { SchemaCompiler } from './schema-compiler.js';
 
 const RULES: Record<ManifestKind, readonly Rule[]> = {
   integration: [checkNaming, checkNameCollisions, checkReferencedFiles, checkInterfaceImplementations, checkInterfaceConformance, checkDescriptions],
-  interface: [checkNaming, checkNameCollisions, checkDescriptions],
+  interface: [checkNaming, checkNameCollisions, checkReferencedFiles, checkDescriptions],
   bot: [checkNaming, checkNameCollisions, checkBotIntegrations],
 };
 

@@ -1,6 +1,7 @@
 import type { PathSegment } from '../../load/source-file.js';
 import { INTERFACE_SECTIONS, interfaceEntries, memberRename, type InterfaceSection } from '../../model/interface-extension.js';
 import { capitalize } from '../../model/naming.js';
+import { canUniteSchemas } from '../../model/unite-schemas.js';
 import {
   describeIssue,
   satisfies,
@@ -22,14 +23,51 @@ import type { Rule, RuleContext } from '../rule-context.js';
  * Inputs go the other way round: the merged action must accept every input
  * the interface allows. Mappings interface-implementations.ts reports are
  * skipped.
+ *
+ * Objects are open, as Botpress's are: an entity or member may declare more
+ * properties than the interface's, whatever `additionalProperties: false`
+ * says. What the merge unites (a top-level property one side lacks, or
+ * requires and the other does not) is no contradiction where the united
+ * schema gives what the interface promises: only in an output, event or message.
+ * Each cause is reported once, where it is in this integration.
  */
 export const checkInterfaceConformance: Rule = (context) => {
   const implementations = implementationsOf(context);
   if (implementations.length === 0) return;
   const resolveEntity = entityResolver(context.manifest.value, implementations);
-  for (const implementation of implementations) checkEntities(context, implementation, resolveEntity);
-  for (const section of INTERFACE_SECTIONS) checkMembers(context, section, implementations, resolveEntity);
+  const reporter = new ConformanceReporter(context);
+  checkEntities(reporter, implementations, resolveEntity);
+  for (const section of INTERFACE_SECTIONS) checkMembers(reporter, section, implementations, resolveEntity);
 };
+
+/** Interfaces are judged with Botpress's open objects. */
+const OPEN_OBJECTS = { openObjects: true } as const;
+
+/**
+ * Reports each cause once. A cause is a schema node of the side that wins
+ * the merge (this integration's, or the first interface's) and what is wrong
+ * there, whatever value path led to it: one entity reached from several
+ * members, or mapped onto several interfaces, is one cause.
+ */
+class ConformanceReporter {
+  private readonly reported = new Set<string>();
+
+  constructor(readonly context: RuleContext) {}
+
+  /** False when this cause was already reported. `node`: the winning side's node the issue is about. */
+  claim(issue: CompatibilityIssue, node: SchemaLocation): boolean {
+    const key = causeKey(issue, node);
+    if (this.reported.has(key)) return false;
+    this.reported.add(key);
+    return true;
+  }
+}
+
+function causeKey(issue: CompatibilityIssue, node: SchemaLocation): string {
+  // A missing or optional property is located at its object: its name tells two apart.
+  const property = issue.kind === 'missing' || issue.kind === 'optional' ? issue.valuePath.at(-1) : '';
+  return JSON.stringify([node.manifest, node.path, node.part, issue.kind, issue.requiredAllows, issue.candidateAllows, property]);
+}
 
 /** The manifest tag of this integration's schemas; each interface's is `interface:<alias>`. */
 const INTEGRATION = 'integration';
@@ -74,16 +112,51 @@ function entityResolver(manifest: unknown, implementations: readonly Implementat
   };
 }
 
-function checkEntities(context: RuleContext, implementation: Implementation, resolveEntity: EntityResolver): void {
-  for (const [ifaceEntity, ownEntity] of implementation.entities) {
-    const candidate = schemaAt(context.manifest.value, ['entities', ownEntity, 'schema'], INTEGRATION);
-    const required = schemaAt(implementation.iface, ['entities', ifaceEntity, 'schema'], interfaceTag(implementation));
-    if (!candidate || !required) continue;
-    for (const issue of satisfies(candidate, required, resolveEntity)) {
-      const params = { entity: ownEntity, ifaceEntity, iface: implementation.name, detail: issue.detail };
-      context.report('entity-not-conforming', params, ['interfaces', implementation.alias, 'entities', ifaceEntity]);
+/**
+ * Every mapped entity against the interface entity it stands for. One own
+ * entity mapped onto several interfaces' entities (`item` of readable,
+ * creatable…) gets one error per cause, naming all of them, at the
+ * property of the entity that does not conform.
+ */
+function checkEntities(reporter: ConformanceReporter, implementations: readonly Implementation[], resolveEntity: EntityResolver): void {
+  const { context } = reporter;
+  const causes = new Map<string, { entity: string; issue: CompatibilityIssue; requirements: Set<string> }>();
+  for (const implementation of implementations) {
+    for (const [ifaceEntity, ownEntity] of implementation.entities) {
+      const candidate = schemaAt(context.manifest.value, ['entities', ownEntity, 'schema'], INTEGRATION);
+      const required = schemaAt(implementation.iface, ['entities', ifaceEntity, 'schema'], interfaceTag(implementation));
+      if (!candidate || !required) continue;
+      for (const issue of satisfies(candidate, required, resolveEntity, OPEN_OBJECTS)) {
+        const key = causeKey(issue, issue.candidate);
+        const cause = causes.get(key) ?? { entity: ownEntity, issue, requirements: new Set<string>() };
+        cause.requirements.add(JSON.stringify([ifaceEntity, implementation.name]));
+        causes.set(key, cause);
+      }
     }
   }
+  for (const { entity, issue, requirements } of causes.values()) {
+    if (!reporter.claim(issue, issue.candidate)) continue;
+    const at = issue.candidate.manifest === INTEGRATION ? issue.candidate : { path: ['entities', entity, 'schema'], part: 'key' as const };
+    context.report('entity-not-conforming', { entity, required: describeRequirements(requirements), detail: issue.detail }, at.path, at.part);
+  }
+}
+
+/** "entity 'item' of interfaces 'creatable' and 'readable'", from [interface entity, interface name] pairs. */
+function describeRequirements(requirements: ReadonlySet<string>): string {
+  const byEntity = new Map<string, string[]>();
+  for (const pair of [...requirements].sort()) {
+    const [entity, iface] = JSON.parse(pair) as [string, string];
+    byEntity.set(entity, [...(byEntity.get(entity) ?? []), iface]);
+  }
+  const phrases = [...byEntity].map(([entity, ifaces]) => {
+    const names = [...new Set(ifaces)].map((name) => `'${name}'`);
+    return `entity '${entity}' of interface${names.length > 1 ? 's' : ''} ${andList(names)}`;
+  });
+  return andList(phrases);
+}
+
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 // --- members ------------------------------------------------------------------
@@ -109,16 +182,16 @@ interface SharedSchema {
   readonly direction: 'satisfies' | 'accepts';
 }
 
-function checkMembers(context: RuleContext, section: Section, implementations: readonly Implementation[], resolveEntity: EntityResolver): void {
-  const ownMembers = propertyOf(context.manifest.value, section);
+function checkMembers(reporter: ConformanceReporter, section: Section, implementations: readonly Implementation[], resolveEntity: EntityResolver): void {
+  const ownMembers = propertyOf(reporter.context.manifest.value, section);
   for (const [name, claims] of claimsByName(section, implementations)) {
     const own = propertyOf(ownMembers, name);
     if (own !== undefined) {
-      for (const claim of claims) checkOwnMember(context, section, name, own, claim, resolveEntity);
+      for (const claim of claims) checkOwnMember(reporter, section, name, own, claim, resolveEntity);
       continue;
     }
     const [first, ...later] = claims;
-    if (first) for (const claim of later) checkMergedClaims(context, section, name, first, claim, resolveEntity);
+    if (first) for (const claim of later) checkMergedClaims(reporter, section, name, first, claim, resolveEntity);
   }
 }
 
@@ -149,7 +222,7 @@ function sharedSchemas(section: Section, winner: unknown, other: unknown): Share
 }
 
 /** An own member wins the merge: it must fit the interface's member of the same (renamed) name. */
-function checkOwnMember(context: RuleContext, section: Section, name: string, own: unknown, claim: Claim, resolveEntity: EntityResolver): void {
+function checkOwnMember(reporter: ConformanceReporter, section: Section, name: string, own: unknown, claim: Claim, resolveEntity: EntityResolver): void {
   const kind = KIND[section];
   const member = `${capitalize(kind)} '${name}'`;
   const other = `${kind} '${claim.interfaceName}' of interface '${claim.implementation.name}'`;
@@ -162,14 +235,15 @@ function checkOwnMember(context: RuleContext, section: Section, name: string, ow
         ? { focus: 'candidate', candidateIn: 'here', what: shared.what }
         : { focus: 'required', requiredIn: 'here', candidateNoun: 'the interface', what: shared.what };
     for (const { issue, winnerSide } of compareShared(shared, ownSchema, ifaceSchema, resolveEntity)) {
+      if (!reporter.claim(issue, winnerSide)) continue;
       const location = winnerSide.manifest === INTEGRATION ? winnerSide : { path: [section, name], part: 'key' as const };
-      context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, location.path, location.part);
+      reporter.context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, location.path, location.part);
     }
   }
 }
 
 /** Two interfaces' members under one name: the first alias wins the merge, so it must fit the later one. */
-function checkMergedClaims(context: RuleContext, section: Section, name: string, first: Claim, claim: Claim, resolveEntity: EntityResolver): void {
+function checkMergedClaims(reporter: ConformanceReporter, section: Section, name: string, first: Claim, claim: Claim, resolveEntity: EntityResolver): void {
   const kind = KIND[section];
   const [firstLabel, claimLabel] = interfaceLabels(first.implementation, claim.implementation);
   const member = `${capitalize(kind)} '${claim.interfaceName}' of ${claimLabel}`;
@@ -184,16 +258,27 @@ function checkMergedClaims(context: RuleContext, section: Section, name: string,
       shared.direction === 'satisfies'
         ? { focus: 'candidate', candidateIn: `in ${firstLabel}`, requiredIn: `in ${claimLabel}`, what: shared.what }
         : { focus: 'required', requiredIn: `in ${firstLabel}`, candidateNoun: claimLabel, what: shared.what };
-    for (const { issue } of compareShared(shared, winner, loser, resolveEntity)) {
-      context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, at, 'key');
+    for (const { issue, winnerSide } of compareShared(shared, winner, loser, resolveEntity)) {
+      if (!reporter.claim(issue, winnerSide)) continue;
+      reporter.context.report('interface-conflict', { member, other, detail: describeIssue(issue, wording) }, at, 'key');
     }
   }
 }
 
-/** Compares the winner's schema with the other's in the shared schema's direction; `winnerSide`: the winner's node. */
+/**
+ * Compares the winner's schema with the other's in the shared schema's
+ * direction; `winnerSide`: the winner's node. Where the merge unites the two
+ * (unite-schemas.ts), a top-level property the winner lacks or leaves
+ * optional is added or required by the union: no contradiction for what the
+ * integration gives. In an input it is one: the union would require what
+ * the interface's callers may leave out.
+ */
 function compareShared(shared: SharedSchema, winner: LocatedSchema, other: LocatedSchema, resolveEntity: EntityResolver): { issue: CompatibilityIssue; winnerSide: SchemaLocation }[] {
-  if (shared.direction === 'satisfies') return satisfies(winner, other, resolveEntity).map((issue) => ({ issue, winnerSide: issue.candidate }));
-  return satisfies(other, winner, resolveEntity).map((issue) => ({ issue, winnerSide: issue.required }));
+  if (shared.direction === 'accepts') return satisfies(other, winner, resolveEntity, OPEN_OBJECTS).map((issue) => ({ issue, winnerSide: issue.required }));
+  const united = canUniteSchemas(winner.schema, other.schema);
+  return satisfies(winner, other, resolveEntity, OPEN_OBJECTS)
+    .filter((issue) => !(united && issue.valuePath.length === 1 && (issue.kind === 'missing' || issue.kind === 'optional')))
+    .map((issue) => ({ issue, winnerSide: issue.candidate }));
 }
 
 /** "interface 'llm'", with the alias when both interfaces have the same name. */

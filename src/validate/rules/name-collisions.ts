@@ -8,11 +8,13 @@ import type { Rule, RuleContext } from '../rule-context.js';
 /**
  * Names that differ only by case or separators (`getUrl`, `getURL`) would
  * give one file name on a case-insensitive disk; the later one is reported.
+ * Tags are only string keys, so they are not compared.
  * An integration's actions, events and channels include the ones its
  * interfaces bring (under their new names), so those are compared too.
  */
 export const checkNameCollisions: Rule = (context) => {
   for (const { map, path, names } of findNamedMaps(context.manifest.kind, context.manifest.value)) {
+    if (map.keysOnly) continue;
     const firstByKey = new Map<string, string>();
     for (const name of names) {
       const key = collisionKey(name);

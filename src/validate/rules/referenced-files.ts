@@ -7,7 +7,7 @@ import type { Rule, RuleContext } from '../rule-context.js';
 /** A VRL value naming a file rather than holding the script itself. */
 const VRL_PATH = /^[^\n]*\.vrl$/;
 
-/** The icon, the readme and .vrl scripts exist, relative to the manifest's folder. */
+/** The icon, the readme and .vrl scripts (of an integration or an interface) exist, relative to the manifest's folder. */
 export const checkReferencedFiles: Rule = (context) => {
   const value = context.manifest.value;
   checkFile(context, stringPropertyOf(value, 'icon'), ['icon'], 'Icon', '.svg');

@@ -52,9 +52,16 @@ export type Channels = {};
 /** The handlers the interface requires, under this integration's action names (`satisfies Handlers` checks a set of them). */
 export type Handlers = Pick<ActionHandlers, "translateText">;
 
+/** `T` without the index signatures that only say other properties may be there (`[k: string]: unknown`), at every depth. */
+type Declared<T> = T extends readonly unknown[]
+  ? { [I in keyof T]: Declared<T[I]> }
+  : T extends object
+    ? { [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: Declared<T[K]> }
+    : T;
+
 /** Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit. */
 export type Conformance = {
-  "translate.input": rt.Fits<Translator_TranslateInput, TranslateTextInput>;
-  "translate.output": rt.Fits<TranslateTextOutput, Translator_TranslateOutput>;
-  "translationDone": rt.Fits<TranslationDoneEvent, Translator_TranslationDoneEvent>;
+  "translate.input": rt.Fits<Translator_TranslateInput, Declared<TranslateTextInput>>;
+  "translate.output": rt.Fits<TranslateTextOutput, Declared<Translator_TranslateOutput>>;
+  "translationDone": rt.Fits<TranslationDoneEvent, Declared<Translator_TranslationDoneEvent>>;
 };
