@@ -71,7 +71,7 @@ export const diagnosticCodes = {
   // Embedded JSON Schemas
   'unknown-schema-keyword': code<{ name: string; suggestion?: string; hint?: string }>(
     'error',
-    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
+    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords and \`x-\` extensions only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
   ),
   'invalid-schema': code<{ detail: string }>('error', (p) => `Invalid JSON Schema: ${p.detail}.`),
   'invalid-regex': code<{ pattern: string; reason: string }>(
