@@ -166,12 +166,21 @@ function isCheckableSchema(schema: unknown): boolean {
   if (/\\ud[89a-f]/i.test(text)) return false;
   // $ref loops are refused by the static checks before this layer.
   if (/"(\w+)":\{"\$ref":"#\/definitions\/\1"\}/.test(text) || /^\{"\$ref":"#\/entities\//.test(text)) return false;
+  // A $ref into an x- extension or a discriminator is refused by the static checks too.
+  if (/"\$ref":"#[^"]*\/(?:x-|discriminator)/.test(text)) return false;
   return !/"(typ|\$id)"|integr"|"required":"|emial|https?:|#\/definitions\/missing/.test(text) && isMetaValidKeywords(schema);
 }
 
+/** intc's own meta-schema for embedded schemas (its keyword list: `tilte` or `x_zui` fail it). */
+const embeddedSchemaMeta = (() => {
+  const metaSchema = JSON.parse(readFileSync('schema/integration.schema.json', 'utf8')) as { definitions: object };
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+  return ajv.compile({ definitions: metaSchema.definitions, $ref: '#/definitions/jsonSchema' });
+})();
+
 function isMetaValidKeywords(schema: unknown): boolean {
   const ajv = new Ajv({ strict: false });
-  return ajv.validateSchema(schema as object) === true && regexesCompile(schema) && localRefsResolve(schema, schema);
+  return ajv.validateSchema(schema as object) === true && embeddedSchemaMeta(schema) && regexesCompile(schema) && localRefsResolve(schema, schema);
 }
 
 function regexesCompile(value: unknown): boolean {
