@@ -17,11 +17,12 @@ const metaSchemas = {
   botManifest: 'bot.schema.json',
 };
 
-const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage']);
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'errorMessage']);
 
-const ajv = new Ajv({ allErrors: true, strict: true, inlineRefs: false, code: { source: true, esm: true, lines: false } });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true, lines: false } });
 ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
 ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
+ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
 for (const [exportName, file] of Object.entries(metaSchemas)) {
   ajv.addSchema(withoutAnnotations(JSON.parse(readFileSync(join(root, 'schema', file), 'utf8'))), exportName);
 }

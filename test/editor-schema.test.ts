@@ -11,6 +11,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { metaSchemaNodeAt } from '../src/meta/meta-validators.js';
 import { NAMED_MAPS } from '../src/model/named-maps.js';
 import type { ManifestKind } from '../src/model/manifest-kind.js';
 
@@ -177,6 +178,30 @@ const badCases: BadCase[] = [
     kind: 'integration',
     manifest: { ...base, events: { created: { schema: { type: 'object', required: 'x' } } } },
     expected: { instancePath: '/events/created/schema/required', keyword: 'type' },
+  },
+  {
+    title: '`x-zui: 5` (not a mapping) inside an embedded schema',
+    kind: 'integration',
+    manifest: { ...base, actions: { sendMessage: action({ type: 'object', 'x-zui': 5 }) } },
+    expected: { instancePath: '/actions/sendMessage/input/schema/x-zui', keyword: 'type' },
+  },
+  {
+    title: '`x-zui.title` that is not text',
+    kind: 'interface',
+    manifest: { name: 'llm', version: '1.0.0', entities: { model: { schema: { type: 'object', properties: { id: { type: 'string', 'x-zui': { title: 1 } } } } } } },
+    expected: { instancePath: '/entities/model/schema/properties/id/x-zui/title', keyword: 'type' },
+  },
+  {
+    title: '`discriminator: {}` (no propertyName)',
+    kind: 'integration',
+    manifest: { ...base, events: { created: { schema: { type: 'object', properties: { d: { oneOf: [{ type: 'object' }], discriminator: {} } } } } } },
+    expected: { instancePath: '/events/created/schema/properties/d/discriminator', keyword: 'required' },
+  },
+  {
+    title: 'a `discriminator` propertyName that is not text',
+    kind: 'integration',
+    manifest: { ...base, events: { created: { schema: { type: 'object', oneOf: [{ type: 'object' }], discriminator: { propertyName: 1 } } } } },
+    expected: { instancePath: '/events/created/schema/discriminator/propertyName', keyword: 'type' },
   },
   {
     title: 'bad state type',
@@ -361,5 +386,68 @@ describe('editors and the CLI agree on names', () => {
       expect(labels.has(label), label).toBe(true);
     }
     expect([...labels].some((l) => /tag/i.test(l))).toBe(true);
+  });
+});
+
+describe('vendor extensions, Botpress\'s x-zui and OpenAPI\'s discriminator in embedded schemas', () => {
+  const zuiSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    'x-zui': {},
+    properties: {
+      token: { type: 'string', 'x-zui': { title: 'Token', secret: true, placeholder: 'xx', hidden: 'mode == "a"', tooltip: true, displayAs: ['textarea', {}], def: { typeName: 'ZodString' } } },
+      list: { type: 'array', items: { type: 'string', 'x-order': 1 }, 'x-custom': [1, { a: null }] },
+      choice: {
+        oneOf: [{ type: 'object', properties: { k: { const: 'a', 'x-zui': {} } }, required: ['k'], 'x-branch': true }],
+        discriminator: { propertyName: 'k', mapping: { a: '#/properties/choice/oneOf/0' }, 'x-note': 'ok' },
+      },
+    },
+    definitions: { 'x-not-a-keyword-here': { type: 'string', 'x-zui': { title: 'Def' } } },
+  };
+
+  for (const kind of ['integration', 'interface'] as const) {
+    it(`${kind}: accepted at every depth, as Botpress's converter writes them`, () => {
+      const manifest = kind === 'integration' ? { ...base, actions: { sendMessage: action(zuiSchema) } } : { name: 'llm', version: '1.0.0', entities: { model: { schema: zuiSchema } } };
+      const validate = editorValidator(kind);
+      expect(validate(manifest), explain(validate.errors)).toBe(true);
+    });
+
+    it(`${kind}: completion and hover for x-zui and discriminator, any x- key allowed`, () => {
+      const definitions = loadSchema(kind).definitions as SchemaNode;
+      const object = definitions.jsonSchemaObject as SchemaNode;
+      expect(Object.keys(object.patternProperties as SchemaNode)).toEqual(['^x-']);
+      const properties = object.properties as Record<string, SchemaNode>;
+      const zui = properties['x-zui']!;
+      expect(zui.type).toBe('object');
+      expect(zui.additionalProperties).toBeUndefined(); // open: Botpress adds keys of its own
+      expect(zui.errorMessage).toMatch(/x-zui: \{ title: .*, secret: true \}/);
+      const zuiKeys = zui.properties as Record<string, SchemaNode>;
+      for (const key of ['title', 'secret', 'placeholder', 'hidden', 'displayAs', 'tooltip']) {
+        expect(zuiKeys[key]?.title, key).toBe(key);
+        expect(zuiKeys[key]?.description, key).toMatch(/\S/);
+      }
+      const discriminator = properties.discriminator!;
+      expect(discriminator.required).toEqual(['propertyName']);
+      expect(Object.keys(discriminator.properties as SchemaNode)).toEqual(['propertyName', 'mapping']);
+      expect(String((definitions.jsonSchema as SchemaNode).description)).toContain('`x-`');
+    });
+  }
+
+  it('integration and interface describe embedded schemas identically', () => {
+    const of = (kind: ManifestKind) => {
+      const definitions = loadSchema(kind).definitions as SchemaNode;
+      return [definitions.jsonSchema, definitions.jsonSchemaObject, definitions.jsonSchemaType];
+    };
+    expect(of('interface')).toEqual(of('integration'));
+  });
+
+  it('the CLI finds the meta-schema node of any x- key and of x-zui\'s own keys (for messages)', () => {
+    const schemaPath = ['actions', 'send', 'input', 'schema', 'properties', 'x-named', 'items'];
+    expect(metaSchemaNodeAt('integration', [...schemaPath, 'x-order'])?.title).toBe('Vendor extension');
+    expect(metaSchemaNodeAt('integration', [...schemaPath, 'x-zui'])?.title).toBe('x-zui');
+    expect(metaSchemaNodeAt('integration', [...schemaPath, 'x-zui', 'secret'])?.type).toBe('boolean');
+    expect(metaSchemaNodeAt('interface', ['entities', 'e', 'schema', 'discriminator', 'propertyName'])?.type).toBe('string');
+    // A property named x-… is a property, not an extension.
+    expect(metaSchemaNodeAt('integration', ['actions', 'send', 'input', 'schema', 'properties', 'x-named'])?.title).toBe('JSON Schema object');
   });
 });

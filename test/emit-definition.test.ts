@@ -41,6 +41,7 @@ describe('definition.json', () => {
     ['multi-config', 'integration.yaml'],
     ['minimal', 'integration.yaml'],
     ['json-manifest', 'integration.json'],
+    ['botpress-extensions/integration', 'integration.yaml'],
   ])('%s: the manifest, sorted, with a do-not-edit $comment first', (folder, file) => {
     const model = fixtureModel(folder, file);
     const content = definitionOf(model);
@@ -55,6 +56,23 @@ describe('definition.json', () => {
     for (const keys of rest) expect(keys).toEqual([...keys].sort());
     expect(parsed.name).toBe(model.name);
     expect(parsed).not.toHaveProperty('$schema');
+  });
+
+  it('carries every schema as written: x- extensions at any depth, discriminator, $schema', () => {
+    const model = fixtureModel('botpress-extensions/integration');
+    const parsed = JSON.parse(definitionOf(model)) as PlainObject;
+    const manifest = model.manifest;
+    for (const key of ['configuration', 'entities', 'events', 'channels', 'states']) expect(parsed[key], key).toEqual(manifest[key]);
+    type Actions = { page: { input: { schema: PlainObject }; output: unknown } };
+    const [written, given] = [parsed.actions as Actions, manifest.actions as Actions];
+    expect([written.page.input, written.page.output]).toEqual([given.page.input, given.page.output]);
+    const page = written.page.input.schema;
+    expect(page.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    const delivery = (page.properties as Record<string, PlainObject>).delivery!;
+    expect(delivery.discriminator).toEqual({ propertyName: 'kind', mapping: { email: '#/properties/delivery/oneOf/1', sms: '#/properties/delivery/oneOf/0' } });
+    expect(delivery['x-zui']).toEqual({ title: 'Delivery', def: { typeName: 'ZodDiscriminatedUnion', discriminator: 'kind' } });
+    const contact = (parsed.entities as { contact: { schema: PlainObject } }).contact.schema;
+    expect(contact['x-crm']).toEqual({ source: 'salesforce', fields: ['Id', 'Channels__c'] });
   });
 
   it('writes out the defaults the model applies', () => {

@@ -302,6 +302,25 @@ describe('JSDoc', () => {
     expect(configuration.get('site')!.questionToken).toBeDefined();
   });
 
+  it.each<[string, PlainObject, string, [string, string][]]>([
+    ['x-zui.title, as a title', { type: 'string', description: 'Secret key', 'x-zui': { title: 'API token', secret: true } }, 'API token\n\nSecret key', []],
+    ['a plain title over x-zui.title', { type: 'string', title: 'Plain', 'x-zui': { title: 'Zui' } }, 'Plain', []],
+    ['x-zui.title when the plain title is blank', { type: 'string', title: ' ', 'x-zui': { title: 'Zui' } }, 'Zui', []],
+    ['x-zui.title beside constraints', { type: 'integer', minimum: 1, 'x-zui': { title: 'Count' } }, 'Count', [['minimum', '1']]],
+    ['x-zui.title on a $ref', { $ref: '#/definitions/id', 'x-zui': { title: 'Owner' } }, 'Owner', []],
+    ['x-zui.title escaped like any comment text', { type: 'string', 'x-zui': { title: 'a */ b @param c' } }, 'a *\\/ b \\@param c', []],
+    ['nothing from x-zui without a title, or from other x- keys and discriminator', { type: 'string', 'x-zui': { placeholder: 'p', displayAs: ['textarea', {}] }, 'x-title': 'no', discriminator: { propertyName: 'k' } }, '', []],
+  ])('%s', async (_, property, text, tags) => {
+    const schema = { type: 'object', properties: { field: property }, definitions: { id: { type: 'string' } }, 'x-zui': { title: 'Settings' } };
+    const output = await typesOf(modelOf(base({ configuration: { schema } })));
+    const doc = jsdocOf(members(output, 'Configuration').get('field')!);
+    expect(doc.text.replace(/\n+$/, '')).toBe(text);
+    expect(doc.tags).toEqual(tags);
+    expect(jsdocOf(declarations(output).get('Configuration')!).text).toBe('Settings');
+    expect(output).not.toMatch(/placeholder|textarea|x-title|discriminator/);
+    expect(typeCheck(new Map([['/virtual/zui/types.ts', output]]))).toEqual([]);
+  });
+
   it('documents an entity with its title and description', async () => {
     const output = await typesOf(modelOfFile(join(VALID_DIR, 'states-entities', 'integration.yaml')));
     expect(jsdocOf(declarations(output).get('AddressEntity')!).text).toBe('Postal Address\n\nA postal address as stored in the CRM');

@@ -276,6 +276,33 @@ describe('validation (states-entities)', () => {
   });
 });
 
+describe('validation (botpress-extensions: x-zui, other x- keys, discriminator)', () => {
+  const model = modelOfFixture('botpress-extensions/integration');
+  const validators = validatorsOf(model);
+  const contact = { id: 'c1', channels: ['sms'] };
+
+  it.each<[string, unknown, 'valid' | [string, string][]]>([
+    ['an SMS page', { contact, delivery: { kind: 'sms', phone: '+15550100' } }, 'valid'],
+    ['an e-mail page with a priority word', { contact, delivery: { kind: 'email', address: 'a@example.com' }, priority: 'high' }, 'valid'],
+    // The discriminator is an annotation: every oneOf branch is tried, as without it.
+    ['a kind no branch has', { contact, delivery: { kind: 'fax', phone: '+1' } }, [['/delivery', 'additionalProperties'], ['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/kind', 'const']]],
+    ['an SMS page with a bad phone number', { contact, delivery: { kind: 'sms', phone: '555' } }, [['/delivery', 'additionalProperties'], ['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/phone', 'pattern']]],
+    ['a contact with a bad channel (x-order beside the enum)', { contact: { id: 'c1', channels: ['fax'] }, delivery: { kind: 'sms', phone: '+1' } }, [['/contact/channels/0', 'enum']]],
+  ])('page input: %s', (_, value, expected) => {
+    expect(check(validators.actions.page!.input, value)).toEqual(expected);
+  });
+
+  it('validates the tuple whose schema went through the strict compile, x-zui and all', () => {
+    expect(check(validators.actions.page!.output, { pageId: 'p', window: ['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z'] })).toBe('valid');
+    expect(check(validators.actions.page!.output, { pageId: 'p', window: ['2024-01-01T00:00:00Z', 'soon'] })).toEqual([['/window/1', 'format']]);
+  });
+
+  it('leaves x- keys and the discriminator out of the generated code', () => {
+    const content = validatorsFile(model);
+    expect(content).not.toMatch(/x-zui|x-order|x-crm|x-note|discriminator|Who to page|pk_live/);
+  });
+});
+
 describe('properties named like the members every object inherits', () => {
   const validators = validatorsOf(
     modelOf({

@@ -25,6 +25,11 @@ describe('messages say what to write instead', () => {
     ['OpenAPI nullable', `${head}${action("        type: object\n        properties:\n          a: { type: string, nullable: true }\n")}`, '11:30 unknown-schema-keyword', "add 'null' to the type, as in `type: [string, 'null']`"],
     ['a YAML merge key', `${head}base: &base { billable: true }\n${action('        type: object\n').replace('    input:', '    <<: *base\n    input:')}`, '', ''],
     ['an alias before its anchor', `${head}title: *missing\n`, '4:8 yaml-syntax', 'alias *missing has no anchor &missing before it'],
+    ['a typo beside x-zui', `${head}${action("        type: object\n        properties:\n          a: { type: string, x-zui: { title: A }, tilte: A }\n")}`, '11:51 unknown-schema-keyword', "Did you mean 'title'?"],
+    ['x_zui for x-zui', `${head}${action('        type: object\n        x_zui: {}\n')}`, '10:9 unknown-schema-keyword', "Did you mean 'x-zui'?"],
+    ['x-zui that is not a mapping', `${head}${action('        type: object\n        x-zui: Token\n')}`, '10:16 invalid-type', 'write for example `x-zui: { title: API token, secret: true }`, or `x-zui: {}`'],
+    ['a discriminator without its property', `${head}${action("        type: object\n        properties:\n          d: { oneOf: [{ type: object }], discriminator: { mapping: {} } }\n")}`, '11:43 missing-property', "is missing required property 'propertyName'"],
+    ['a $ref into x-zui', `${head}${action("        type: object\n        x-zui: { def: { type: string } }\n        properties:\n          a: { $ref: '#/x-zui/def' }\n")}`, '12:22 unresolved-ref', "it points into 'x-zui', which holds data for other tools, not a schema"],
   ])('%s', (_, text, where, words) => {
     const messages = messagesFor('integration.yaml', text);
     if (where === '') {

@@ -7,17 +7,26 @@ import { describe, expect, it } from 'vitest';
 import { kindFromFileName } from '../src/model/manifest-kind.js';
 import { collectEmbeddedSchemas } from '../src/model/schema-locations.js';
 import { valueAtPath } from '../src/validate/json-pointer.js';
+import { schemaForCompile } from '../src/validate/schema-compiler.js';
 import { findStrictnessProblems, planStrictnessCheck } from '../src/validate/schema-strictness.js';
 
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 
-/** Ajv's own verdict: does a strict compile accept the schema? (entity refs replaced by `{}`) */
+/**
+ * Ajv's own verdict: does a strict compile accept the schema as intc hands
+ * it over (entity refs replaced by `#`; `x-` extensions and `discriminator`
+ * left out by schemaForCompile)?
+ */
 function ajvAccepts(schema: unknown): boolean {
+  return strictAjvCompiles(schemaForCompile(JSON.parse(JSON.stringify(schema).replace(/"#\/entities\/[^"]+"/g, '"#"')), 'https://intc.invalid/test/'));
+}
+
+function strictAjvCompiles(schema: unknown): boolean {
   const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
   addFormats(ajv);
   try {
-    ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/entities\/[^"]+"/g, '"#"')) as object);
+    ajv.compile(schema as object);
     return true;
   } catch {
     return false;
@@ -62,6 +71,18 @@ const subsetCases: [string, unknown][] = [
   ['not without a type', { not: { minimum: 3 } }],
   ['nested applicators', { type: 'object', properties: { a: { type: ['string', 'number'], anyOf: [{ allOf: [{ minLength: 1 }] }, { minimum: 0 }] } } }],
   ['properties inside an object branch', { anyOf: [{ type: 'object', properties: { a: { minLength: 1 } } }] }],
+  [
+    'x- extensions and a discriminator beside keywords (annotations, invisible to strict mode)',
+    {
+      type: 'object',
+      'x-zui': { title: 'T' },
+      properties: {
+        'x-named-property': { type: 'string', 'x-zui': {} },
+        d: { oneOf: [{ type: 'object', properties: { k: { const: 'a' } } }], discriminator: { propertyName: 'k' }, 'x-zui': { def: { minimum: 'x' } } },
+      },
+    },
+  ],
+  ['a problem beside x- extensions is still found', { type: 'object', 'x-zui': {}, properties: { a: { maxLength: 2, 'x-zui': { title: 'A' } } } }],
 ];
 
 /** intc's verdict: the direct checks, plus Ajv on the units the plan leaves to it. */
@@ -80,7 +101,28 @@ const mixedCases: [string, unknown, unknown[][]][] = [
   ['problem outside the unit is still found', { type: 'object', properties: { a: { minLength: 1 }, t: { type: 'array', items: [{ type: 'string' }] } } }, [['properties', 't']]],
   ['local ref sends the whole schema to Ajv', { type: 'object', properties: { a: { $ref: '#/definitions/x', if: { type: 'string' }, then: {} } }, definitions: { x: { type: 'string' } } }, [[]]],
   ['patternProperties inside items', { type: 'array', items: { type: 'object', patternProperties: { '^a': { type: 'string' } } } }, [['items']]],
+  ['x- extensions inside a unit left to Ajv', { type: 'object', properties: { t: { type: 'array', items: [{ type: 'string', 'x-zui': { title: 'From' } }], 'x-zui': {}, discriminator: { propertyName: 'k' } } } }, [['properties', 't']]],
 ];
+
+describe('annotations for other tools', () => {
+  it('are left out of what Ajv compiles (strict mode would call them unknown keywords), names and data kept', () => {
+    const schema = {
+      type: 'object',
+      'x-zui': { title: 'T' },
+      discriminator: { propertyName: 'k' },
+      properties: { 'x-name': { type: 'string', default: { 'x-data': 1 }, 'x-order': 1 } },
+      definitions: { 'x-def': { enum: [{ discriminator: 1 }] } },
+    };
+    expect(strictAjvCompiles(schema)).toBe(false);
+    const compiled = schemaForCompile(schema, 'https://intc.invalid/test/');
+    expect(compiled).toEqual({
+      type: 'object',
+      properties: { 'x-name': { type: 'string', default: { 'x-data': 1 } } },
+      definitions: { 'x-def': { enum: [{ discriminator: 1 }] } },
+    });
+    expect(strictAjvCompiles(compiled)).toBe(true);
+  });
+});
 
 describe('strict-mode checks without Ajv agree with Ajv', () => {
   it.each(subsetCases)('%s', (_, schema) => {
@@ -124,12 +166,21 @@ function isCheckableSchema(schema: unknown): boolean {
   if (/\\ud[89a-f]/i.test(text)) return false;
   // $ref loops are refused by the static checks before this layer.
   if (/"(\w+)":\{"\$ref":"#\/definitions\/\1"\}/.test(text) || /^\{"\$ref":"#\/entities\//.test(text)) return false;
-  return !/"(typ|\$id|x-[a-z]+)"|integr"|"required":"|emial|https?:|#\/definitions\/missing/.test(text) && isMetaValidKeywords(schema);
+  // A $ref into an x- extension or a discriminator is refused by the static checks too.
+  if (/"\$ref":"#[^"]*\/(?:x-|discriminator)/.test(text)) return false;
+  return !/"(typ|\$id)"|integr"|"required":"|emial|https?:|#\/definitions\/missing/.test(text) && isMetaValidKeywords(schema);
 }
+
+/** intc's own meta-schema for embedded schemas (its keyword list: `tilte` or `x_zui` fail it). */
+const embeddedSchemaMeta = (() => {
+  const metaSchema = JSON.parse(readFileSync('schema/integration.schema.json', 'utf8')) as { definitions: object };
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+  return ajv.compile({ definitions: metaSchema.definitions, $ref: '#/definitions/jsonSchema' });
+})();
 
 function isMetaValidKeywords(schema: unknown): boolean {
   const ajv = new Ajv({ strict: false });
-  return ajv.validateSchema(schema as object) === true && regexesCompile(schema) && localRefsResolve(schema, schema);
+  return ajv.validateSchema(schema as object) === true && embeddedSchemaMeta(schema) && regexesCompile(schema) && localRefsResolve(schema, schema);
 }
 
 function regexesCompile(value: unknown): boolean {

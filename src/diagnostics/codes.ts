@@ -59,9 +59,9 @@ export const diagnosticCodes = {
     'error',
     (p) => `${p.where} is missing required property '${p.name}'.`,
   ),
-  'invalid-type': code<{ where: string; expected: string; actual: string }>(
+  'invalid-type': code<{ where: string; expected: string; actual: string; hint?: string }>(
     'error',
-    (p) => `${p.where} must be ${p.expected}, but is ${p.actual}.`,
+    (p) => `${p.where} must be ${p.expected}, but is ${p.actual}.${p.hint ? ` ${p.hint}` : ''}`,
   ),
   'invalid-value': code<{ where: string; detail: string; suggestion?: string }>(
     'error',
@@ -71,7 +71,7 @@ export const diagnosticCodes = {
   // Embedded JSON Schemas
   'unknown-schema-keyword': code<{ name: string; suggestion?: string; hint?: string }>(
     'error',
-    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
+    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords and \`x-\` extensions only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
   ),
   'invalid-schema': code<{ detail: string }>('error', (p) => `Invalid JSON Schema: ${p.detail}.`),
   'invalid-regex': code<{ pattern: string; reason: string }>(
@@ -154,6 +154,11 @@ export const diagnosticCodes = {
     'warning',
     (p) =>
       `Optional property '${p.name}' has the name of a member every object inherits (${p.inherited}): TypeScript then refuses an object literal that leaves it out. Make it required, or rename it.`,
+  ),
+  'undeclared-discriminator': code<{ name: string; keyword: string; index: number }>(
+    'warning',
+    (p) =>
+      `Branch ${p.index} of '${p.keyword}' does not require the discriminator property '${p.name}': declare it under the branch's \`properties\` and list it in \`required\`, or tools that pick the branch by '${p.name}' cannot place a value.`,
   ),
 
   // Generation: handler stubs (user-owned files) and output

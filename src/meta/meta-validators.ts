@@ -42,7 +42,8 @@ export function metaSchemaDefinition(kind: ManifestKind, name: string): unknown 
 /**
  * The meta-schema node that applies to the value at `path`, found by walking
  * the meta-schema along the path (through `$ref`, `properties`,
- * `additionalProperties`, `items`, and the object branch of an `anyOf`).
+ * `patternProperties`, `additionalProperties`, `items`, and the object branch
+ * of an `anyOf`).
  * Standalone validators report schema paths relative to each recursive
  * definition, so this walk is how a diagnostic finds its titles, allowed
  * properties and pattern messages.
@@ -52,11 +53,19 @@ export function metaSchemaNodeAt(kind: ManifestKind, path: readonly PathSegment[
   let node = dereference(root, root);
   for (const segment of path) {
     if (!node) return undefined;
-    const named = propertyOf(node.properties, String(segment));
+    const named = propertyOf(node.properties, String(segment)) ?? matchingPatternProperty(node, String(segment));
     const child = named ?? (isPlainObject(node.additionalProperties) ? node.additionalProperties : node.items);
     node = dereference(root, child);
   }
   return node;
+}
+
+/** The `patternProperties` schema whose pattern the key matches (the meta-schemas' patterns are plain `u` regexes). */
+function matchingPatternProperty(node: PlainObject, key: string): unknown {
+  for (const [pattern, schema] of Object.entries(isPlainObject(node.patternProperties) ? node.patternProperties : {})) {
+    if (new RegExp(pattern, 'u').test(key)) return schema;
+  }
+  return undefined;
 }
 
 function dereference(root: unknown, node: unknown): PlainObject | undefined {

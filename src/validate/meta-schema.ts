@@ -6,7 +6,7 @@ import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
 import { kindFromValue } from '../model/manifest-kind.js';
-import { describeTypes, describeValueType, keysOf, propertyOf } from '../model/values.js';
+import { describeTypes, describeValueType, keysOf, propertyOf, stringPropertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
 
@@ -80,7 +80,8 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
         : yamlBooleanHint
           ? `a string (YAML 1.2 reads '${String(value)}' as text: write true or false)`
           : describeValueType(value);
-      return createDiagnostic('invalid-type', { where, expected, actual }, location);
+      const hint = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
+      return createDiagnostic('invalid-type', { where, expected, actual, hint }, location);
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];

@@ -2,6 +2,7 @@ import type { default as AjvModule, Options as AjvOptions, ValidateFunction } fr
 import { bundledRequire } from '../load/bundled-require.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment } from '../load/source-file.js';
+import { isIgnoredByValidators } from '../model/schema-extensions.js';
 import { entriesOf, isPlainObject, propertyOf } from '../model/values.js';
 import { decodePointer, ENTITY_REF_PREFIX, isEntityRef } from './json-pointer.js';
 
@@ -40,7 +41,7 @@ export class SchemaCompiler {
     const ajv = this.instance();
     const base = `${ENTITY_BASE}${this.scopes++}/entities/`;
     registerEntities(ajv, base, entities);
-    return { compile: (schema) => this.compile(ajv, rewriteEntityRefs(schema, base)) };
+    return { compile: (schema) => this.compile(ajv, schemaForCompile(schema, base)) };
   }
 
   private compile(ajv: AjvInstance, schema: unknown): SchemaCompileFailure | null {
@@ -79,7 +80,7 @@ export class SchemaCompiler {
       const entities = entriesOf(propertyOf(manifest.value, 'entities')).map(([name, entity]) => [name, propertyOf(entity, 'schema')] as const);
       registerEntities(this.validationAjv, base, entities);
     }
-    return this.validationAjv.compile(rewriteEntityRefs(schema, base) as object);
+    return this.validationAjv.compile(schemaForCompile(schema, base) as object);
   }
 }
 
@@ -99,7 +100,7 @@ export interface CompileScope {
 /** Makes `$ref: '#/entities/<name>'` resolvable: each entity schema under its own URI. */
 function registerEntities(ajv: AjvInstance, base: string, entities: Iterable<readonly [string, unknown]>): void {
   for (const [name, schema] of entities) {
-    const rewritten = rewriteEntityRefs(schema, base);
+    const rewritten = schemaForCompile(schema, base);
     if (isPlainObject(rewritten)) ajv.addSchema({ ...rewritten, $id: entityId(base, name) });
     else if (typeof rewritten === 'boolean') ajv.addSchema(rewritten, entityId(base, name));
   }
@@ -114,19 +115,26 @@ const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 /** Keywords whose keys are names the user chose (a property may be called `enum` or `$ref`). */
 const NAME_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
 
-function rewriteEntityRefs(schema: unknown, base: string): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => rewriteEntityRefs(item, base));
+/**
+ * The schema as Ajv compiles it: `$ref: '#/entities/<name>'` made
+ * resolvable, and `x-` extensions and `discriminator` left out (annotations
+ * for other tools, which strict mode would call unknown keywords).
+ */
+export function schemaForCompile(schema: unknown, base: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => schemaForCompile(item, base));
   if (!isPlainObject(schema)) return schema;
   // fromEntries defines own properties, so a key `__proto__` stays data.
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => {
-      if (key === '$ref' && typeof value === 'string' && isEntityRef(value)) return [key, `${base}${value.slice(ENTITY_REF_PREFIX.length)}.json`];
-      if (DATA_KEYWORDS.has(key)) return [key, value];
-      if (NAME_MAP_KEYWORDS.has(key) && isPlainObject(value)) {
-        return [key, Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, rewriteEntityRefs(subschema, base)]))];
-      }
-      return [key, rewriteEntityRefs(value, base)];
-    }),
+    Object.entries(schema)
+      .filter(([key]) => !isIgnoredByValidators(key))
+      .map(([key, value]) => {
+        if (key === '$ref' && typeof value === 'string' && isEntityRef(value)) return [key, `${base}${value.slice(ENTITY_REF_PREFIX.length)}.json`];
+        if (DATA_KEYWORDS.has(key)) return [key, value];
+        if (NAME_MAP_KEYWORDS.has(key) && isPlainObject(value)) {
+          return [key, Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, schemaForCompile(subschema, base)]))];
+        }
+        return [key, schemaForCompile(value, base)];
+      }),
   );
 }
 

@@ -1,10 +1,11 @@
 import type { PathSegment } from '../load/source-file.js';
+import { isIgnoredByValidators } from '../model/schema-extensions.js';
 import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { decodePointer, isLocalRef, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
 import { declaredTypes } from './schema-strictness.js';
-import { walkSchema } from './walk-schema.js';
+import { keywordsAlong, walkSchema } from './walk-schema.js';
 
 const ENTITY_REF = /^#\/entities\/([^/]+)$/;
 
@@ -71,6 +72,7 @@ export function checkSchemaStatically(context: RuleContext, schemaPath: readonly
       clean = false;
     }
     warnInheritedPropertyNames(context, node, at);
+    warnUndeclaredDiscriminator(context, node, at, schema);
     if (isPlainObject(node.patternProperties)) {
       for (const key of Object.keys(node.patternProperties)) {
         if (!checkRegex(context, key, [...at, 'patternProperties', key], 'key')) clean = false;
@@ -119,7 +121,13 @@ function checkRef(context: RuleContext, ref: string, root: unknown, entityNames:
     return false;
   }
   if (isLocalRef(ref)) {
-    const target = valueAtPath(root, decodePointer(ref));
+    const pointer = decodePointer(ref);
+    const annotation = keywordsAlong(root, pointer).find(isIgnoredByValidators);
+    if (annotation !== undefined) {
+      context.report('unresolved-ref', { ref, detail: `it points into '${annotation}', which holds data for other tools, not a schema` }, at);
+      return false;
+    }
+    const target = valueAtPath(root, pointer);
     if (isPlainObject(target) || typeof target === 'boolean') return true;
     const detail = target === undefined ? 'nothing in this schema is at that pointer' : 'it points at a value that is not a schema';
     context.report('unresolved-ref', { ref, detail }, at);
@@ -172,22 +180,60 @@ const ANNOTATIONS = new Set(['$ref', 'title', 'description', '$comment', 'defaul
  * (Recursion through a property is fine: `properties: {next: {$ref: …}}`.)
  */
 function refersOnlyToItself(context: RuleContext, start: PlainObject, startRoot: unknown): boolean {
-  const entities = propertyOf(context.manifest.value, 'entities');
+  return aliasChainEnd(context, start, startRoot).looped;
+}
+
+/** Where a chain of pure `$ref` aliases ends: the first node that is more than an alias, or a loop. */
+function aliasChainEnd(context: RuleContext, start: unknown, startRoot: unknown): { readonly node: unknown; readonly looped: boolean } {
   const seen = new Set<unknown>();
-  let node: unknown = start;
+  let node = start;
   let root = startRoot;
-  while (isPlainObject(node) && typeof node.$ref === 'string' && Object.keys(node).every((key) => ANNOTATIONS.has(key))) {
-    if (seen.has(node)) return true;
+  while (isPureAlias(node)) {
+    if (seen.has(node)) return { node: undefined, looped: true };
     seen.add(node);
-    const entity = ENTITY_REF.exec(node.$ref);
-    if (entity) {
-      root = propertyOf(propertyOf(entities, safeDecodeUri(entity[1]!)), 'schema');
-      node = root;
-    } else {
-      node = valueAtPath(root, decodePointer(node.$ref));
-    }
+    ({ node, root } = refTarget(context, node.$ref, root));
   }
-  return false;
+  return { node, looped: false };
+}
+
+/** A node that is only a `$ref` (with annotations beside it). */
+function isPureAlias(node: unknown): node is PlainObject & { $ref: string } {
+  return isPlainObject(node) && typeof node.$ref === 'string' && Object.keys(node).every((key) => ANNOTATIONS.has(key) || isIgnoredByValidators(key));
+}
+
+/** What a `$ref` points at, and the root the target's own local `$ref`s resolve against. */
+function refTarget(context: RuleContext, ref: string, root: unknown): { node: unknown; root: unknown } {
+  const entity = ENTITY_REF.exec(ref);
+  if (!entity) return { node: valueAtPath(root, decodePointer(ref)), root };
+  const entityRoot = propertyOf(propertyOf(propertyOf(context.manifest.value, 'entities'), safeDecodeUri(entity[1]!)), 'schema');
+  return { node: entityRoot, root: entityRoot };
+}
+
+/**
+ * OpenAPI's `discriminator` names a property that tells the branches of the
+ * `oneOf`/`anyOf` beside it apart, so every branch must require it. A branch
+ * (followed through `$ref`s) that does not declare it in its own `properties`
+ * and `required` gets a warning; a branch built with allOf/anyOf/oneOf is
+ * not looked into.
+ */
+function warnUndeclaredDiscriminator(context: RuleContext, node: PlainObject, at: readonly PathSegment[], root: unknown): void {
+  const name = propertyOf(node.discriminator, 'propertyName');
+  if (typeof name !== 'string') return;
+  for (const keyword of ['oneOf', 'anyOf']) {
+    const branches = node[keyword];
+    if (!Array.isArray(branches)) continue;
+    branches.forEach((branch, index) => {
+      const resolved = aliasChainEnd(context, branch, root).node;
+      if (!isPlainObject(resolved) || APPLICATOR_KEYWORDS.some((applicator) => applicator in resolved) || requiresProperty(resolved, name)) return;
+      context.report('undeclared-discriminator', { name, keyword, index }, [...at, keyword, index]);
+    });
+  }
+}
+
+const APPLICATOR_KEYWORDS = ['allOf', 'anyOf', 'oneOf', '$ref'];
+
+function requiresProperty(schema: PlainObject, name: string): boolean {
+  return isPlainObject(schema.properties) && Object.hasOwn(schema.properties, name) && Array.isArray(schema.required) && schema.required.includes(name);
 }
 
 function hasMalformedPercentEncoding(ref: string): boolean {

@@ -32,3 +32,33 @@ export function walkSchema(schema: unknown, visit: SchemaVisitor, path: PathSegm
     }
   }
 }
+
+/**
+ * The keywords a JSON pointer into a schema passes through (`#/properties/a/items`
+ * → ['properties', 'items']: `a` is a name), as far as it stays on schemas:
+ * after a keyword whose value is data (`enum`, `x-foo`…) nothing is a keyword.
+ */
+export function keywordsAlong(schema: unknown, pointer: readonly PathSegment[]): string[] {
+  const keywords: string[] = [];
+  let node = schema;
+  let i = 0;
+  while (i < pointer.length && isPlainObject(node)) {
+    const keyword = String(pointer[i]);
+    keywords.push(keyword);
+    const value = ownValue(node, keyword);
+    if (SINGLE_SCHEMA_KEYWORDS.has(keyword) || (keyword === 'items' && !Array.isArray(value))) {
+      node = value;
+      i += 1;
+    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) || SCHEMA_ARRAY_KEYWORDS.has(keyword)) {
+      node = ownValue(value, String(pointer[i + 1]));
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return keywords;
+}
+
+function ownValue(container: unknown, key: string): unknown {
+  return typeof container === 'object' && container !== null && Object.hasOwn(container, key) ? (container as PlainObject)[key] : undefined;
+}

@@ -3,8 +3,8 @@
  * the manifest's naming rules (src/model/naming.ts) but are reserved or
  * meaningful words in JavaScript, TypeScript and the generated code; text
  * that is hostile to comments, strings, templates and YAML; nested schemas
- * with entity and local `$ref`s, enums, arrays, oneOf/anyOf/allOf and
- * recursion through entities. Every manifest drawn here must validate
+ * with entity and local `$ref`s, enums, arrays, oneOf/anyOf/allOf,
+ * recursion through entities, and `x-zui`/`x-` extensions. Every manifest drawn here must validate
  * without errors: a failure is a bug in intc or in these arbitraries.
  */
 import fc from 'fast-check';
@@ -115,7 +115,17 @@ function optionalKeys(model: Record<string, fc.Arbitrary<Json>>): fc.Arbitrary<J
   return fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<JsonObject>;
 }
 
-/** title/description/deprecated/… on a schema node. */
+/** Botpress's UI options, as its zod converter writes them (often just `{}`). */
+const zuiOptions = optionalKeys({
+  title: hostileText,
+  secret: fc.boolean(),
+  placeholder: hostileText,
+  hidden: fc.boolean(),
+  displayAs: fc.constant(['textarea', {}]),
+  def: jsonValue,
+});
+
+/** title/description/deprecated/… on a schema node, and vendor extensions (`x-zui`, any other `x-` key). */
 const annotations = optionalKeys({
   title: hostileText,
   description: hostileText,
@@ -124,6 +134,8 @@ const annotations = optionalKeys({
   readOnly: fc.boolean(),
   writeOnly: fc.boolean(),
   examples: fc.array(jsonValue, { maxLength: 2 }),
+  'x-zui': zuiOptions,
+  'x-vendor': jsonValue,
 });
 
 function annotated(schema: fc.Arbitrary<JsonObject>): fc.Arbitrary<JsonObject> {

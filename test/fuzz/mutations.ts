@@ -109,6 +109,8 @@ const KEYWORD_INSERTIONS: Record<string, unknown>[] = [
   { $schema: 'http://json-schema.org/draft-07/schema#' }, { $schema: 'http://json-schema.org/draft-04/schema#' },
   { contentMediaType: 'application/json', contentEncoding: 'base64' }, { $defs: { x: { type: 'string' } } },
   { definitions: { x: { type: 'string' } } }, { examples: 'x' }, { $id: 'x' }, { 'x-extension': true }, { nullable: true },
+  { 'x-zui': {} }, { 'x-zui': 5 }, { 'x-zui': { title: 7, secret: 'yes' } }, { x_zui: {} }, { discriminator: {} },
+  { discriminator: { propertyName: 'a' }, oneOf: [{ type: 'object' }] }, { $ref: '#/x-zui' }, { $ref: '#/discriminator' },
   { properties: JSON.parse('{"__proto__": { "type": "string" } }') as unknown }, { properties: { constructor: { type: 'string' } }, required: ['constructor'] },
 ];
 

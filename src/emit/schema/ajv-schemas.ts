@@ -2,8 +2,10 @@
  * Schemas as the generated validators compile them: `$ref: '#/entities/x'`
  * points at the entity's own URI (as in validate/schema-compiler.ts), and
  * titles, descriptions and `$comment`s are left out (they change nothing a
- * validator does, and Ajv would otherwise copy them into the code).
+ * validator does, and Ajv would otherwise copy them into the code), and so
+ * are `x-` extensions and `discriminator` (annotations for other tools).
  */
+import { isIgnoredByValidators } from '../../model/schema-extensions.js';
 import { isPlainObject, type PlainObject } from '../../model/values.js';
 import { ENTITY_REF_PREFIX, isEntityRef, safeDecodeUri } from '../../validate/json-pointer.js';
 
@@ -24,7 +26,7 @@ export function schemaForAjv(schema: unknown): unknown {
   if (!isPlainObject(schema)) return schema;
   const out: PlainObject = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    if (DOCUMENTATION.has(keyword) && typeof value === 'string') continue;
+    if ((DOCUMENTATION.has(keyword) && typeof value === 'string') || isIgnoredByValidators(keyword)) continue;
     setOwn(out, keyword, translateKeyword(keyword, value));
   }
   return out;

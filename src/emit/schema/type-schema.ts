@@ -12,9 +12,12 @@
  *   replaces with the quoted name (and `readonly` for `readOnly`), so no
  *   manifest key reaches the library's code paths or the output unquoted;
  * - only the keywords that shape a type are kept: titles, descriptions and
- *   constraints move into the description as escaped JSDoc text, and
- *   anything else (`tsType`, `tsEnumNames`, `$id`, `extends`…) is dropped.
+ *   constraints move into the description as escaped JSDoc text (Botpress's
+ *   `x-zui.title` stands in for a missing `title`), and anything else
+ *   (`tsType`, `tsEnumNames`, `$id`, `extends`, `x-` extensions,
+ *   `discriminator`…) is dropped.
  */
+import { schemaTitle } from '../../model/schema-extensions.js';
 import { isPlainObject, type PlainObject } from '../../model/values.js';
 import { decodePointer, ENTITY_REF_PREFIX, isEntityRef, isLocalRef, safeDecodeUri, valueAtPath } from '../../validate/json-pointer.js';
 import { walkSchema } from '../../validate/walk-schema.js';
@@ -366,10 +369,11 @@ function pathKey(path: readonly string[]): string {
   return JSON.stringify(path);
 }
 
-/** Title, description and constraint tags of a schema, as escaped JSDoc paragraphs. */
+/** Title (`title`, else `x-zui.title`), description and constraint tags of a schema, as escaped JSDoc paragraphs. */
 function documentationOf(node: PlainObject): string[] {
   const paragraphs: string[] = [];
-  if (typeof node.title === 'string' && node.title.trim() !== '') paragraphs.push(node.title);
+  const title = schemaTitle(node);
+  if (title !== undefined) paragraphs.push(title);
   if (typeof node.description === 'string' && node.description.trim() !== '') paragraphs.push(node.description);
   const escaped = paragraphs.map(commentText);
   const tags = constraintTags(node);
