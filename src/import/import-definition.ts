@@ -1,0 +1,147 @@
+/**
+ * `intc import`, one stage a line: find the definition, load the project's
+ * SDK, bundle and run the definition (its `.extend()` calls recorded), then
+ * build the integration manifest and one manifest per interface it extends.
+ * Returns the files to write; writes nothing (write-imported.ts does).
+ * Problems the user must fix are thrown as an ImportFailure.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { bundleDefinition } from './bundle-definition.js';
+import { evaluateDefinition, type DefinitionKind } from './evaluate-definition.js';
+import { findDefinition } from './find-definition.js';
+import { importFailure } from './import-failure.js';
+import { planInterfaces, type InterfaceToWrite } from './interface-entries.js';
+import { interfaceManifest } from './interface-manifest.js';
+import { CONVERSION_OPTIONS, integrationManifest, ownProps } from './integration-manifest.js';
+import { manifestYaml } from './manifest-yaml.js';
+import { field, type ConvertSchema } from './member-manifests.js';
+import { isDataObject, type JsonObject } from './plain-json.js';
+import { loadProjectSdk } from './project-sdk.js';
+import type { RecordedExtension } from './record-extensions.js';
+import { SchemaConversionError, schemaToJson } from './schema-to-json.js';
+import type { TransformOptions, ZuiTransforms } from './sdk-surface.js';
+
+export interface ImportedFile {
+  /** Absolute path, inside the output folder. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ImportedDefinition {
+  readonly definitionFile: string;
+  readonly kind: DefinitionKind;
+  readonly sdkVersion: string | undefined;
+  readonly outDir: string;
+  /** The main manifest first, then the interface manifests by folder. */
+  readonly files: readonly ImportedFile[];
+}
+
+export interface ImportOptions {
+  readonly cwd: string;
+  /** The output folder (absolute); default: the definition's folder. */
+  readonly outDir?: string;
+}
+
+export async function importDefinition(target: string, options: ImportOptions): Promise<ImportedDefinition> {
+  const definitionFile = findDefinition(target, options.cwd);
+  const project = loadProjectSdk(definitionFile);
+  const code = await bundleDefinition(definitionFile);
+  const loaded = evaluateDefinition(code, definitionFile, project);
+  const outDir = options.outDir ?? dirname(definitionFile);
+  const origin = `Imported by \`intc import\` from ${posixRelative(outDir, definitionFile)} with @botpress/sdk ${project.version ?? '(unknown version)'}.`;
+  const transforms = project.sdk.z.transforms;
+  const files =
+    loaded.kind === 'interface'
+      ? [await interfaceFile(loaded.definition, join(outDir, 'interface.yaml'), transforms, definitionFile, origin)]
+      : await integrationFiles(loaded.definition, loaded.extensions, { outDir, definitionFile, transforms, origin });
+  return { definitionFile, kind: loaded.kind, sdkVersion: project.version, outDir, files };
+}
+
+interface IntegrationContext {
+  readonly outDir: string;
+  readonly definitionFile: string;
+  readonly transforms: ZuiTransforms;
+  readonly origin: string;
+}
+
+async function integrationFiles(definition: object, extensions: readonly RecordedExtension[], context: IntegrationContext): Promise<ImportedFile[]> {
+  const { outDir, definitionFile, transforms, origin } = context;
+  assertAllExtensionsSeen(definition, extensions, definitionFile);
+  const planned = await planInterfaces(extensions);
+  const definitionFolder = dirname(definitionFile);
+  const manifest = await integrationManifest({
+    definition,
+    interfaces: planned.entries,
+    convert: converter(transforms, field(ownProps(definition), '__advanced'), definitionFile),
+    filePath: (path) => {
+      const file = resolve(definitionFolder, path);
+      return existsSync(file) ? posixRelative(outDir, file) : path;
+    },
+  });
+  const main = join(outDir, 'integration.yaml');
+  const interfaces = await Promise.all(
+    planned.interfaces.map((target) => interfaceFile(target.definition, interfacePath(outDir, target), transforms, definitionFile, `${origin} Interface ${target.name} ${target.version}.`, target.advanced)),
+  );
+  return [{ path: main, content: manifestYaml(manifest, main, 'integration', origin) }, ...interfaces];
+}
+
+async function interfaceFile(
+  definition: object,
+  path: string,
+  transforms: ZuiTransforms,
+  definitionFile: string,
+  origin: string,
+  advanced: unknown = field(definition, '__advanced'),
+): Promise<ImportedFile> {
+  const manifest = await interfaceManifest(definition, converter(transforms, advanced, definitionFile));
+  return { path, content: manifestYaml(manifest, path, 'interface', origin) };
+}
+
+function interfacePath(outDir: string, target: InterfaceToWrite): string {
+  return join(outDir, ...target.folder.split('/'), 'interface.yaml');
+}
+
+/** The schema converter for one definition's `__advanced` options; a conversion error becomes the definition's diagnostic. */
+function converter(transforms: ZuiTransforms, advanced: unknown, definitionFile: string): ConvertSchema {
+  const options: TransformOptions = isDataObject(advanced)
+    ? Object.fromEntries(CONVERSION_OPTIONS.filter((key) => advanced[key] !== undefined).map((key) => [key, advanced[key]]))
+    : {};
+  return async (holder, what) => {
+    try {
+      return await schemaToJson(transforms, holder, options, what);
+    } catch (error) {
+      if (!(error instanceof SchemaConversionError)) throw error;
+      throw importFailure('schema-conversion-failed', { what: error.what, detail: error.detail }, definitionFile);
+    }
+  };
+}
+
+/**
+ * Every interface the SDK says the definition implements must come from a
+ * recorded `.extend()` call: one made through another copy of the SDK, or
+ * `interfaces` passed to the constructor, carries no interface to write.
+ */
+function assertAllExtensionsSeen(definition: object, extensions: readonly RecordedExtension[], definitionFile: string): void {
+  const seen = new Set(extensions.map(statementKey));
+  const unseen = Object.keys(isDataObject(field(definition, 'interfaces')) ? (field(definition, 'interfaces') as JsonObject) : {}).filter((key) => !seen.has(key));
+  if (unseen.length === 0) return;
+  throw importFailure(
+    'definition-load-failed',
+    {
+      detail: `it implements ${unseen.map((key) => `'${key}'`).join(', ')} without a \`.extend()\` call on the project's @botpress/sdk that intc could record (another copy of the SDK, or \`interfaces\` given to the constructor); extend the interface with \`.extend(pkg, builder)\` instead.`,
+    },
+    definitionFile,
+  );
+}
+
+/** The key the SDK stores an extension under in `definition.interfaces`: `listable<issue>`, or the name alone. */
+function statementKey(extension: RecordedExtension): string {
+  const name = String(field(extension.interfacePackage, 'name'));
+  const entities = extension.entities.map(([, entity]) => entity);
+  return entities.length === 0 ? name : `${name}<${entities.join(',')}>`;
+}
+
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
