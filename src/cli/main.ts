@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from './find-manifests.js';
+import { isUsageError, UsageError } from './find-manifests.js';
 import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command.js';
 import { IMPORT_USAGE } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
@@ -11,7 +11,7 @@ const USAGE = `Usage: intc <command> [options]
 Commands:
   validate [files...]   check manifests and report every problem with its location
   generate [files...]   generate typed code and handler stubs from integration manifests
-  import [definition]   convert a Botpress integration.definition.ts into manifests
+  import [definitions]  convert Botpress integration.definition.ts files into manifests
 
 Options:
   -v, --version         print the version
@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
 const USAGES: Readonly<Record<string, string>> = { validate: VALIDATE_USAGE, generate: GENERATE_USAGE, import: IMPORT_USAGE };
 
 function reportFailure(error: unknown, io: CliIo, usage: string): number {
-  if (error instanceof UsageError || isParseArgsError(error)) {
+  if (isUsageError(error) || isParseArgsError(error)) {
     io.stderr(`intc: ${(error as Error).message}\n\n${usage}`);
     return EXIT_USAGE;
   }

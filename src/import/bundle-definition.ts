@@ -84,7 +84,7 @@ function isInstalledJavaScript(path: string): boolean {
 function buildDiagnostic(message: Esbuild.Message, workingDir: string, definitionFile: string) {
   const where = message.location;
   const location =
-    where && where.namespace === 'file'
+    where && (where.namespace === 'file' || where.namespace === '')
       ? locationAt(resolve(workingDir, where.file), where.line, where.column + 1, where.length)
       : fileStartLocation(definitionFile);
   const detail = `${message.text.replace(/\.?$/, '.')}${message.notes.map((note) => ` ${note.text}`).join('')}`;

@@ -1,8 +1,9 @@
 /**
- * `intc import [definition or folder] [--out <dir>] [--force] [--format text|json]`.
+ * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json]`.
  * Exit 0: manifests written (or already right); 1: nothing written, a
- * problem the user must fix is reported (SDK missing, definition fails,
- * a manifest exists); 2: bad command line, or a bug in intc (main.ts).
+ * problem the user must fix is reported (SDK missing, a definition fails,
+ * a manifest exists), for any of the definitions named; 2: bad command
+ * line, or a bug in intc (main.ts).
  * Loaded on first use (dist/intc-import.cjs), with esbuild, so validate and
  * generate never load any of it.
  */
@@ -17,9 +18,41 @@ import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
 import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
 import { importDefinition, type ImportedDefinition } from './import-definition.js';
 import { ImportFailure } from './import-failure.js';
-import { writeImported, type WrittenFile } from './write-imported.js';
+import { assertWritable, writeImported, type WrittenFile } from './write-imported.js';
+
+interface ImportArgs {
+  readonly targets: readonly string[];
+  readonly outDir: string | undefined;
+  readonly force: boolean;
+  readonly format: 'text' | 'json';
+  readonly help: boolean;
+}
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseImportArgs(args, io.cwd);
+  if (options.help) {
+    io.stdout(IMPORT_USAGE);
+    return EXIT_OK;
+  }
+  const { imported, diagnostics } = await importAll(options, io.cwd);
+  if (diagnostics.length > 0) return reportFailure(diagnostics, io, options.format);
+  const written: WrittenFile[][] = [];
+  try {
+    for (const result of imported) written.push(writeImported(result));
+  } catch (error) {
+    if (!(error instanceof ImportFailure)) throw error;
+    return reportFailure(error.diagnostics, io, options.format);
+  }
+  const summaries = imported.map((result, index) => summaryOf(result, written[index]!, io.cwd));
+  io.stdout(
+    options.format === 'json'
+      ? reportJson([], written.flat(), io.cwd, summaries.join('\n'))
+      : imported.map((result, index) => reportText(result, written[index]!, summaries[index]!, io.cwd)).join(''),
+  );
+  return EXIT_OK;
+}
+
+function parseImportArgs(args: readonly string[], cwd: string): ImportArgs {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -30,33 +63,44 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    io.stdout(IMPORT_USAGE);
-    return EXIT_OK;
-  }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${values.format}'.`);
-  if (positionals.length > 1) throw new UsageError(`intc import takes one definition or folder, not ${positionals.length}.`);
-  const format = values.format;
-  try {
-    const imported = await importDefinition(positionals[0] ?? '.', {
-      cwd: io.cwd,
-      ...(values.out === undefined ? {} : { outDir: resolve(io.cwd, values.out) }),
-    });
-    const written = writeImported(imported, values.force);
-    io.stdout(format === 'json' ? reportJson([], written, io.cwd, summaryOf(imported, written, io.cwd)) : reportText(imported, written, io.cwd));
-    return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof ImportFailure)) throw error;
-    const diagnostics = sortDiagnostics(error.diagnostics);
-    io.stdout(format === 'json' ? reportJson(diagnostics, [], io.cwd, 'Nothing written.') : failureText(diagnostics, io));
-    return EXIT_MANIFEST_ERRORS;
-  }
+  if (values.out !== undefined && positionals.length > 1) throw new UsageError('--out is the folder of one import: name one definition with it.');
+  return {
+    targets: positionals.length > 0 ? positionals : ['.'],
+    outDir: values.out === undefined ? undefined : resolve(cwd, values.out),
+    force: values.force,
+    format: values.format,
+    help: values.help,
+  };
 }
 
-function reportText(imported: ImportedDefinition, written: readonly WrittenFile[], cwd: string): string {
+/** Every target imported in memory and checked writable; a failure of one is reported with the others' and nothing is written. */
+async function importAll(options: ImportArgs, cwd: string): Promise<{ imported: ImportedDefinition[]; diagnostics: Diagnostic[] }> {
+  const imported: ImportedDefinition[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const target of options.targets) {
+    try {
+      const result = await importDefinition(target, { cwd, ...(options.outDir === undefined ? {} : { outDir: options.outDir }) });
+      assertWritable(result, options.force);
+      imported.push(result);
+    } catch (error) {
+      if (!(error instanceof ImportFailure)) throw error;
+      diagnostics.push(...error.diagnostics);
+    }
+  }
+  return { imported, diagnostics };
+}
+
+function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 'text' | 'json'): number {
+  const sorted = sortDiagnostics(diagnostics);
+  io.stdout(format === 'json' ? reportJson(sorted, [], io.cwd, 'Nothing written.') : failureText(sorted, io));
+  return EXIT_MANIFEST_ERRORS;
+}
+
+function reportText(imported: ImportedDefinition, written: readonly WrittenFile[], summary: string, cwd: string): string {
   const lines = written.map((file) => `  ${file.status.padEnd(9)} ${displayPath(file.path, cwd)}`);
   const folder = displayPath(imported.outDir, cwd) || '.';
-  return `${summaryOf(imported, written, cwd)}\n${lines.join('\n')}\nNext: intc validate ${folder} && intc generate ${folder}\n`;
+  return `${summary}\n${lines.join('\n')}\nNext: intc validate ${folder} && intc generate ${folder}\n`;
 }
 
 function summaryOf(imported: ImportedDefinition, written: readonly WrittenFile[], cwd: string): string {

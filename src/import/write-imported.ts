@@ -19,12 +19,16 @@ export interface WrittenFile {
   readonly status: WriteStatus;
 }
 
-export function writeImported(imported: ImportedDefinition, force: boolean): WrittenFile[] {
+/** Throws unless every file of `imported` may be written: inside the output folder, and new (or `force`). */
+export function assertWritable(imported: ImportedDefinition, force: boolean): void {
   for (const file of imported.files) assertInside(imported.outDir, file.path);
-  if (!force) {
-    const existing = [...imported.files.map((file) => file.path), ...otherManifestsBeside(imported)].filter((path) => existsSync(path));
-    if (existing.length > 0) throw new ImportFailure(existing.map((path) => createDiagnostic('manifest-exists', { path: basename(path) }, fileStartLocation(path))));
-  }
+  if (force) return;
+  const existing = [...imported.files.map((file) => file.path), ...otherManifestsBeside(imported)].filter((path) => existsSync(path));
+  if (existing.length > 0) throw new ImportFailure(existing.map((path) => createDiagnostic('manifest-exists', { path: basename(path) }, fileStartLocation(path))));
+}
+
+/** Writes the files `assertWritable` allowed; one whose content is already right is left as it is. */
+export function writeImported(imported: ImportedDefinition): WrittenFile[] {
   return imported.files.map((file) => {
     const before = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
     if (before === file.content) return { path: file.path, status: 'unchanged' };

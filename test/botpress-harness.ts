@@ -1,0 +1,147 @@
+/**
+ * Helpers for the `intc import` tests: a temporary workspace laid out like a
+ * Botpress checkout with its dependencies installed, the CLI run
+ * asynchronously, and the names the SDK itself resolves for a definition
+ * (after `.extend()`), to hold the imported manifests' definition.json to.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { CLI, ROOT } from './fixture-harness.js';
+
+export const BOTPRESS_FIXTURES = join(ROOT, 'fixtures', 'botpress');
+export const IMPORT_FIXTURES = join(ROOT, 'fixtures', 'import');
+
+const rootRequire = createRequire(join(ROOT, 'package.json'));
+
+/**
+ * A temp folder holding fixtures/botpress (integrations/, interfaces/,
+ * packages/common) and fixtures/import under own/, with node_modules as a
+ * pnpm install would link it: @botpress/sdk (this repository's
+ * devDependency), @botpress/common (the workspace package), lodash, and
+ * the tsafe and dedent shims.
+ */
+export function createWorkspace(): string {
+  const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'intc-import-')));
+  cpSync(BOTPRESS_FIXTURES, workspace, { recursive: true });
+  cpSync(IMPORT_FIXTURES, join(workspace, 'own'), { recursive: true });
+  mkdirSync(join(workspace, 'node_modules', '@botpress'), { recursive: true });
+  const link = (name: string, target: string) => symlinkSync(target, join(workspace, 'node_modules', name), 'dir');
+  link('@botpress/sdk', packageFolder('@botpress/sdk'));
+  link('@botpress/common', join(workspace, 'packages', 'common'));
+  link('lodash', packageFolder('lodash'));
+  link('tsafe', join(workspace, 'shims', 'tsafe'));
+  link('dedent', join(workspace, 'shims', 'dedent'));
+  return workspace;
+}
+
+function packageFolder(name: string): string {
+  return dirname(rootRequire.resolve(`${name}/package.json`));
+}
+
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCliAsync(args: readonly string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', INTC_DEBUG: '' }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The names a definition.json must hold: sorted lists, message types per channel, properties per configuration. */
+export interface DefinitionNames {
+  readonly actions: string[];
+  readonly events: string[];
+  readonly channels: Record<string, string[]>;
+  readonly states: string[];
+  readonly entities: string[];
+  readonly configuration: string[];
+  readonly configurations: Record<string, string[]>;
+}
+
+export interface SdkView {
+  readonly names: DefinitionNames;
+  /** The interfaces it extends (`InterfaceExtension.name`), sorted, once each. */
+  readonly interfaces: string[];
+}
+
+/**
+ * The definition as the SDK resolves it: bundled by the test's own esbuild
+ * call (bp_modules/<x> made from bpDependencies, @botpress/sdk left to the
+ * project), run, and read after `.extend()`.
+ */
+export async function sdkView(definitionFile: string): Promise<SdkView> {
+  const folder = dirname(definitionFile);
+  const bpDependencies = (createRequire(definitionFile)('./package.json') as { bpDependencies?: Record<string, string> }).bpDependencies ?? {};
+  const result = await build({
+    entryPoints: [definitionFile],
+    absWorkingDir: folder,
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+    external: ['@botpress/sdk'],
+    plugins: [
+      {
+        name: 'bp-modules',
+        setup(b) {
+          b.onResolve({ filter: /bp_modules\/[^/]+$/ }, (args) => ({
+            path: join(folder, bpDependencies[args.path.split('/').pop()!]!, 'interface.definition.ts'),
+            namespace: 'bp-module',
+          }));
+          b.onLoad({ filter: /.*/, namespace: 'bp-module' }, (args) => ({
+            contents: `import d from ${JSON.stringify(args.path)}; export default { type: 'interface', name: d.name, version: d.version, definition: d };`,
+            resolveDir: dirname(args.path),
+          }));
+        },
+      },
+    ],
+  });
+  const module = new Module(definitionFile) as unknown as { paths: string[]; exports: { default: Record<string, unknown> }; _compile(code: string, file: string): void };
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(folder);
+  module._compile(result.outputFiles[0]!.text, `${definitionFile}.test.cjs`);
+  const definition = module.exports.default;
+  const sdk = createRequire(definitionFile)('@botpress/sdk') as { z: { transforms: { toJSONSchema(schema: unknown): { properties?: object } } } };
+  const properties = (holder: unknown) => Object.keys(sdk.z.transforms.toJSONSchema((holder as { schema: unknown }).schema).properties ?? {}).sort();
+  const record = (key: string) => (definition[key] ?? {}) as Record<string, Record<string, unknown>>;
+  return {
+    names: {
+      actions: Object.keys(record('actions')).sort(),
+      events: Object.keys(record('events')).sort(),
+      channels: Object.fromEntries(Object.entries(record('channels')).map(([name, channel]) => [name, Object.keys(channel.messages as object).sort()])),
+      states: Object.keys(record('states')).sort(),
+      entities: Object.keys(record('entities')).sort(),
+      configuration: definition.configuration ? properties(definition.configuration) : [],
+      configurations: Object.fromEntries(Object.entries(record('configurations')).map(([name, configuration]) => [name, properties(configuration)])),
+    },
+    interfaces: [...new Set(Object.values(record('interfaces')).map((statement) => String(statement.name)))].sort(),
+  };
+}
+
+/** The same names, read from a generated definition.json. */
+export function definitionJsonNames(definition: Record<string, unknown>): DefinitionNames {
+  const record = (value: unknown) => (value ?? {}) as Record<string, Record<string, unknown>>;
+  const properties = (holder: unknown) => Object.keys(((holder as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {})).sort();
+  return {
+    actions: Object.keys(record(definition.actions)).sort(),
+    events: Object.keys(record(definition.events)).sort(),
+    channels: Object.fromEntries(Object.entries(record(definition.channels)).map(([name, channel]) => [name, Object.keys(record(channel.messages)).sort()])),
+    states: Object.keys(record(definition.states)).sort(),
+    entities: Object.keys(record(definition.entities)).sort(),
+    configuration: properties(definition.configuration),
+    configurations: Object.fromEntries(Object.entries(record(definition.configurations)).map(([name, configuration]) => [name, properties(configuration)])),
+  };
+}
