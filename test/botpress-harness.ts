@@ -5,42 +5,29 @@
  * (after `.extend()`), to hold the imported manifests' definition.json to.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import { BOTPRESS_FIXTURES, linkBotpressWorkspace } from '../scripts/botpress-workspace.mjs';
 import { CLI, ROOT } from './fixture-harness.js';
 
-export const BOTPRESS_FIXTURES = join(ROOT, 'fixtures', 'botpress');
+export { BOTPRESS_FIXTURES };
 export const IMPORT_FIXTURES = join(ROOT, 'fixtures', 'import');
-
-const rootRequire = createRequire(join(ROOT, 'package.json'));
 
 /**
  * A temp folder holding fixtures/botpress (integrations/, interfaces/,
  * packages/common) and fixtures/import under own/, with node_modules as a
- * pnpm install would link it: @botpress/sdk (this repository's
- * devDependency), @botpress/common (the workspace package), lodash, and
- * the tsafe and dedent shims.
+ * pnpm install would link it (scripts/botpress-workspace.mjs).
  */
 export function createWorkspace(): string {
   const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'intc-import-')));
   cpSync(BOTPRESS_FIXTURES, workspace, { recursive: true });
   cpSync(IMPORT_FIXTURES, join(workspace, 'own'), { recursive: true });
-  mkdirSync(join(workspace, 'node_modules', '@botpress'), { recursive: true });
-  const link = (name: string, target: string) => symlinkSync(target, join(workspace, 'node_modules', name), 'dir');
-  link('@botpress/sdk', packageFolder('@botpress/sdk'));
-  link('@botpress/common', join(workspace, 'packages', 'common'));
-  link('lodash', packageFolder('lodash'));
-  link('tsafe', join(workspace, 'shims', 'tsafe'));
-  link('dedent', join(workspace, 'shims', 'dedent'));
+  linkBotpressWorkspace(workspace);
   return workspace;
-}
-
-function packageFolder(name: string): string {
-  return dirname(rootRequire.resolve(`${name}/package.json`));
 }
 
 export interface CliRun {
