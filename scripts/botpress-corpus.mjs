@@ -9,8 +9,9 @@
 // (intc's devDependency), lodash and the tsafe/dedent shims; so a checkout needs no `pnpm install`.
 // Each integration is imported on its own (one failing does not stop the others), in this
 // process through dist/ (run `npm run build` first; `npm run corpus` does); the manifests are
-// validated with the library; the clean ones generated with `intc generate` in one run; and all
-// generated code and stubs type-checked in one strict tsc program (bundler resolution, as
+// validated with the library; the clean ones generated with `intc generate` in one run, into
+// intc/generated and intc/src of each integration (its src/ is Botpress's own code); and all that
+// generated code and those stubs type-checked in one strict tsc program (bundler resolution, as
 // Botpress bundles its integrations). Exit 0 (it is a report), 2 when it cannot run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,9 @@ import ts from 'typescript';
 import { BOTPRESS_FIXTURES, linkBotpressWorkspace } from './botpress-workspace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Where each integration's generated code and stubs go (relative to its folder): its src/ is Botpress's own code. */
+const OUT = 'intc/generated';
+const SRC = 'intc/src';
 const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
 
 const { values, positionals } = parseArgs({
@@ -137,7 +141,12 @@ function namesAsStars(path) {
 
 function generateAll(names) {
   if (names.length === 0) return { ok: [], failures: [] };
-  const run = (list) => spawnSync(process.execPath, [join(root, 'bin', 'intc.cjs'), 'generate', ...list.map((name) => join('integrations', name))], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = (list) =>
+    spawnSync(process.execPath, [join(root, 'bin', 'intc.cjs'), 'generate', ...list.map((name) => join('integrations', name)), '--out', OUT, '--src', SRC], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   if (run(names).status === 0) return { ok: names, failures: [] };
   const ok = [];
   const failures = [];
@@ -150,7 +159,7 @@ function generateAll(names) {
 }
 
 function typeCheckAll(names) {
-  const files = names.flatMap((name) => typeScriptFiles(join(work, 'integrations', name, 'src')));
+  const files = names.flatMap((name) => typeScriptFiles(join(work, 'integrations', name, 'intc')));
   if (files.length === 0) return { clean: [], groups: [] };
   const options = {
     strict: true,

@@ -60,7 +60,7 @@ function yamlFiles(folder: string): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === 'src') continue;
+      if (entry.name === 'node_modules' || entry.name === 'src' || entry.name === 'intc') continue;
       if (entry.isDirectory()) walk(join(at, entry.name));
       else if (entry.name.endsWith('.yaml')) found.push(relative(folder, join(at, entry.name)).split('\\').join('/'));
     }
@@ -117,13 +117,14 @@ describe('intc import of real Botpress integrations', { timeout: TIMEOUT }, () =
     const candidates = [tickets(), ...INTEGRATIONS.map(integrationFolder)];
     const clean = candidates.filter((folder) => validate([join(folder, 'integration.yaml')]).diagnostics.every((d) => d.severity !== 'error'));
     expect(clean).toContain(tickets());
-    const run = await runCliAsync(['generate', ...clean.map((folder) => relative(workspace, folder))], workspace);
+    // Into intc/: a Botpress integration's src/ holds its own code (some of it imported by its definition).
+    const run = await runCliAsync(['generate', ...clean.map((folder) => relative(workspace, folder)), '--out', 'intc/generated', '--src', 'intc/src'], workspace);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     for (const folder of clean) {
-      const definition = JSON.parse(readFileSync(join(folder, 'src', 'generated', 'definition.json'), 'utf8')) as Record<string, unknown>;
+      const definition = JSON.parse(readFileSync(join(folder, 'intc', 'generated', 'definition.json'), 'utf8')) as Record<string, unknown>;
       expect(definitionJsonNames(definition), relative(workspace, folder)).toEqual(views.get(relative(workspace, folder))!.names);
     }
-    const sources = clean.flatMap((folder) => typeScriptFiles(join(folder, 'src')));
+    const sources = clean.flatMap((folder) => typeScriptFiles(join(folder, 'intc')));
     expect(sources.length).toBeGreaterThan(0);
     // Botpress projects bundle their code (no `"type": "module"`): bundler resolution, as README says.
     expect(strictTypeErrors(sources, 'bundler', workspace)).toEqual([]);
