@@ -60,6 +60,7 @@ try {
     typeChecked: typeChecked.clean.length,
     importFailures: imported.failures,
     validationErrors: validated.groups,
+    validationWarnings: validated.warnings,
     generateFailures: generated.failures,
     typeErrors: typeChecked.groups,
   };
@@ -115,12 +116,13 @@ async function validateAll(names) {
   const { validate } = await dist('index.js');
   const clean = [];
   const groups = new Map();
+  const warnings = new Map();
   for (const name of names) {
-    const errors = validate([join(work, 'integrations', name, 'integration.yaml')]).diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length === 0) clean.push(name);
-    for (const diagnostic of errors) addToGroup(groups, groupKey(diagnostic), name);
+    const { diagnostics } = validate([join(work, 'integrations', name, 'integration.yaml')]);
+    if (!diagnostics.some((d) => d.severity === 'error')) clean.push(name);
+    for (const diagnostic of diagnostics) addToGroup(diagnostic.severity === 'error' ? groups : warnings, groupKey(diagnostic), name);
   }
-  return { clean, groups: sortedGroups(groups) };
+  return { clean, groups: sortedGroups(groups), warnings: sortedGroups(warnings) };
 }
 
 /** One line per kind of problem: the code, and what the message names (keyword, property, kind of name). */
@@ -228,6 +230,7 @@ function formatReport(report) {
     for (const group of groups) lines.push(`  ${String(group.integrations.length).padStart(3)} ${String(group.occurrences).padStart(6)}  ${group.problem}${group.integrations.length <= 6 ? `  [${group.integrations.join(', ')}]` : ''}`);
   };
   table('Validation errors by diagnostic', report.validationErrors);
+  table('Validation warnings by diagnostic', report.validationWarnings);
   if (report.generateFailures.length > 0) {
     lines.push('', 'Generate failures:');
     for (const failure of report.generateFailures) lines.push(`  ${failure.integration}: ${failure.output}`);
