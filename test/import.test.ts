@@ -191,6 +191,12 @@ describe('the imported manifest', () => {
     expect(text).toMatch(/^icon: \.\.\/\.\.\/own\/integrations\/tickets\/icon\.svg$/m);
     expect(text).toMatch(/^# Imported by `intc import` from \.\.\/\.\.\/own\/integrations\/tickets\/integration\.definition\.ts with @botpress\/sdk 7\.2\.4\.$/m);
     expect(validate([join(workspace, 'elsewhere', 'tickets', 'integration.yaml')]).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // An extended interface's own files are not known from the package: its readme is left out.
+    expect(readFileSync(join(workspace, 'elsewhere', 'tickets', 'interfaces', 'listable', 'interface.yaml'), 'utf8')).not.toMatch(/^readme:/m);
+    const direct = await runCliAsync(['import', 'own/interfaces/listable', '--out', 'elsewhere/listable'], workspace);
+    expect(direct.status, direct.stdout).toBe(0);
+    expect(direct.stdout).toMatch(/\nNext: intc validate elsewhere\/listable\n$/);
+    expect(readFileSync(join(workspace, 'elsewhere', 'listable', 'interface.yaml'), 'utf8')).toMatch(/^readme: \.\.\/\.\.\/own\/interfaces\/listable\/hub\.md$/m);
   });
 });
 

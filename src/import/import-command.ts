@@ -100,7 +100,8 @@ function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 't
 function reportText(imported: ImportedDefinition, written: readonly WrittenFile[], summary: string, cwd: string): string {
   const lines = written.map((file) => `  ${file.status.padEnd(9)} ${displayPath(file.path, cwd)}`);
   const folder = displayPath(imported.outDir, cwd) || '.';
-  return `${summary}\n${lines.join('\n')}\nNext: intc validate ${folder} && intc generate ${folder}\n`;
+  const next = imported.kind === 'integration' ? `intc validate ${folder} && intc generate ${folder}` : `intc validate ${folder}`;
+  return `${summary}\n${lines.join('\n')}\nNext: ${next}\n`;
 }
 
 function summaryOf(imported: ImportedDefinition, written: readonly WrittenFile[], cwd: string): string {

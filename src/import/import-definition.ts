@@ -51,10 +51,11 @@ export async function importDefinition(target: string, options: ImportOptions): 
   const outDir = options.outDir ?? dirname(definitionFile);
   const origin = `Imported by \`intc import\` from ${posixRelative(outDir, definitionFile)} with @botpress/sdk ${project.version ?? '(unknown version)'}.`;
   const transforms = project.sdk.z.transforms;
+  const filePath = relocator(dirname(definitionFile), outDir);
   const files =
     loaded.kind === 'interface'
-      ? [await interfaceFile(loaded.definition, join(outDir, 'interface.yaml'), transforms, definitionFile, origin)]
-      : await integrationFiles(loaded.definition, loaded.extensions, { outDir, definitionFile, transforms, origin });
+      ? [await interfaceFile({ definition: loaded.definition, path: join(outDir, 'interface.yaml'), transforms, definitionFile, origin, filePath })]
+      : await integrationFiles(loaded.definition, loaded.extensions, { outDir, definitionFile, transforms, origin, filePath });
   return { definitionFile, kind: loaded.kind, sdkVersion: project.version, outDir, files };
 }
 
@@ -63,39 +64,60 @@ interface IntegrationContext {
   readonly definitionFile: string;
   readonly transforms: ZuiTransforms;
   readonly origin: string;
+  readonly filePath: (path: string) => string;
 }
 
 async function integrationFiles(definition: object, extensions: readonly RecordedExtension[], context: IntegrationContext): Promise<ImportedFile[]> {
-  const { outDir, definitionFile, transforms, origin } = context;
+  const { outDir, definitionFile, transforms, origin, filePath } = context;
   assertAllExtensionsSeen(definition, extensions, definitionFile);
   const planned = await planInterfaces(extensions);
-  const definitionFolder = dirname(definitionFile);
   const manifest = await integrationManifest({
     definition,
     interfaces: planned.entries,
     convert: converter(transforms, field(ownProps(definition), '__advanced'), definitionFile),
-    filePath: (path) => {
-      const file = resolve(definitionFolder, path);
-      return existsSync(file) ? posixRelative(outDir, file) : path;
-    },
+    filePath,
   });
   const main = join(outDir, 'integration.yaml');
   const interfaces = await Promise.all(
-    planned.interfaces.map((target) => interfaceFile(target.definition, interfacePath(outDir, target), transforms, definitionFile, `${origin} Interface ${target.name} ${target.version}.`, target.advanced)),
+    planned.interfaces.map((target) =>
+      interfaceFile({
+        definition: target.definition,
+        path: interfacePath(outDir, target),
+        transforms,
+        definitionFile,
+        origin: `${origin} Interface ${target.name} ${target.version}.`,
+        advanced: target.advanced,
+      }),
+    ),
   );
   return [{ path: main, content: manifestYaml(manifest, main, 'integration', origin) }, ...interfaces];
 }
 
-async function interfaceFile(
-  definition: object,
-  path: string,
-  transforms: ZuiTransforms,
-  definitionFile: string,
-  origin: string,
-  advanced: unknown = field(definition, '__advanced'),
-): Promise<ImportedFile> {
-  const manifest = await interfaceManifest(definition, converter(transforms, advanced, definitionFile));
+interface InterfaceFileInput {
+  readonly definition: object;
+  readonly path: string;
+  readonly transforms: ZuiTransforms;
+  readonly definitionFile: string;
+  readonly origin: string;
+  /** Its `__advanced` (default: the definition's own). */
+  readonly advanced?: unknown;
+  /** Where its icon and readme paths lead from the manifest; without it (an interface extended, whose folder is not known) they are left out. */
+  readonly filePath?: (path: string) => string;
+}
+
+async function interfaceFile(input: InterfaceFileInput): Promise<ImportedFile> {
+  const { definition, path, transforms, definitionFile, origin } = input;
+  const advanced = 'advanced' in input ? input.advanced : field(definition, '__advanced');
+  const manifest = await interfaceManifest(definition, converter(transforms, advanced, definitionFile), input.filePath);
   return { path, content: manifestYaml(manifest, path, 'interface', origin) };
+}
+
+/** A path a definition gives (relative to its folder) → the same file relative to `outDir`; kept as written when no such file exists. */
+function relocator(definitionFolder: string, outDir: string): (path: string) => string {
+  return (path) => {
+    const file = resolve(definitionFolder, path);
+    return existsSync(file) ? posixRelative(outDir, file) : path;
+  };
 }
 
 function interfacePath(outDir: string, target: InterfaceToWrite): string {

@@ -10,11 +10,12 @@ import { ENTITY_REF_PREFIX } from '../validate/json-pointer.js';
 import { actionsManifest, channelsManifest, entitiesManifest, eventsManifest, field, stringMap, type ConvertSchema } from './member-manifests.js';
 import { isDataObject, orderedObject, otherData, type JsonObject, type JsonValue } from './plain-json.js';
 
-const TOP_LEVEL_ORDER = ['name', 'version', 'title', 'description', 'attributes', 'entities', 'actions', 'events', 'channels'];
-/** Keys of an interface definition that are not manifest data: the builder functions' source, icon and readme (an interface manifest has none). */
+const TOP_LEVEL_ORDER = ['name', 'version', 'title', 'description', 'icon', 'readme', 'attributes', 'entities', 'actions', 'events', 'channels'];
+/** Keys of an interface definition that are not manifest data (`props` holds the schema builders; `__advanced` is applied). */
 const LEFT_OUT = ['props', 'clone', '__advanced', 'metadata', 'icon', 'readme'];
 
-export async function interfaceManifest(definition: object, convert: ConvertSchema): Promise<JsonObject> {
+/** `filePath` rewrites the icon and readme paths for the manifest's folder; without it they are left out. */
+export async function interfaceManifest(definition: object, convert: ConvertSchema, filePath?: (path: string) => string): Promise<JsonObject> {
   const entityNames = Object.keys(isDataObject(field(definition, 'entities')) ? (field(definition, 'entities') as object) : {});
   const convertWithRefs: ConvertSchema = async (holder, what) => {
     const schema = await convert(holder, what);
@@ -23,6 +24,8 @@ export async function interfaceManifest(definition: object, convert: ConvertSche
   return orderedObject(
     {
       ...otherData(definition, LEFT_OUT),
+      icon: filePath && typeof field(definition, 'icon') === 'string' ? filePath(field(definition, 'icon') as string) : undefined,
+      readme: filePath && typeof field(definition, 'readme') === 'string' ? filePath(field(definition, 'readme') as string) : undefined,
       attributes: stringMap(field(definition, 'attributes')),
       entities: await entitiesManifest(field(definition, 'entities'), convertWithRefs),
       actions: await actionsManifest(field(definition, 'actions'), convertWithRefs),
