@@ -12,15 +12,19 @@
 // validated with the library; the clean ones generated with `intc generate` in one run, into
 // intc/generated and intc/src of each integration (its src/ is Botpress's own code); and all that
 // generated code and those stubs type-checked in one strict tsc program (bundler resolution, as
-// Botpress bundles its integrations). Exit 0 (it is a report), 2 when it cannot run.
+// Botpress bundles its integrations); and each generated definition.json held to the names
+// (actions, events, channels and message types, states, entities, configuration properties) the
+// SDK resolved for the definition after `.extend()`. Exit 0 (it is a report), 2 when it cannot run.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ts from 'typescript';
 import { BOTPRESS_FIXTURES, linkBotpressWorkspace } from './botpress-workspace.mjs';
+import { definitionJsonNames, sdkDefinitionNames } from './definition-names.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where each integration's generated code and stubs go (relative to its folder): its src/ is Botpress's own code. */
@@ -50,6 +54,7 @@ try {
   const validated = await validateAll(imported.ok);
   const generated = generateAll(validated.clean);
   const typeChecked = typeCheckAll(generated.ok);
+  const named = compareNames(generated.ok, imported.definitions);
   const report = {
     source,
     commit,
@@ -58,6 +63,8 @@ try {
     validateClean: validated.clean.length,
     generated: generated.ok.length,
     typeChecked: typeChecked.clean.length,
+    namesMatch: named.matching.length,
+    nameMismatches: named.mismatches,
     importFailures: imported.failures,
     validationErrors: validated.groups,
     validationWarnings: validated.warnings,
@@ -98,18 +105,20 @@ async function importAll(names) {
   const { ImportFailure } = await dist('import/import-failure.js');
   const ok = [];
   const failures = [];
+  const definitions = new Map();
   for (const name of names) {
     try {
       const result = await importDefinition(join('integrations', name), { cwd: work });
       assertWritable(result, true);
       writeImported(result);
       ok.push(name);
+      definitions.set(name, result.definition);
     } catch (error) {
       if (!(error instanceof ImportFailure)) throw error;
       failures.push({ integration: name, diagnostics: error.diagnostics.map((d) => `${d.code}: ${d.message.split('\n')[0]}`) });
     }
   }
-  return { ok, failures };
+  return { ok, failures, definitions };
 }
 
 async function validateAll(names) {
@@ -192,6 +201,25 @@ function typeCheckAll(names) {
   return { clean: names.filter((name) => !failing.has(name)), groups: sortedGroups(groups) };
 }
 
+/** Each generated definition.json against what the SDK resolved for its definition. */
+function compareNames(names, definitions) {
+  const { z } = createRequire(join(work, 'package.json'))('@botpress/sdk');
+  const matching = [];
+  const mismatches = [];
+  for (const name of names) {
+    const expected = sdkDefinitionNames(definitions.get(name), (schema) => z.transforms.toJSONSchema(schema));
+    const actual = definitionJsonNames(JSON.parse(readFileSync(join(work, 'integrations', name, OUT, 'definition.json'), 'utf8')));
+    if (JSON.stringify(sortKeys(expected)) === JSON.stringify(sortKeys(actual))) matching.push(name);
+    else mismatches.push({ integration: name, expected, actual });
+  }
+  return { matching, mismatches };
+}
+
+function sortKeys(value) {
+  if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+}
+
 function typeScriptFiles(folder) {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -219,6 +247,7 @@ function formatReport(report) {
     `  validate clean  ${report.validateClean}/${report.imported}`,
     `  generate        ${report.generated}/${report.validateClean}`,
     `  type-check      ${report.typeChecked}/${report.generated}`,
+    `  names match     ${report.namesMatch}/${report.generated}  (definition.json vs the SDK's definition after .extend())`,
   ];
   if (report.importFailures.length > 0) {
     lines.push('', `Import failures (${report.importFailures.length}):`);
@@ -236,5 +265,9 @@ function formatReport(report) {
     for (const failure of report.generateFailures) lines.push(`  ${failure.integration}: ${failure.output}`);
   }
   table('Type errors', report.typeErrors);
+  if (report.nameMismatches.length > 0) {
+    lines.push('', 'definition.json names that differ from the SDK:');
+    for (const mismatch of report.nameMismatches) lines.push(`  ${mismatch.integration}: expected ${JSON.stringify(mismatch.expected)}, got ${JSON.stringify(mismatch.actual)}`);
+  }
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { BOTPRESS_FIXTURES, linkBotpressWorkspace } from '../scripts/botpress-workspace.mjs';
+import { definitionJsonNames, sdkDefinitionNames, type DefinitionNames } from '../scripts/definition-names.mjs';
 import { CLI, ROOT } from './fixture-harness.js';
 
 export { BOTPRESS_FIXTURES };
@@ -47,16 +48,8 @@ export function runCliAsync(args: readonly string[], cwd: string): Promise<CliRu
   });
 }
 
-/** The names a definition.json must hold: sorted lists, message types per channel, properties per configuration. */
-export interface DefinitionNames {
-  readonly actions: string[];
-  readonly events: string[];
-  readonly channels: Record<string, string[]>;
-  readonly states: string[];
-  readonly entities: string[];
-  readonly configuration: string[];
-  readonly configurations: Record<string, string[]>;
-}
+export type { DefinitionNames };
+export { definitionJsonNames };
 
 export interface SdkView {
   readonly names: DefinitionNames;
@@ -102,33 +95,9 @@ export async function sdkView(definitionFile: string): Promise<SdkView> {
   module._compile(result.outputFiles[0]!.text, `${definitionFile}.test.cjs`);
   const definition = module.exports.default;
   const sdk = createRequire(definitionFile)('@botpress/sdk') as { z: { transforms: { toJSONSchema(schema: unknown): { properties?: object } } } };
-  const properties = (holder: unknown) => Object.keys(sdk.z.transforms.toJSONSchema((holder as { schema: unknown }).schema).properties ?? {}).sort();
-  const record = (key: string) => (definition[key] ?? {}) as Record<string, Record<string, unknown>>;
+  const interfaces = (definition.interfaces ?? {}) as Record<string, { name: string }>;
   return {
-    names: {
-      actions: Object.keys(record('actions')).sort(),
-      events: Object.keys(record('events')).sort(),
-      channels: Object.fromEntries(Object.entries(record('channels')).map(([name, channel]) => [name, Object.keys(channel.messages as object).sort()])),
-      states: Object.keys(record('states')).sort(),
-      entities: Object.keys(record('entities')).sort(),
-      configuration: definition.configuration ? properties(definition.configuration) : [],
-      configurations: Object.fromEntries(Object.entries(record('configurations')).map(([name, configuration]) => [name, properties(configuration)])),
-    },
-    interfaces: [...new Set(Object.values(record('interfaces')).map((statement) => String(statement.name)))].sort(),
-  };
-}
-
-/** The same names, read from a generated definition.json. */
-export function definitionJsonNames(definition: Record<string, unknown>): DefinitionNames {
-  const record = (value: unknown) => (value ?? {}) as Record<string, Record<string, unknown>>;
-  const properties = (holder: unknown) => Object.keys(((holder as { schema?: { properties?: object } } | undefined)?.schema?.properties ?? {})).sort();
-  return {
-    actions: Object.keys(record(definition.actions)).sort(),
-    events: Object.keys(record(definition.events)).sort(),
-    channels: Object.fromEntries(Object.entries(record(definition.channels)).map(([name, channel]) => [name, Object.keys(record(channel.messages)).sort()])),
-    states: Object.keys(record(definition.states)).sort(),
-    entities: Object.keys(record(definition.entities)).sort(),
-    configuration: properties(definition.configuration),
-    configurations: Object.fromEntries(Object.entries(record(definition.configurations)).map(([name, configuration]) => [name, properties(configuration)])),
+    names: sdkDefinitionNames(definition, (schema) => sdk.z.transforms.toJSONSchema(schema)),
+    interfaces: [...new Set(Object.values(interfaces).map((statement) => String(statement.name)))].sort(),
   };
 }

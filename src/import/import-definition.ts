@@ -31,6 +31,8 @@ export interface ImportedFile {
 export interface ImportedDefinition {
   readonly definitionFile: string;
   readonly kind: DefinitionKind;
+  /** The definition as the SDK resolved it (after `.extend()`): what the manifests stand for. */
+  readonly definition: object;
   readonly sdkVersion: string | undefined;
   readonly outDir: string;
   /** The main manifest first, then the interface manifests by folder. */
@@ -56,7 +58,7 @@ export async function importDefinition(target: string, options: ImportOptions): 
     loaded.kind === 'interface'
       ? [await interfaceFile({ definition: loaded.definition, path: join(outDir, 'interface.yaml'), transforms, definitionFile, origin, filePath })]
       : await integrationFiles(loaded.definition, loaded.extensions, { outDir, definitionFile, transforms, origin, filePath });
-  return { definitionFile, kind: loaded.kind, sdkVersion: project.version, outDir, files };
+  return { definitionFile, kind: loaded.kind, definition: loaded.definition, sdkVersion: project.version, outDir, files };
 }
 
 interface IntegrationContext {
