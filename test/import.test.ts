@@ -271,6 +271,14 @@ describe('intc import writes nothing when', () => {
     expect(report.summary).toBe('Nothing written.');
   });
 
+  it('an interface is declared in the constructor rather than extended', async () => {
+    const run = await runCliAsync(['import', 'own/integrations/declared-interfaces'], workspace);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "own/integrations/declared-interfaces/integration.definition.ts:1:1 - error definition-load-failed: The definition failed to load: it implements 'listable' without a `.extend()` call",
+    );
+  });
+
   it('there is no definition where it points', async () => {
     const run = await runCliAsync(['import', 'own'], workspace);
     expect(run.status).toBe(1);

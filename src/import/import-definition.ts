@@ -16,9 +16,9 @@ import { interfaceManifest } from './interface-manifest.js';
 import { CONVERSION_OPTIONS, integrationManifest, ownProps } from './integration-manifest.js';
 import { manifestYaml } from './manifest-yaml.js';
 import { field, type ConvertSchema } from './member-manifests.js';
-import { isDataObject, type JsonObject } from './plain-json.js';
+import { isDataObject } from './plain-json.js';
 import { loadProjectSdk } from './project-sdk.js';
-import type { RecordedExtension } from './record-extensions.js';
+import { assertAllExtensionsSeen, type RecordedExtension } from './record-extensions.js';
 import { SchemaConversionError, schemaToJson } from './schema-to-json.js';
 import type { TransformOptions, ZuiTransforms } from './sdk-surface.js';
 
@@ -139,31 +139,6 @@ function converter(transforms: ZuiTransforms, advanced: unknown, definitionFile:
       throw importFailure('schema-conversion-failed', { what: error.what, detail: error.detail }, definitionFile);
     }
   };
-}
-
-/**
- * Every interface the SDK says the definition implements must come from a
- * recorded `.extend()` call: one made through another copy of the SDK, or
- * `interfaces` passed to the constructor, carries no interface to write.
- */
-function assertAllExtensionsSeen(definition: object, extensions: readonly RecordedExtension[], definitionFile: string): void {
-  const seen = new Set(extensions.map(statementKey));
-  const unseen = Object.keys(isDataObject(field(definition, 'interfaces')) ? (field(definition, 'interfaces') as JsonObject) : {}).filter((key) => !seen.has(key));
-  if (unseen.length === 0) return;
-  throw importFailure(
-    'definition-load-failed',
-    {
-      detail: `it implements ${unseen.map((key) => `'${key}'`).join(', ')} without a \`.extend()\` call on the project's @botpress/sdk that intc could record (another copy of the SDK, or \`interfaces\` given to the constructor); extend the interface with \`.extend(pkg, builder)\` instead.`,
-    },
-    definitionFile,
-  );
-}
-
-/** The key the SDK stores an extension under in `definition.interfaces`: `listable<issue>`, or the name alone. */
-function statementKey(extension: RecordedExtension): string {
-  const name = String(field(extension.interfacePackage, 'name'));
-  const entities = extension.entities.map(([, entity]) => entity);
-  return entities.length === 0 ? name : `${name}<${entities.join(',')}>`;
 }
 
 function posixRelative(from: string, to: string): string {

@@ -9,7 +9,8 @@
  * entities it mapped, and the SDK's own extend runs unchanged.
  * `def.props` still holds the members the integration declared itself.
  */
-import { entriesOf, isPlainObject } from '../model/values.js';
+import { entriesOf, isPlainObject, keysOf, propertyOf } from '../model/values.js';
+import { importFailure } from './import-failure.js';
 import type { BotpressSdk } from './sdk-surface.js';
 
 export interface RecordedExtension {
@@ -69,4 +70,29 @@ function brandedName(branded: unknown): string | undefined {
   const symbol = Object.getOwnPropertySymbols(branded).find((s) => s.description === 'schemaName');
   const name: unknown = symbol === undefined ? undefined : (branded as Record<symbol, unknown>)[symbol];
   return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Every interface the SDK says the definition implements must come from a
+ * recorded `.extend()` call: one made through another copy of the SDK, or
+ * `interfaces` passed to the constructor, carries no interface to write.
+ */
+export function assertAllExtensionsSeen(definition: object, extensions: readonly RecordedExtension[], definitionFile: string): void {
+  const seen = new Set(extensions.map(statementKey));
+  const unseen = keysOf(propertyOf(definition, 'interfaces')).filter((key) => !seen.has(key));
+  if (unseen.length === 0) return;
+  throw importFailure(
+    'definition-load-failed',
+    {
+      detail: `it implements ${unseen.map((key) => `'${key}'`).join(', ')} without a \`.extend()\` call on the project's @botpress/sdk that intc could record (another copy of the SDK, or \`interfaces\` given to the constructor); extend the interface with \`.extend(pkg, builder)\` instead.`,
+    },
+    definitionFile,
+  );
+}
+
+/** The key the SDK stores an extension under in `definition.interfaces`: `listable<issue>`, or the name alone. */
+function statementKey(extension: RecordedExtension): string {
+  const name = String(propertyOf(extension.interfacePackage, 'name'));
+  const entities = extension.entities.map(([, entity]) => entity);
+  return entities.length === 0 ? name : `${name}<${entities.join(',')}>`;
 }
