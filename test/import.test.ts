@@ -271,6 +271,15 @@ describe('intc import writes nothing when', () => {
     expect(report.summary).toBe('Nothing written.');
   });
 
+  it("the SDK's converter refuses a schema: which one, and the converter's words", async () => {
+    const run = await runCliAsync(['import', 'own/integrations/date-field'], workspace);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      'own/integrations/date-field/integration.definition.ts:1:1 - error schema-conversion-failed: The SDK could not convert the schema of action setDueDate input to JSON Schema: #.dueAt : Zod type ZodDate cannot be transformed to JSON Schema. Suggested alternative: use z.string().datetime() instead',
+    );
+    expect(yamlFiles(join(workspace, 'own', 'integrations', 'date-field'))).toEqual([]);
+  });
+
   it('an interface is declared in the constructor rather than extended', async () => {
     const run = await runCliAsync(['import', 'own/integrations/declared-interfaces'], workspace);
     expect(run.status).toBe(1);
