@@ -178,6 +178,27 @@ export const diagnosticCodes = {
   ),
   'output-not-writable': code<{ path: string; reason: string }>('error', (p) => `Cannot write '${p.path}': ${p.reason}.`),
 
+  // Import: a Botpress TypeScript definition converted into manifests (`intc import`)
+  'definition-not-found': code<{ path: string }>(
+    'error',
+    (p) => `No Botpress definition at '${p.path}': expected integration.definition.ts or interface.definition.ts, or the folder holding one.`,
+  ),
+  // detail: "it is not installed where the definition is", "version 0.9.1 has no z.transforms.toJSONSchema; upgrade it".
+  'botpress-sdk-missing': code<{ detail: string }>(
+    'error',
+    (p) =>
+      `Cannot use @botpress/sdk for this definition: ${p.detail}. intc import runs the definition with the project's own SDK: install the project's dependencies (npm install or pnpm install), then import again.`,
+  ),
+  'definition-load-failed': code<{ detail: string }>('error', (p) => `The definition failed to load: ${p.detail}`),
+  'schema-conversion-failed': code<{ what: string; detail: string }>(
+    'error',
+    (p) => `The SDK could not convert the schema of ${p.what} to JSON Schema: ${p.detail}`,
+  ),
+  'manifest-exists': code<{ path: string }>(
+    'error',
+    (p) => `'${p.path}' exists and intc import does not overwrite it: pass --force to replace it, or --out <dir> to write elsewhere.`,
+  ),
+
   // Tool
   'internal-error': code<{ detail: string }>(
     'error',
