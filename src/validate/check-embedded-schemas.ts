@@ -4,6 +4,7 @@ import { collectEmbeddedSchemas, type EmbeddedSchema } from '../model/schema-loc
 import { isPlainObject, propertyOf } from '../model/values.js';
 import type { RuleContext } from './rule-context.js';
 import type { CompileScope } from './schema-compiler.js';
+import { strictnessFix, topLevelObjectFix } from './schema-fixes.js';
 import { checkSchemaStatically } from './schema-static-checks.js';
 import { isEntityRef, valueAtPath } from './json-pointer.js';
 import { declaredTypes, findStrictnessProblems, planStrictnessCheck } from './schema-strictness.js';
@@ -33,7 +34,8 @@ export function checkEmbeddedSchemas(context: RuleContext, metaErrorPaths: reado
     // outside the subset that schema-strictness.ts checks directly go to Ajv.
     const { compileWithAjv } = planStrictnessCheck(embedded.schema);
     for (const problem of findStrictnessProblems(embedded.schema, compileWithAjv)) {
-      context.report('invalid-schema', { detail: problem.message }, [...embedded.path, ...problem.path], 'key');
+      const at = [...embedded.path, ...problem.path];
+      context.report('invalid-schema', { detail: problem.message }, at, 'key', strictnessFix(context.manifest, at, problem.message));
     }
     for (const unit of compileWithAjv) {
       scope ??= context.compiler.beginScope(entities);
@@ -66,7 +68,7 @@ function checkTopLevelIsObject(context: RuleContext, embedded: EmbeddedSchema): 
   if (isPlainObject(schema) && typeof schema.$ref === 'string' && isEntityRef(schema.$ref) && schema.type === undefined) return;
   const subject = SCHEMA_SUBJECTS[String(embedded.path[0])] ?? 'this schema';
   const detail = `${subject} must be an object: give its schema \`type: object\` at the top level (or a $ref to an entity)`;
-  context.report('invalid-schema', { detail }, embedded.path, 'key');
+  context.report('invalid-schema', { detail }, embedded.path, 'key', topLevelObjectFix(context.manifest, embedded.path, schema));
 }
 
 function reportCompileFailure(
@@ -78,7 +80,8 @@ function reportCompileFailure(
 ): void {
   const node = [...embedded.path, ...pointer];
   const keywordExists = keyword !== undefined && propertyOf(valueAtPath(embedded.schema, pointer), keyword) !== undefined;
-  context.report('invalid-schema', { detail: message }, keywordExists ? [...node, keyword] : node, 'key');
+  const at = keywordExists ? [...node, keyword] : node;
+  context.report('invalid-schema', { detail: message }, at, 'key', strictnessFix(context.manifest, at, message));
 }
 
 function entityNameOf(embedded: EmbeddedSchema): string | undefined {

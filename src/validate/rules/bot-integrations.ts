@@ -1,5 +1,7 @@
 import type { ErrorObject } from 'ajv';
+import { fixOf, type Fix } from '../../diagnostics/diagnostic.js';
 import { closestMatch } from '../../diagnostics/did-you-mean.js';
+import { quoteValue, renameKey, replaceValue } from '../../fix/source-edits.js';
 import { describePath } from '../../diagnostics/describe-path.js';
 import type { LoadedManifest } from '../../load/load-manifest.js';
 import type { PathSegment } from '../../load/source-file.js';
@@ -7,6 +9,8 @@ import { describeTypes, describeValueType, entriesOf, isPlainObject, keysOf, pro
 import { decodePointer, toValuePath, valueAtPath } from '../json-pointer.js';
 import { pruneAlternatives } from '../prune-ajv-errors.js';
 import type { Rule, RuleContext } from '../rule-context.js';
+import { YAML11_BOOLEAN, yaml11BooleanValue } from '../zod-spellings.js';
+import { toCamelCase } from '../../model/naming.js';
 
 /** `${NAME}` placeholders, filled from the environment when the bot starts. */
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -39,21 +43,20 @@ function selectConfigurationSchema(context: RuleContext, alias: string, installa
   const configurations = keysOf(propertyOf(integration.value, 'configurations'));
   const defaultSchema = propertyOf(propertyOf(integration.value, 'configuration'), 'schema');
   if (type === undefined && defaultSchema === undefined && configurations.length > 0) {
-    const detail = `has no configurationType, and integration '${integrationName(integration)}' has no default configuration: choose one of ${configurations.map((c) => `'${c}'`).join(', ')}`;
-    context.report('invalid-configuration', { where: describePath(['integrations', alias]), detail }, ['integrations', alias], 'key');
+    const detail = `has no configurationType, and integration '${integrationName(integration)}' has no default configuration`;
+    const fix = fixOf(`Add \`configurationType:\` with one of ${configurations.map((c) => `'${c}'`).join(', ')}.`);
+    context.report('invalid-configuration', { where: describePath(['integrations', alias]), detail }, ['integrations', alias], 'key', fix);
     return undefined;
   }
   if (type === undefined) return defaultSchema ?? EMPTY_CONFIGURATION;
   if (configurations.includes(type)) return propertyOf(propertyOf(propertyOf(integration.value, 'configurations'), type), 'schema');
+  const at = ['integrations', alias, 'configurationType'];
   context.report(
     'unknown-configuration-type',
-    {
-      name: type,
-      integration: integrationName(integration),
-      available: configurations.length ? configurations.map((c) => `'${c}'`).join(', ') : 'none',
-      suggestion: closestMatch(type, configurations),
-    },
-    ['integrations', alias, 'configurationType'],
+    { name: type, integration: integrationName(integration), available: configurations.length ? configurations.map((c) => `'${c}'`).join(', ') : 'none' },
+    at,
+    'value',
+    choiceFix(context, closestMatch(type, configurations), configurations, at, 'configuration'),
   );
   return undefined;
 }
@@ -87,28 +90,67 @@ function checkConfiguration(context: RuleContext, alias: string, installation: u
 
 function reportConfigurationError(context: RuleContext, error: ErrorObject, path: PathSegment[], allowed: string[]): void {
   const params = error.params as Record<string, unknown>;
+  const file = context.manifest.file;
+  const where = describePath(path);
   if (error.keyword === 'additionalProperties') {
     const name = String(params.additionalProperty);
     const suggestion = closestMatch(name, allowed);
-    context.report('invalid-configuration', { where: describePath(path), detail: `has no property '${name}'`, suggestion }, [...path, name], 'key');
+    const fix = suggestion
+      ? fixOf(`Write '${suggestion}'.`, renameKey(file, [...path, name], suggestion))
+      : fixOf(allowed.length > 0 ? `Remove it, or use one of the configuration's properties: ${allowed.join(', ')}.` : 'Remove it: this configuration takes no properties.');
+    context.report('invalid-configuration', { where, detail: `has no property '${name}'` }, [...path, name], 'key', fix);
   } else if (error.keyword === 'required') {
-    const detail = `is missing required property '${String(params.missingProperty)}'`;
-    context.report('invalid-configuration', { where: describePath(path), detail }, path, 'key');
+    const name = String(params.missingProperty);
+    const detail = `is missing required property '${name}'`;
+    // `bot_token:` for `botToken:` (an open configuration schema lets the misspelt key through): rename it.
+    const given = keysOf(error.data).filter((key) => !allowed.includes(key));
+    const misspelt = given.find((key) => closestMatch(key, [name]) === name || toCamelCase(key) === name);
+    const fix = misspelt
+      ? fixOf(`Write '${name}' instead of '${misspelt}'.`, renameKey(file, [...path, misspelt], name))
+      : fixOf(`Add \`${name}:\` (a value, or an \${ENV_VAR} placeholder).`);
+    context.report('invalid-configuration', { where, detail }, path, 'key', fix);
   } else if (error.keyword === 'uniqueItems') {
     const { i, j } = params as { i: number; j: number };
     const repeat = Math.max(i, j);
-    context.report('invalid-configuration', { where: describePath(path), detail: `lists ${JSON.stringify(valueAtPath(error.data, [repeat]))} more than once` }, [...path, repeat]);
+    const repeated = JSON.stringify(valueAtPath(error.data, [repeat]));
+    context.report('invalid-configuration', { where, detail: `lists ${repeated} more than once` }, [...path, repeat], 'value', fixOf(`Remove the second ${repeated}.`));
   } else if (error.keyword === 'enum') {
-    const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
-    const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowed.map(String)) : undefined;
-    context.report('invalid-configuration', { where: describePath(path), detail: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, suggestion }, path);
+    const allowedValues = Array.isArray(params.allowedValues) ? params.allowedValues : [];
+    const suggestion = typeof error.data === 'string' ? closestMatch(error.data, allowedValues.map(String)) : undefined;
+    const fix = suggestion ? fixOf(`Write '${suggestion}'.`, replaceValue(file, path, suggestion)) : fixOf(`Write one of ${allowedValues.map((v) => JSON.stringify(v)).join(', ')}.`);
+    context.report('invalid-configuration', { where, detail: `must be one of ${allowedValues.map((v) => JSON.stringify(v)).join(', ')}` }, path, 'value', fix);
   } else if (error.keyword === 'type') {
     const actual = describeValueType(error.data);
     const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
-    context.report('invalid-configuration', { where: describePath(path), detail: `must be ${describeTypes(params.type)}, but is ${actual}${hint}` }, path);
+    context.report('invalid-configuration', { where, detail: `must be ${describeTypes(params.type)}, but is ${actual}${hint}` }, path, 'value', configurationTypeFix(context, path, params.type, error.data));
   } else {
-    context.report('invalid-configuration', { where: describePath(path), detail: error.message ?? 'is invalid' }, path);
+    context.report('invalid-configuration', { where, detail: error.message ?? 'is invalid' }, path);
   }
+}
+
+/** YAML read the value as another type than the schema wants: `on` for a boolean, `01234` for a string. */
+function configurationTypeFix(context: RuleContext, path: PathSegment[], type: unknown, data: unknown): Fix | undefined {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  const file = context.manifest.file;
+  if (types.includes('boolean') && typeof data === 'string' && YAML11_BOOLEAN.test(data)) {
+    const flag = yaml11BooleanValue(data);
+    return fixOf(`Write \`${flag}\`: YAML 1.2 reads '${data}' as text (only true and false are booleans).`, replaceValue(file, path, flag));
+  }
+  if (types.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
+    const edit = quoteValue(file, path);
+    const written = edit?.replacement ?? `'${String(data)}'`;
+    const lost = typeof data === 'number' && edit && edit.replacement.slice(1, -1) !== String(data) ? ` (YAML reads ${edit.replacement.slice(1, -1)} as the number ${String(data)})` : '';
+    return fixOf(`Put it in quotes: \`${written}\`${lost}.`, edit);
+  }
+  if ((types.includes('number') || types.includes('integer')) && typeof data === 'string' && /^-?\d+(\.\d+)?$/.test(data)) {
+    return fixOf(`Remove the quotes: \`${data}\`.`, replaceValue(file, path, Number(data)));
+  }
+  return undefined;
+}
+
+function choiceFix(context: RuleContext, suggestion: string | undefined, names: readonly string[], at: PathSegment[], what: string): Fix {
+  if (suggestion) return fixOf(`Write '${suggestion}'.`, replaceValue(context.manifest.file, at, suggestion));
+  return fixOf(names.length > 0 ? `Use one of the integration's ${what}s: ${names.join(', ')}.` : `Remove it: the integration has no ${what}s.`);
 }
 
 function schemaPropertiesAt(error: ErrorObject): string[] {
@@ -121,11 +163,9 @@ function checkDisabledChannels(context: RuleContext, alias: string, installation
   const channels = keysOf(propertyOf(integration.value, 'channels'));
   disabled.forEach((channel, index) => {
     if (typeof channel !== 'string' || channels.includes(channel)) return;
-    context.report(
-      'unknown-channel',
-      { name: channel, integration: integrationName(integration), suggestion: closestMatch(channel, channels) },
-      ['integrations', alias, 'disabledChannels', index],
-    );
+    const at = ['integrations', alias, 'disabledChannels', index];
+    const available = channels.length ? channels.map((c) => `'${c}'`).join(', ') : 'none';
+    context.report('unknown-channel', { name: channel, integration: integrationName(integration), available }, at, 'value', choiceFix(context, closestMatch(channel, channels), channels, at, 'channel'));
   });
 }
 
