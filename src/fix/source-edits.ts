@@ -349,7 +349,8 @@ function removeFlowItem(file: SourceFile, container: YAMLMap | YAMLSeq, index: n
   if (next) return textEdit(file, start, (next.key as Node).range![0], '');
   const previous = items[index - 1];
   if (previous) return textEdit(file, pairEnd(file, previous, false), end, '');
-  return textEdit(file, start, end, '');
+  const range = container.range!;
+  return textEdit(file, range[0], range[1], container.flow && file.text[range[0]] === '[' ? '[]' : '{}');
 }
 
 function insertFlowItem(file: SourceFile, collection: YAMLMap | YAMLSeq, source: string, index: number): TextEdit | undefined {

@@ -21,7 +21,7 @@ export function yamlSyntaxFix(file: SourceFile, error: YAMLError, at: number): {
       if (/:\s/.test(text.slice(error.pos[0], line.end)) || text.slice(error.pos[0], line.end).trimEnd().endsWith(':')) {
         return {
           detail: 'a value holds `: `, which YAML reads as the start of a nested mapping',
-          fix: fixOf('Put the value in quotes.', quoteRestOfLine(file, error.pos[0])),
+          fix: quotedValueFix(file, error.pos[0], ''),
         };
       }
       return indentation(file, error.pos[0]);
@@ -29,7 +29,8 @@ export function yamlSyntaxFix(file: SourceFile, error: YAMLError, at: number): {
     case 'BAD_SCALAR_START': {
       const char = text[error.pos[0]] ?? '';
       return {
-        fix: fixOf(`Put the value in quotes: YAML keeps ${JSON.stringify(char)} at the start of a plain value for its own syntax.`, quoteRestOfLine(file, error.pos[0])),
+        detail: `a value cannot start with \`${char}\` unless it is in quotes`,
+        fix: quotedValueFix(file, error.pos[0], ` (YAML keeps \`${char}\` at the start of a plain value for its own syntax)`),
       };
     }
     case 'TAB_AS_INDENT':
@@ -52,6 +53,12 @@ export function yamlSyntaxFix(file: SourceFile, error: YAMLError, at: number): {
       if (/flow (sequence|map|collection)|end with a [\]}]/i.test(error.message)) return unclosedFlow(file, at);
       return {};
   }
+}
+
+/** `Put the value in quotes: 'Telegram: engage…'.`, with the edit that does it. */
+function quotedValueFix(file: SourceFile, start: number, why: string): Fix {
+  const edit = quoteRestOfLine(file, start);
+  return fixOf(edit ? `Put the value in quotes: \`${edit.replacement}\`${why}.` : `Put the value in quotes${why}.`, edit);
 }
 
 /**
@@ -94,38 +101,72 @@ function unclosedQuote(file: SourceFile, at: number): { fix: Fix } {
 }
 
 /**
- * A `[` or `{` never closed: the fix closes, at the end of the line it opens
- * on, every bracket still open there (when the collection is meant to fit
- * on that line, which is when nothing on the line is left hanging).
+ * A `[` or `{` never closed: the fix closes every bracket still open at the
+ * end of the collection's last line: the line it opens on, or, when the
+ * entries go on below it (the line ends with the bracket or a comma), the
+ * last of the following lines indented deeper than that line.
  */
 function unclosedFlow(file: SourceFile, at: number): { detail: string; fix: Fix } {
   const text = file.text;
-  const line = lineAt(text, at);
+  const first = lineAt(text, at);
+  const what = text[at] === '[' ? 'list' : 'mapping';
+  const detail = `the ${what} opened here with \`${text[at]}\` is never closed`;
+  let last = first;
+  let scan = scanBrackets(text, first.start, first.end);
+  if (scan.open.length > 0 && /[[{,]$/.test(text.slice(first.start, scan.contentEnd))) {
+    const indent = indentOf(text, first);
+    for (let next = nextLine(text, first); next && (isBlankLine(text, next) || indentOf(text, next) > indent); next = nextLine(text, next)) {
+      if (!isBlankLine(text, next)) last = next;
+    }
+    scan = scanBrackets(text, first.start, last.end);
+  }
+  const closers = scan.open.reverse().map((closer) => (closer === '}' ? ' }' : closer)).join('');
+  const insertAt = scan.contentEnd;
+  if (!closers || /[,[{]$/.test(text.slice(last.start, insertAt))) {
+    return { detail, fix: fixOf(`Close the ${what} with \`${text[at] === '[' ? ']' : '}'}\` after its last entry.`) };
+  }
+  const where = last === first ? 'end the line with' : `end line ${text.slice(0, last.start).split('\n').length} with`;
+  return { detail, fix: fixOf(`Close it: ${where} \`${closers.trim()}\`.`, insertText(file, insertAt, closers)) };
+}
+
+/** The brackets still open after `[start, end)` (quotes and comments skipped), and where the text before a final comment ends. */
+function scanBrackets(text: string, start: number, end: number): { open: string[]; contentEnd: number } {
   const open: string[] = [];
   let quote: string | undefined;
-  let end = line.end;
-  for (let i = line.start; i < line.end; i++) {
+  let contentEnd = end;
+  for (let i = start; i < end; i++) {
     const char = text[i]!;
     if (quote) {
-      if (char === quote) quote = undefined;
+      if (char === quote || char === '\n') quote = undefined;
       continue;
     }
     if (char === '"' || char === "'") quote = char;
     else if (char === '#' && /\s/.test(text[i - 1] ?? ' ')) {
-      end = i;
-      break;
+      const lineEnd = text.indexOf('\n', i);
+      if (lineEnd < 0 || lineEnd >= end) {
+        contentEnd = i;
+        break;
+      }
+      i = lineEnd;
     } else if (char === '[' || char === '{') open.push(char === '[' ? ']' : '}');
     else if (char === ']' || char === '}') open.pop();
   }
-  const closers = open.reverse().map((closer) => (closer === '}' ? ' }' : closer)).join('');
-  const insertAt = text.slice(line.start, end).trimEnd().length + line.start;
-  const hanging = /,\s*$/.test(text.slice(line.start, insertAt));
-  const what = text[at] === '[' ? 'list' : 'mapping';
-  const detail = `the ${what} opened here with \`${text[at]}\` is never closed`;
-  if (!closers || hanging) return { detail, fix: fixOf(`Close the ${what} with \`${text[at] === '[' ? ']' : '}'}\` where its entries end.`) };
-  return { detail, fix: fixOf(`Close it: end the line with \`${closers.trim()}\`.`, insertText(file, insertAt, closers)) };
+  while (contentEnd > start && /\s/.test(text[contentEnd - 1]!)) contentEnd--;
+  return { open, contentEnd };
 }
 
+function nextLine(text: string, line: { start: number; end: number }): { start: number; end: number } | undefined {
+  const newline = text.indexOf('\n', line.end);
+  return newline < 0 || newline + 1 >= text.length ? undefined : lineAt(text, newline + 1);
+}
+
+function indentOf(text: string, line: { start: number; end: number }): number {
+  return /^ */.exec(text.slice(line.start, line.end))![0].length;
+}
+
+function isBlankLine(text: string, line: { start: number; end: number }): boolean {
+  return /^\s*(#.*)?$/.test(text.slice(line.start, line.end));
+}
 /**
  * The span of a value that starts with `[` or `{` and goes on after the
  * bracket closes (`pattern: [0-9]{5}`), on the error's line: from the

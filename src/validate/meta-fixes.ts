@@ -107,8 +107,12 @@ export function unknownKeyFix(manifest: LoadedManifest, objectPath: readonly Pat
 function misplacedKeyFix(manifest: LoadedManifest, objectPath: readonly PathSegment[], name: string, value: unknown): Fix | undefined {
   const object = valueAtPath(manifest.value, objectPath);
   const schemaKeywords = allowedKeys(metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION));
-  if (isPlainObject(propertyOf(object, 'schema')) && schemaKeywords.includes(name)) {
-    return fix(`Move ${code(name)} into the schema, under ${code('schema:')}: it is a JSON Schema keyword, and ${code(String(objectPath.at(-1)))} only holds the schema.`);
+  const schema = propertyOf(object, 'schema');
+  if (isPlainObject(schema) && schemaKeywords.includes(name)) {
+    const file = manifest.file;
+    const inline = value === null || typeof value !== 'object';
+    const edit = inline && propertyOf(schema, name) === undefined ? mergeEdits(file, [removeEntry(file, [...objectPath, name]), insertEntry(file, [...objectPath, 'schema'], name, value, 'last')]) : undefined;
+    return fix(`Move ${code(name)} into the schema, under ${code('schema:')}: it is a JSON Schema keyword, and ${code(String(objectPath.at(-1)))} only holds the schema.`, edit);
   }
   const parentPath = objectPath.slice(0, -1);
   const last = objectPath.at(-1);
@@ -142,17 +146,18 @@ function schemaKeywordFix(manifest: LoadedManifest, schemaPath: readonly PathSeg
   }
   if (INTEGER_FLAGS.has(name) && written === true) {
     const edit = types.length > 0 ? mergeEdits(file, [removeEntry(file, at), replaceValue(file, [...schemaPath, 'type'], 'integer')]) : replacePair(file, at, 'type', 'integer');
-    return fix(`Write ${code('type: integer')} (zod's .int()).`, edit);
+    return fix(`Write ${code('type: integer')}: JSON Schema's spelling of zod's .int().`, edit);
   }
-  if (ZUI_HINTS.has(name)) {
-    return fix(`Write it as a Botpress UI hint: ${code(`x-zui: { ${name}: ${valueSource(file, written)} }`)} (zod's .${name}() is not JSON Schema).`);
-  }
+  if (ZUI_HINTS.has(name)) return zuiHintFix(manifest, schemaPath, name, written);
   const spelling = keywordSpelling(name);
   if (!spelling) return undefined;
   const keyword = spelling.keyword ?? types.map((type) => spelling.byType?.[type]).find((k) => k !== undefined);
   if (keyword === undefined) {
-    const choices = Object.entries(spelling.byType ?? {}).map(([type, k]) => `${code(k)} for ${type === 'integer' ? 'an' : 'a'} ${type}`);
-    return fix(`Write ${[...new Set(choices)].join(', ')} (${spelling.origin}); give the schema a ${code('type')} so the keyword fits it.`);
+    const byKeyword = new Map<string, string>();
+    for (const [type, k] of Object.entries(spelling.byType ?? {})) if (!byKeyword.has(k) && type !== 'integer') byKeyword.set(k, `${code(k)} for ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`);
+    const choices = [...byKeyword.values()];
+    const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join('');
+    return fix(`Write ${listed} (JSON Schema's spellings of ${spelling.origin}), and give the schema its ${code('type')}.`);
   }
   if (spelling.flag && written !== true) {
     return fix(`Remove it: ${spelling.origin} applies only when set; to require it write ${code(`${keyword}: ${valueSource(file, spelling.value?.(true) ?? true)}`)}.`);
@@ -163,7 +168,38 @@ function schemaKeywordFix(manifest: LoadedManifest, schemaPath: readonly PathSeg
   const value = spelling.value ? spelling.value(written) : written;
   const shown = isPlainObject(value) || Array.isArray(value) ? code(`${keyword}:`) : code(`${keyword}: ${valueSource(file, value)}`);
   const edit = spelling.value ? replacePair(file, at, keyword, value) : renameKey(file, at, keyword);
-  return fix(`Write ${shown} (${spelling.origin} in JSON Schema).`, edit);
+  return fix(`Write ${shown}: JSON Schema's spelling of ${spelling.origin}.`, edit);
+}
+
+/**
+ * Botpress's `.secret()`, `.placeholder()`… are UI hints, written in its
+ * `x-zui` extension when the meta-schema allows `x-` keywords in schemas,
+ * and otherwise not expressible here.
+ */
+function zuiHintFix(manifest: LoadedManifest, schemaPath: readonly PathSegment[], name: string, written: unknown): Fix {
+  const file = manifest.file;
+  if (!allowsSchemaKeyword(manifest, 'x-zui')) {
+    if (name === 'secret' && written === true && propertyOf(valueAtPath(manifest.value, schemaPath), 'writeOnly') === undefined) {
+      return fix(`Write ${code('writeOnly: true')}: JSON Schema's keyword for a value that is sent but never read back, the nearest to zod's .secret().`, replacePair(file, [...schemaPath, name], 'writeOnly', true));
+    }
+    return fix(`Remove it: zod's .${name}() is a Botpress UI hint, which JSON Schema has no keyword for.`, removeEntry(file, [...schemaPath, name]));
+  }
+  const hint = { [name]: written };
+  const edit = propertyOf(valueAtPath(manifest.value, schemaPath), 'x-zui') === undefined ? replacePair(file, [...schemaPath, name], 'x-zui', hint) : undefined;
+  return fix(`Write ${code(`x-zui: ${valueSource(file, hint)}`)}: Botpress keeps zod's .${name}() among its UI hints, in \`x-zui\`.`, edit);
+}
+
+/** Does the meta-schema let embedded schemas carry this keyword (a listed property, or a `patternProperties` pattern)? */
+function allowsSchemaKeyword(manifest: LoadedManifest, keyword: string): boolean {
+  const node = metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION);
+  if (allowedKeys(node).includes(keyword)) return true;
+  return keysOf(propertyOf(node, 'patternProperties')).some((pattern) => {
+    try {
+      return new RegExp(pattern, 'u').test(keyword);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** `name: written` → `keyword: value` (one edit over the key and the value). */
@@ -273,6 +309,8 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
     const flag = yaml11BooleanValue(value);
     return fix(`Write ${code(String(flag))}: YAML 1.2 reads '${value}' as text (only true and false are booleans).`, replaceValue(file, path, flag));
   }
+  const misplaced = keywordAmongProperties(manifest, path, value);
+  if (misplaced) return misplaced;
   if (typeof value === 'string' && expected.some((type) => type === 'object' || type === 'boolean')) {
     const schemaFix = schemaWrittenAsText(manifest, path, value);
     if (schemaFix) return schemaFix;
@@ -300,6 +338,28 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
     return fix(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
   }
   return genericTypeFix(expected);
+}
+
+/** Keywords of an object schema that a slip of indentation puts among its properties, with the values they take. */
+const OBJECT_KEYWORD_VALUES: Readonly<Record<string, (value: unknown) => boolean>> = {
+  required: (value) => Array.isArray(value) && value.every((name) => typeof name === 'string'),
+  type: (value) => value === 'object',
+  description: (value) => typeof value === 'string',
+  title: (value) => typeof value === 'string',
+  minProperties: (value) => typeof value === 'number',
+  maxProperties: (value) => typeof value === 'number',
+};
+
+/** `properties: { chatId: …, required: [chatId] }`: the keyword is the object's, one level up. */
+function keywordAmongProperties(manifest: LoadedManifest, path: readonly PathSegment[], value: unknown): Fix | undefined {
+  const name = path.at(-1);
+  if (path.at(-2) !== 'properties' || typeof name !== 'string' || !Object.hasOwn(OBJECT_KEYWORD_VALUES, name) || !OBJECT_KEYWORD_VALUES[name]!(value)) return undefined;
+  const objectPath = path.slice(0, -2);
+  if (!isSchemaPosition(manifest, objectPath)) return undefined;
+  const file = manifest.file;
+  const taken = propertyOf(valueAtPath(manifest.value, objectPath), name) !== undefined;
+  const edit = taken ? undefined : mergeEdits(file, [removeEntry(file, path), insertEntry(file, objectPath, name, value, { after: 'properties' })]);
+  return fix(`Move ${code(name)} out of ${code('properties:')}, one level up beside it: it is a keyword of the object, not one of its properties.`, edit);
 }
 
 function genericTypeFix(expected: readonly string[]): Fix | undefined {

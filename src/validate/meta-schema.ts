@@ -71,6 +71,11 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
       const expected = describeTypes(params.type);
       const types = Array.isArray(params.type) ? params.type.map(String) : String(params.type).split(',');
       const fix = typeFix(manifest, path, types, value);
+      if (path.at(-1) === 'required' && typeof value === 'boolean' && isSchemaPosition(manifest, path.slice(0, -1))) {
+        // zod's fields are required unless .optional(): `required: true` on a property is the usual translation.
+        const detail = `is ${value}, but \`required\` is no flag on a property: it lists the required names on the object that holds the property`;
+        return createDiagnostic('invalid-value', { where, detail }, location, fix);
+      }
       const isYaml = !manifest.file.path.toLowerCase().endsWith('.json');
       const readAs = isYaml && types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (YAML reads ${sourceText(manifest, location)} as a ${typeof value})` : '';
       return createDiagnostic('invalid-type', { where, expected, actual: `${describeValueType(value)}${readAs}` }, location, fix);

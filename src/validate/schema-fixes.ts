@@ -1,6 +1,6 @@
 import { fixOf, type Fix } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { insertEntry, quoteValue, renameKey, replaceValue } from '../fix/source-edits.js';
+import { appendToList, insertEntry, mergeEdits, quoteValue, removeEntry, renameKey, replaceValue, valueSource } from '../fix/source-edits.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment } from '../load/source-file.js';
 import { isPlainObject, keysOf, propertyOf } from '../model/values.js';
@@ -49,7 +49,7 @@ export function refFix(manifest: LoadedManifest, at: readonly PathSegment[], ref
 
 /** A reference to another file or a URL: entities are how schemas are shared. */
 export function unsupportedRefFix(manifest: LoadedManifest, at: readonly PathSegment[], ref: string, entityNames: readonly string[]): Fix {
-  const name = (ref.split(/[/#]/).filter(Boolean).pop() ?? '').replace(/\.(json|ya?ml)$/i, '');
+  const name = (ref.split(/[/#]/).filter(Boolean).pop() ?? '').replace(/(\.schema)?\.(json|ya?ml)$/i, '');
   const meant = entityNames.includes(name) ? name : closestMatch(name, entityNames);
   if (meant !== undefined) return fixOf(`Write ${code(`$ref: '#/entities/${meant}'`)}.`, replaceValue(manifest.file, at, `#/entities/${meant}`));
   return fixOf(`Copy the schema under the top-level ${code('entities:')} and refer to it with ${code(`'#/entities/${name || '<name>'}'`)}.`);
@@ -125,6 +125,28 @@ export function valueTypeFix(manifest: LoadedManifest, at: readonly PathSegment[
   return fixOf(`Write a value of type ${types.join(' or ')}, or change the schema's ${code('type')}.`);
 }
 
+/**
+ * Ajv's strict-mode message in intc's words: what applies to what, and
+ * what this schema says (`missing type "array" for keyword "items"` reads
+ * as if `type: array` were the fix, which it seldom is).
+ */
+export function describeStrictnessProblem(manifest: LoadedManifest, at: readonly PathSegment[], message: string): string {
+  const missingType = /missing type "(.+)" for keyword "([^"]+)"/.exec(message);
+  if (missingType) {
+    const types = declaredTypes(propertyOf(valueAtPath(manifest.value, at.slice(0, -1)), 'type'));
+    const needed = missingType[1]!.split('" or "').join(' and ');
+    const keyword = missingType[2]!;
+    return types.length === 0
+      ? `\`${keyword}\` applies to ${needed} values, and this schema has no \`type\``
+      : `\`${keyword}\` applies to ${needed} values, but this schema is \`type: ${types.join(', ')}\``;
+  }
+  const undefinedRequired = /required property "(.+)" is not defined in "properties"/.exec(message);
+  if (undefinedRequired) return `\`required\` lists '${undefinedRequired[1]}', which is not under \`properties\``;
+  const context = /type "(.+)" not allowed by context "(.+)"/.exec(message);
+  if (context) return `type '${context[1]}' is not one the enclosing schema allows (${context[2]!.split(',').join(', ')})`;
+  return message;
+}
+
 /** Which keyword says the same thing for another type (`minLength` on a number is `minimum`). */
 const SAME_FOR_TYPE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   min: { string: 'minLength', number: 'minimum', integer: 'minimum', array: 'minItems', object: 'minProperties' },
@@ -153,7 +175,9 @@ export function strictnessFix(manifest: LoadedManifest, at: readonly PathSegment
   if (undefinedRequired) {
     const name = undefinedRequired[1]!;
     const objectPath = at.at(-2) === 'required' ? at.slice(0, -2) : at.slice(0, -1);
-    const properties = keysOf(propertyOf(valueAtPath(manifest.value, objectPath), 'properties'));
+    const object = valueAtPath(manifest.value, objectPath);
+    const listed = propertyOf(object, 'required');
+    const properties = keysOf(propertyOf(object, 'properties')).filter((property) => !(Array.isArray(listed) && listed.includes(property)));
     const meant = closestMatch(name, properties);
     if (meant) return fixOf(`Write '${meant}'.`, replaceValue(manifest.file, at, meant));
     return fixOf(`Add '${name}' under ${code('properties:')}, or remove it from ${code('required')}.`);
@@ -184,10 +208,38 @@ function keywordTypeFix(manifest: LoadedManifest, at: readonly PathSegment[], ne
     const list = `for a list of such values, write ${code('type: array')}`;
     return fixOf(`${capitalizeFirst(hasProperties ? `${record} (this object has properties, so it is no list)` : `${record}; ${list}`)}.`);
   }
+  const property = nodePath.at(-2) === 'properties' ? nodePath.at(-1) : undefined;
+  if (keyword === 'required' && typeof property === 'string' && type !== 'object') {
+    return movedRequiredFix(manifest, nodePath, property);
+  }
   if (OBJECT_KEYWORDS.has(keyword) && type === 'array') {
     return fixOf(`Move ${code(keyword)} into ${code('items:')} (the schema of each element): ${code(keyword)} applies to objects, and this schema is an array.`);
   }
   return fixOf(`Remove ${code(keyword)}, or change ${code(`type: ${type}`)}: ${code(keyword)} applies to ${needed.join(' and ')} values only.`);
+}
+
+/**
+ * `required: [chatId]` inside the property `chatId` (a string): the list
+ * belongs to the object that holds the property. The names move there.
+ */
+function movedRequiredFix(manifest: LoadedManifest, propertyPath: readonly PathSegment[], property: string): Fix {
+  const file = manifest.file;
+  const objectPath = propertyPath.slice(0, -2);
+  const names = valueAtPath(manifest.value, [...propertyPath, 'required']);
+  const moved = Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  const existing = valueAtPath(manifest.value, [...objectPath, 'required']);
+  const missing = moved.filter((name) => !(Array.isArray(existing) && existing.includes(name)));
+  const list = [...(Array.isArray(existing) ? existing : []), ...missing];
+  const add = missing.length === 0
+    ? []
+    : Array.isArray(existing)
+      ? missing.map((name) => appendToList(file, [...objectPath, 'required'], name))
+      : [insertEntry(file, objectPath, 'required', missing, { after: 'properties' })];
+  const edit = add.length <= 1 ? mergeEdits(file, [removeEntry(file, [...propertyPath, 'required']), ...add]) : undefined;
+  return fixOf(
+    `Move it to the object that holds '${property}', beside \`properties:\`: ${code(`required: ${valueSource(file, list)}`)} (\`required\` lists the names an object must have).`,
+    edit,
+  );
 }
 
 /** Botpress's configurations, inputs, outputs, payloads, states and entities are objects. */

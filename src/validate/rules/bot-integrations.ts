@@ -10,7 +10,7 @@ import { decodePointer, toValuePath, valueAtPath } from '../json-pointer.js';
 import { pruneAlternatives } from '../prune-ajv-errors.js';
 import type { Rule, RuleContext } from '../rule-context.js';
 import { YAML11_BOOLEAN, yaml11BooleanValue } from '../zod-spellings.js';
-import { toCamelCase } from '../../model/naming.js';
+import { toCamelCase, toScreamingSnakeCase } from '../../model/naming.js';
 
 /** `${NAME}` placeholders, filled from the environment when the bot starts. */
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -83,7 +83,8 @@ function checkConfiguration(context: RuleContext, alias: string, installation: u
   for (const error of pruneAlternatives(validate.errors ?? [])) {
     const path = toValuePath(configuration, decodePointer(error.instancePath));
     const value = valueAtPath(configuration, path);
-    if (STRING_CONSTRAINTS.has(error.keyword) && typeof value === 'string' && hasPlaceholder(value)) continue;
+    // A malformed placeholder (`${my_url}`) is reported as such; its value is not held to the string's constraints either.
+    if (STRING_CONSTRAINTS.has(error.keyword) && typeof value === 'string' && (hasPlaceholder(value) || value.includes('${'))) continue;
     reportConfigurationError(context, error, [...base, ...path], schemaPropertiesAt(error));
   }
 }
@@ -123,10 +124,28 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
     const actual = describeValueType(error.data);
     const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
     context.report('invalid-configuration', { where, detail: `must be ${describeTypes(params.type)}, but is ${actual}${hint}` }, path, 'value', configurationTypeFix(context, path, params.type, error.data));
+  } else if (error.keyword === 'format') {
+    const format = String(params.format);
+    const example = Object.hasOwn(FORMAT_EXAMPLES, format) ? FORMAT_EXAMPLES[format] : undefined;
+    const fix = fixOf(example ? `Write the whole value, such as \`${example}\`, or an \${ENV_VAR} placeholder.` : `Write a value in the ${format} format, or an \${ENV_VAR} placeholder.`);
+    context.report('invalid-configuration', { where, detail: error.message ?? 'is invalid' }, path, 'value', fix);
   } else {
     context.report('invalid-configuration', { where, detail: error.message ?? 'is invalid' }, path);
   }
 }
+
+/** A value of each common format, for the fix. */
+const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
+  uri: 'https://example.com/hook',
+  url: 'https://example.com/hook',
+  email: 'support@example.com',
+  'date-time': '2024-05-01T12:00:00Z',
+  date: '2024-05-01',
+  time: '12:00:00Z',
+  uuid: '123e4567-e89b-12d3-a456-426614174000',
+  hostname: 'api.example.com',
+  ipv4: '192.0.2.1',
+};
 
 /** YAML read the value as another type than the schema wants: `on` for a boolean, `01234` for a string. */
 function configurationTypeFix(context: RuleContext, path: PathSegment[], type: unknown, data: unknown): Fix | undefined {
@@ -172,12 +191,19 @@ function checkDisabledChannels(context: RuleContext, alias: string, installation
 /** Every string in the configuration uses only well-formed `${NAME}` placeholders. */
 function checkPlaceholders(context: RuleContext, value: unknown, path: PathSegment[]): void {
   if (typeof value === 'string') {
-    if (value.replace(PLACEHOLDER, '').includes('${')) context.report('invalid-placeholder', { value }, path);
+    if (value.replace(PLACEHOLDER, '').includes('${')) context.report('invalid-placeholder', { value }, path, 'value', placeholderFix(context, path, value));
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => checkPlaceholders(context, item, [...path, index]));
   } else if (isPlainObject(value)) {
     for (const [key, child] of Object.entries(value)) checkPlaceholders(context, child, [...path, key]);
   }
+}
+
+/** `${my_url}` → `${MY_URL}`, `${ TOKEN }` → `${TOKEN}`, when that makes every placeholder well formed. */
+function placeholderFix(context: RuleContext, path: PathSegment[], value: string): Fix | undefined {
+  const fixed = value.replace(/\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}/g, (_, name: string) => `\${${toScreamingSnakeCase(name.replace(/[.-]/g, '_'))}}`);
+  if (fixed === value || fixed.replace(PLACEHOLDER, '').includes('${')) return undefined;
+  return fixOf(`Write '${fixed}'.`, replaceValue(context.manifest.file, path, fixed));
 }
 
 function hasPlaceholder(value: string): boolean {
