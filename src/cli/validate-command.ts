@@ -59,7 +59,7 @@ export function runValidate(args: readonly string[], io: CliIo): number {
     changes = fixed.changes;
     const writeFailures = values['dry-run'] ? [] : writeFixes(changes, io.cwd);
     result = { diagnostics: sortDiagnostics([...fixed.diagnostics, ...writeFailures]), sources: fixed.sources };
-    if (format === 'text') io.stdout(describeFixes(changes, fixed.applied, values['dry-run'], io.cwd));
+    if (format === 'text') io.stdout(describeFixes(changes, fixed.applied, values['dry-run'], io.cwd, countErrors(result.diagnostics)));
   } else {
     result = validate(files, options);
   }
@@ -94,8 +94,8 @@ function writeFixes(changes: readonly FixedFile[], cwd: string): Diagnostic[] {
   return failures;
 }
 
-function describeFixes(changes: readonly FixedFile[], applied: number, dryRun: boolean, cwd: string): string {
-  if (changes.length === 0) return 'Nothing to fix mechanically.\n\n';
+function describeFixes(changes: readonly FixedFile[], applied: number, dryRun: boolean, cwd: string, errorsLeft: number): string {
+  if (changes.length === 0) return errorsLeft > 0 ? 'No mechanical fix applies; the problems below need your edit.\n\n' : '';
   const diffs = dryRun ? changes.map((change) => diffOf(change, cwd)).join('\n') : '';
   const files = changes.map((change) => displayPath(change.path, cwd)).join(', ');
   const summary = `${dryRun ? 'Would fix' : 'Fixed'} ${applied} problem${applied === 1 ? '' : 's'} in ${files}${dryRun ? ' (--dry-run: nothing written)' : ''}.`;
