@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
@@ -84,8 +84,9 @@ function writeFixes(changes: readonly FixedFile[], cwd: string): Diagnostic[] {
   const failures: Diagnostic[] = [];
   for (const change of changes) {
     try {
-      const encoding = sourceEncoding(readFileSync(change.path));
-      writeFileAtomic(change.path, encodeSource(change.after, encoding));
+      // Through a symbolic link, the file it points at is edited; the link stays.
+      const target = realpathSync(change.path);
+      writeFileAtomic(target, encodeSource(change.after, sourceEncoding(readFileSync(target))));
     } catch (error) {
       const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
       failures.push(createDiagnostic('output-not-writable', { path: displayPath(change.path, cwd), reason }, fileStartLocation(change.path)));

@@ -1,4 +1,4 @@
-import type { Fix, TextEdit } from '../diagnostics/diagnostic.js';
+import { fixOf, type Fix, type TextEdit } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import {
   appendToList,
@@ -17,7 +17,7 @@ import {
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment, SourceFile } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt } from '../meta/meta-validators.js';
-import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
+import { isPlainObject, keysOf, propertyOf } from '../model/values.js';
 import { valueAtPath } from './json-pointer.js';
 import { declaredTypes } from './schema-strictness.js';
 import {
@@ -55,10 +55,6 @@ export function allowedKeys(node: unknown): string[] {
   return keysOf(properties).filter((key) => propertyOf(propertyOf(properties, key), 'deprecationMessage') === undefined);
 }
 
-function fix(message: string, edit?: TextEdit): Fix {
-  return edit ? { message, edit } : { message };
-}
-
 const code = (text: string) => `\`${text}\``;
 
 // ---------------------------------------------------------------------------
@@ -77,26 +73,26 @@ export function unknownKeyFix(manifest: LoadedManifest, objectPath: readonly Pat
   const inSchema = isSchemaPosition(manifest, objectPath);
   const glued = /^([^:\s]+):(\S.*)$/.exec(name);
   if (glued && allowed.includes(glued[1]!) && value === null) {
-    return fix(
+    return fixOf(
       `Put a space after the colon: ${code(`${glued[1]}: ${glued[2]}`)} (without it, YAML reads ${code(name)} as one key).`,
       replaceKeySource(file, at, `${glued[1]}: ${glued[2]}`),
     );
   }
-  if (name === '<<') return fix('Write the entries out: YAML merge keys (`<<: *anchor`) are not supported.');
+  if (name === '<<') return fixOf('Write the entries out: YAML merge keys (`<<: *anchor`) are not supported.');
   if (inSchema) {
     const schemaFix = schemaKeywordFix(manifest, objectPath, name, value);
     if (schemaFix) return schemaFix;
   }
   const suggestion = closestMatch(name, allowed);
   if (suggestion && propertyOf(valueAtPath(manifest.value, objectPath), suggestion) === undefined) {
-    return fix(`Write ${code(suggestion)}.`, renameKey(file, at, suggestion));
+    return fixOf(`Write ${code(suggestion)}.`, renameKey(file, at, suggestion));
   }
   const misplaced = misplacedKeyFix(manifest, objectPath, name, value);
   if (misplaced) return misplaced;
   if (inSchema) {
-    return fix(`Remove it: only standard draft-07 keywords are allowed, such as ${code('type')}, ${code('properties')}, ${code('required')}, ${code('items')}, ${code('enum')}, ${code('description')}.`);
+    return fixOf(`Remove it: only standard draft-07 keywords are allowed, such as ${code('type')}, ${code('properties')}, ${code('required')}, ${code('items')}, ${code('enum')}, ${code('description')}.`);
   }
-  return allowed.length > 0 ? fix(`Remove it, or use one of the keys allowed here: ${allowed.map(code).join(', ')}.`) : undefined;
+  return allowed.length > 0 ? fixOf(`Remove it, or use one of the keys allowed here: ${allowed.map(code).join(', ')}.`) : undefined;
 }
 
 /**
@@ -112,15 +108,15 @@ function misplacedKeyFix(manifest: LoadedManifest, objectPath: readonly PathSegm
     const file = manifest.file;
     const inline = value === null || typeof value !== 'object';
     const edit = inline && propertyOf(schema, name) === undefined ? mergeEdits(file, [removeEntry(file, [...objectPath, name]), insertEntry(file, [...objectPath, 'schema'], name, value, 'last')]) : undefined;
-    return fix(`Move ${code(name)} into the schema, under ${code('schema:')}: it is a JSON Schema keyword, and ${code(String(objectPath.at(-1)))} only holds the schema.`, edit);
+    return fixOf(`Move ${code(name)} into the schema, under ${code('schema:')}: it is a JSON Schema keyword, and ${code(String(objectPath.at(-1)))} only holds the schema.`, edit);
   }
   const parentPath = objectPath.slice(0, -1);
   const last = objectPath.at(-1);
   if (typeof last === 'string' && HOLDER_KEYS.has(last) && allowedKeys(metaSchemaNodeAt(manifest.kind, parentPath)).includes(name)) {
-    return fix(`Move ${code(name)} up one level, beside ${code(`${last}:`)}: it is a property of the ${describeMember(parentPath)}.`);
+    return fixOf(`Move ${code(name)} up one level, beside ${code(`${last}:`)}: it is a property of the ${describeMember(parentPath)}.`);
   }
   if (isPlainObject(value) && schemaKeywords.includes(name) && allowedKeys(metaSchemaNodeAt(manifest.kind, objectPath)).includes('schema')) {
-    return fix(`Move ${code(name)} under ${code('schema:')}: it is a JSON Schema keyword.`);
+    return fixOf(`Move ${code(name)} under ${code('schema:')}: it is a JSON Schema keyword.`);
   }
   return undefined;
 }
@@ -141,12 +137,12 @@ function schemaKeywordFix(manifest: LoadedManifest, schemaPath: readonly PathSeg
   if (name === 'nullable') return nullableFix(file, schemaPath, schema, written);
   if (name === 'schema' || name === 'jsonSchema') {
     if (isPlainObject(written) && keysOf(schema).length === 1) {
-      return fix(`Remove the extra ${code(`${name}:`)} level: its entries are the schema itself.`, removeLevel(file, at));
+      return fixOf(`Remove the extra ${code(`${name}:`)} level: its entries are the schema itself.`, removeLevel(file, at));
     }
   }
   if (INTEGER_FLAGS.has(name) && written === true) {
     const edit = types.length > 0 ? mergeEdits(file, [removeEntry(file, at), replaceValue(file, [...schemaPath, 'type'], 'integer')]) : replacePair(file, at, 'type', 'integer');
-    return fix(`Write ${code('type: integer')}: JSON Schema's spelling of zod's .int().`, edit);
+    return fixOf(`Write ${code('type: integer')}: JSON Schema's spelling of zod's .int().`, edit);
   }
   if (ZUI_HINTS.has(name)) return zuiHintFix(manifest, schemaPath, name, written);
   const spelling = keywordSpelling(name);
@@ -157,18 +153,18 @@ function schemaKeywordFix(manifest: LoadedManifest, schemaPath: readonly PathSeg
     for (const [type, k] of Object.entries(spelling.byType ?? {})) if (!byKeyword.has(k) && type !== 'integer') byKeyword.set(k, `${code(k)} for ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`);
     const choices = [...byKeyword.values()];
     const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join('');
-    return fix(`Write ${listed} (JSON Schema's spellings of ${spelling.origin}), and give the schema its ${code('type')}.`);
+    return fixOf(`Write ${listed} (JSON Schema's spellings of ${spelling.origin}), and give the schema its ${code('type')}.`);
   }
   if (spelling.flag && written !== true) {
-    return fix(`Remove it: ${spelling.origin} applies only when set; to require it write ${code(`${keyword}: ${valueSource(file, spelling.value?.(true) ?? true)}`)}.`);
+    return fixOf(`Remove it: ${spelling.origin} applies only when set; to require it write ${code(`${keyword}: ${valueSource(file, spelling.value?.(true) ?? true)}`)}.`);
   }
   if (propertyOf(schema, keyword) !== undefined) {
-    return fix(`Remove it: ${spelling.origin} is ${code(keyword)} in JSON Schema, and this schema already has one.`, removeEntry(file, at));
+    return fixOf(`Remove it: ${spelling.origin} is ${code(keyword)} in JSON Schema, and this schema already has one.`, removeEntry(file, at));
   }
   const value = spelling.value ? spelling.value(written) : written;
   const shown = isPlainObject(value) || Array.isArray(value) ? code(`${keyword}:`) : code(`${keyword}: ${valueSource(file, value)}`);
   const edit = spelling.value ? replacePair(file, at, keyword, value) : renameKey(file, at, keyword);
-  return fix(`Write ${shown}: JSON Schema's spelling of ${spelling.origin}.`, edit);
+  return fixOf(`Write ${shown}: JSON Schema's spelling of ${spelling.origin}.`, edit);
 }
 
 /**
@@ -180,13 +176,13 @@ function zuiHintFix(manifest: LoadedManifest, schemaPath: readonly PathSegment[]
   const file = manifest.file;
   if (!allowsSchemaKeyword(manifest, 'x-zui')) {
     if (name === 'secret' && written === true && propertyOf(valueAtPath(manifest.value, schemaPath), 'writeOnly') === undefined) {
-      return fix(`Write ${code('writeOnly: true')}: JSON Schema's keyword for a value that is sent but never read back, the nearest to zod's .secret().`, replacePair(file, [...schemaPath, name], 'writeOnly', true));
+      return fixOf(`Write ${code('writeOnly: true')}: JSON Schema's keyword for a value that is sent but never read back, the nearest to zod's .secret().`, replacePair(file, [...schemaPath, name], 'writeOnly', true));
     }
-    return fix(`Remove it: zod's .${name}() is a Botpress UI hint, which JSON Schema has no keyword for.`, removeEntry(file, [...schemaPath, name]));
+    return fixOf(`Remove it: zod's .${name}() is a Botpress UI hint, which JSON Schema has no keyword for.`, removeEntry(file, [...schemaPath, name]));
   }
   const hint = { [name]: written };
   const edit = propertyOf(valueAtPath(manifest.value, schemaPath), 'x-zui') === undefined ? replacePair(file, [...schemaPath, name], 'x-zui', hint) : undefined;
-  return fix(`Write ${code(`x-zui: ${valueSource(file, hint)}`)}: Botpress keeps zod's .${name}() among its UI hints, in \`x-zui\`.`, edit);
+  return fixOf(`Write ${code(`x-zui: ${valueSource(file, hint)}`)}: Botpress keeps zod's .${name}() among its UI hints, in \`x-zui\`.`, edit);
 }
 
 /** Does the meta-schema let embedded schemas carry this keyword (a listed property, or a `patternProperties` pattern)? */
@@ -212,27 +208,27 @@ function optionalFix(manifest: LoadedManifest, schemaPath: readonly PathSegment[
   const file = manifest.file;
   const property = propertyName(schemaPath);
   const at = [...schemaPath, name];
-  if (property === undefined) return fix('Remove it: in JSON Schema a property is optional unless its object lists it in `required`.');
+  if (property === undefined) return fixOf('Remove it: in JSON Schema a property is optional unless its object lists it in `required`.');
   const objectPath = schemaPath.slice(0, -2);
   if (written === false) return requiredFix(manifest, objectPath, property, at, 'Remove it and list');
   const required = valueAtPath(manifest.value, [...objectPath, 'required']);
   const index = Array.isArray(required) ? required.indexOf(property) : -1;
   if (index >= 0) {
     const edit = mergeEdits(file, [removeEntry(file, at), removeListItem(file, [...objectPath, 'required'], index)]);
-    return fix(`Remove it, and remove '${property}' from the object's ${code('required')} list: a property is optional when its object does not list it there.`, edit);
+    return fixOf(`Remove it, and remove '${property}' from the object's ${code('required')} list: a property is optional when its object does not list it there.`, edit);
   }
-  return fix(`Remove it: in JSON Schema '${property}' is optional already, since its object does not list it in ${code('required')}.`, removeEntry(file, at));
+  return fixOf(`Remove it: in JSON Schema '${property}' is optional already, since its object does not list it in ${code('required')}.`, removeEntry(file, at));
 }
 
 /** OpenAPI's `nullable: true` → `type: [T, 'null']`. */
 function nullableFix(file: SourceFile, schemaPath: readonly PathSegment[], schema: unknown, written: unknown): Fix {
   const at = [...schemaPath, 'nullable'];
   const types = declaredTypes(propertyOf(schema, 'type'));
-  if (written !== true) return fix('Remove it: JSON Schema has no `nullable`, and a schema does not allow null unless its type lists it.', removeEntry(file, at));
-  if (types.length === 0) return fix("Add 'null' to the schema's type instead, as in `type: [string, 'null']` (JSON Schema has no `nullable`; that is OpenAPI).");
+  if (written !== true) return fixOf('Remove it: JSON Schema has no `nullable`, and a schema does not allow null unless its type lists it.', removeEntry(file, at));
+  if (types.length === 0) return fixOf("Add 'null' to the schema's type instead, as in `type: [string, 'null']` (JSON Schema has no `nullable`; that is OpenAPI).");
   const list = [...types.filter((t) => t !== 'null'), 'null'];
   const edit = mergeEdits(file, [removeEntry(file, at), replaceValue(file, [...schemaPath, 'type'], list)]);
-  return fix(`Write ${code(`type: ${valueSource(file, list)}`)} instead (JSON Schema has no \`nullable\`; that is OpenAPI).`, edit);
+  return fixOf(`Write ${code(`type: ${valueSource(file, list)}`)} instead (JSON Schema has no \`nullable\`; that is OpenAPI).`, edit);
 }
 
 /** The property name when `schemaPath` is `…/properties/<name>`. */
@@ -255,7 +251,7 @@ function requiredFix(manifest: LoadedManifest, objectPath: readonly PathSegment[
       : insertEntry(file, objectPath, 'required', [property], propertyOf(valueAtPath(manifest.value, objectPath), 'properties') !== undefined ? { after: 'properties' } : 'last');
   const edit = listed ? removeEntry(file, at) : mergeEdits(file, [removeEntry(file, at), add]);
   const list = Array.isArray(required) ? [...required.filter((r) => typeof r === 'string'), ...(listed ? [] : [property])] : [property];
-  return fix(
+  return fixOf(
     `${verb} '${property}' in the object's ${code(`required: ${valueSource(file, list)}`)}: in JSON Schema a property is optional unless the object around it lists it in \`required\`.`,
     edit,
   );
@@ -283,11 +279,11 @@ const EMPTY_HOLDERS = new Set(['input', 'output']);
 export function missingKeyFix(manifest: LoadedManifest, objectPath: readonly PathSegment[], name: string): Fix | undefined {
   if (EMPTY_HOLDERS.has(name) && objectPath[0] === 'actions' && objectPath.length === 2) {
     const value = { schema: { type: 'object' } };
-    return fix(`Add ${code(`${name}: ${valueSource(manifest.file, value)}`)} (an action that takes or returns nothing has an empty object schema).`, insertEntry(manifest.file, objectPath, name, value));
+    return fixOf(`Add ${code(`${name}: ${valueSource(manifest.file, value)}`)} (an action that takes or returns nothing has an empty object schema).`, insertEntry(manifest.file, objectPath, name, value));
   }
-  if (Object.hasOwn(MISSING_KEY_TEXT, name)) return fix(MISSING_KEY_TEXT[name]!);
+  if (Object.hasOwn(MISSING_KEY_TEXT, name)) return fixOf(MISSING_KEY_TEXT[name]!);
   const title = propertyOf(propertyOf(propertyOf(metaSchemaNodeAt(manifest.kind, objectPath), 'properties'), name), 'title');
-  return fix(`Add ${code(`${name}:`)}${typeof title === 'string' ? ` (${title.toLowerCase()})` : ''}.`);
+  return fixOf(`Add ${code(`${name}:`)}${typeof title === 'string' ? ` (${title.toLowerCase()})` : ''}.`);
 }
 
 // ---------------------------------------------------------------------------
@@ -301,13 +297,13 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
   const parentPath = path.slice(0, -1);
   if (last === 'required' && typeof value === 'boolean' && isSchemaPosition(manifest, parentPath)) {
     const property = propertyName(parentPath);
-    if (property === undefined) return fix('Write the names of the required properties as a list, as in `required: [name]`.');
-    if (value === false) return fix(`Remove it: in JSON Schema '${property}' is optional already, unless its object lists it in ${code('required')}.`, removeEntry(file, path));
+    if (property === undefined) return fixOf('Write the names of the required properties as a list, as in `required: [name]`.');
+    if (value === false) return fixOf(`Remove it: in JSON Schema '${property}' is optional already, unless its object lists it in ${code('required')}.`, removeEntry(file, path));
     return requiredFix(manifest, parentPath.slice(0, -2), property, path, 'Remove it and list');
   }
   if (expected.includes('boolean') && typeof value === 'string' && YAML11_BOOLEAN.test(value)) {
     const flag = yaml11BooleanValue(value);
-    return fix(`Write ${code(String(flag))}: YAML 1.2 reads '${value}' as text (only true and false are booleans).`, replaceValue(file, path, flag));
+    return fixOf(`Write ${code(String(flag))}: YAML 1.2 reads '${value}' as text (only true and false are booleans).`, replaceValue(file, path, flag));
   }
   const misplaced = keywordAmongProperties(manifest, path, value);
   if (misplaced) return misplaced;
@@ -318,24 +314,24 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     if (last === 'version' && path.length === 1) return versionFix(file, path);
     const edit = isYaml ? quoteValue(file, path) : replaceValue(file, path, String(value));
-    return fix(`Put it in quotes${edit ? `: ${code(edit.replacement)}` : ''} (a string is expected here).`, edit);
+    return fixOf(`Put it in quotes${edit ? `: ${code(edit.replacement)}` : ''} (a string is expected here).`, edit);
   }
   if (expected.includes('array') && typeof value === 'string') {
     const list = splitList(value);
-    return fix(`Write a list: ${code(valueSource(file, list))}.`, replaceValue(file, path, list));
+    return fixOf(`Write a list: ${code(valueSource(file, list))}.`, replaceValue(file, path, list));
   }
   if (expected.includes('array') && (typeof value === 'number' || typeof value === 'boolean')) {
-    return fix(`Write a list: ${code(valueSource(file, [value]))}.`, replaceValue(file, path, [value]));
+    return fixOf(`Write a list: ${code(valueSource(file, [value]))}.`, replaceValue(file, path, [value]));
   }
   if (expected.includes('object') && typeof value === 'string') {
     const definitionKey = definitionTextKey(path);
     if (definitionKey) {
       const object = { [definitionKey]: value };
-      return fix(`Write ${code(valueSource(file, object))}: the entry is an object, and the text is its ${definitionKey}.`, replaceValue(file, path, object));
+      return fixOf(`Write ${code(valueSource(file, object))}: the entry is an object, and the text is its ${definitionKey}.`, replaceValue(file, path, object));
     }
   }
   if ((expected.includes('number') || expected.includes('integer')) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
-    return fix(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
+    return fixOf(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
   }
   return genericTypeFix(expected);
 }
@@ -359,20 +355,20 @@ function keywordAmongProperties(manifest: LoadedManifest, path: readonly PathSeg
   const file = manifest.file;
   const taken = propertyOf(valueAtPath(manifest.value, objectPath), name) !== undefined;
   const edit = taken ? undefined : mergeEdits(file, [removeEntry(file, path), insertEntry(file, objectPath, name, value, { after: 'properties' })]);
-  return fix(`Move ${code(name)} out of ${code('properties:')}, one level up beside it: it is a keyword of the object, not one of its properties.`, edit);
+  return fixOf(`Move ${code(name)} out of ${code('properties:')}, one level up beside it: it is a keyword of the object, not one of its properties.`, edit);
 }
 
 function genericTypeFix(expected: readonly string[]): Fix | undefined {
   if (expected.length !== 1) return undefined;
   switch (expected[0]) {
     case 'object':
-      return fix('Write a mapping: `key: value` entries, indented under the key (or `{ key: value }`).');
+      return fixOf('Write a mapping: `key: value` entries, indented under the key (or `{ key: value }`).');
     case 'array':
-      return fix('Write a list: `[a, b]`, or one `- item` per line.');
+      return fixOf('Write a list: `[a, b]`, or one `- item` per line.');
     case 'string':
-      return fix("Write text; put it in quotes ('…') when YAML would read it as something else.");
+      return fixOf("Write text; put it in quotes ('…') when YAML would read it as something else.");
     case 'boolean':
-      return fix('Write `true` or `false`.');
+      return fixOf('Write `true` or `false`.');
     default:
       return undefined;
   }
@@ -391,7 +387,7 @@ function versionFix(file: SourceFile, path: readonly PathSegment[]): Fix {
   const parts = written.split('.').filter((part) => /^\d+$/.test(part)).map((part) => String(Number(part)));
   while (parts.length < 3) parts.push('0');
   const version = parts.slice(0, 3).join('.');
-  return fix(`Write ${code(`version: ${version}`)}: a version has three parts, MAJOR.MINOR.PATCH.`, replaceValueSource(file, path, version));
+  return fixOf(`Write ${code(`version: ${version}`)}: a version has three parts, MAJOR.MINOR.PATCH.`, replaceValueSource(file, path, version));
 }
 
 /** A string where a schema is expected: a type name (`items: string`), or a key with its colon missing (`type string`). */
@@ -402,19 +398,19 @@ function schemaWrittenAsText(manifest: LoadedManifest, path: readonly PathSegmen
   const spelling = (JSON_TYPES as readonly string[]).includes(value.trim()) ? { type: value.trim() } : typeSpelling(value);
   if (spelling && spelling !== 'any') {
     const schema = schemaForSpelling(spelling);
-    return fix(`Write a schema: ${code(valueSource(file, schema))} (a type name alone is not a schema).`, replaceValue(file, path, schema));
+    return fixOf(`Write a schema: ${code(valueSource(file, schema))} (a type name alone is not a schema).`, replaceValue(file, path, schema));
   }
   const missingColon = /^([A-Za-z$]+)[ \t]+(\S.*)$/.exec(value);
   if (missingColon && keywords.includes(missingColon[1]!)) {
     const line = `${missingColon[1]}: ${missingColon[2]}`;
-    return fix(`Put a colon after ${code(missingColon[1]!)}: ${code(line)}.`, replaceValueSource(file, path, line));
+    return fixOf(`Put a colon after ${code(missingColon[1]!)}: ${code(line)}.`, replaceValueSource(file, path, line));
   }
   const glued = /^([A-Za-z$]+):(\S.*)$/.exec(value);
   if (glued && keywords.includes(glued[1]!)) {
     const line = `${glued[1]}: ${glued[2]}`;
-    return fix(`Put a space after the colon: ${code(line)} (without it, YAML reads ${code(value)} as one piece of text).`, replaceValueSource(file, path, line));
+    return fixOf(`Put a space after the colon: ${code(line)} (without it, YAML reads ${code(value)} as one piece of text).`, replaceValueSource(file, path, line));
   }
-  return fix('Write a schema object, such as `{ type: string }`.');
+  return fixOf('Write a schema object, such as `{ type: string }`.');
 }
 
 // ---------------------------------------------------------------------------
@@ -424,19 +420,19 @@ export function enumFix(manifest: LoadedManifest, path: readonly PathSegment[], 
   const file = manifest.file;
   const inType = path.at(-1) === 'type' || path.at(-2) === 'type';
   if (inType && value === null && path.at(-2) === 'type') {
-    return fix("Write 'null' in quotes: YAML reads a bare null as no value at all.", replaceValueSource(file, path, "'null'"));
+    return fixOf("Write 'null' in quotes: YAML reads a bare null as no value at all.", replaceValueSource(file, path, "'null'"));
   }
   if (path.at(-1) === 'type' && isSchemaPosition(manifest, path.slice(0, -1))) {
     const typed = schemaTypeFix(manifest, path.slice(0, -1), value);
     if (typed) return typed;
   }
   if (path.at(-1) === 'type' && path[0] === 'states' && typeof value === 'string' && (JSON_TYPES as readonly string[]).includes(value)) {
-    return fix(`Write whose data the state holds: ${allowed.map((v) => code(String(v))).join(', ')}; the schema's own ${code(`type: ${value}`)} goes under ${code('schema:')}.`);
+    return fixOf(`Write whose data the state holds: ${allowed.map((v) => code(String(v))).join(', ')}; the schema's own ${code(`type: ${value}`)} goes under ${code('schema:')}.`);
   }
   const strings = allowed.filter((v): v is string => typeof v === 'string');
   const suggestion = typeof value === 'string' ? closestMatch(value, strings) : undefined;
-  if (suggestion) return fix(`Write ${code(suggestion)}.`, replaceValue(file, path, suggestion));
-  return fix(`Write one of ${allowed.map((v) => code(String(v))).join(', ')}.`);
+  if (suggestion) return fixOf(`Write ${code(suggestion)}.`, replaceValue(file, path, suggestion));
+  return fixOf(`Write one of ${allowed.map((v) => code(String(v))).join(', ')}.`);
 }
 
 /** `type: str`, `type: string | number`, `type: email`, `type: string[]`, `type: any` inside a schema. */
@@ -444,7 +440,7 @@ function schemaTypeFix(manifest: LoadedManifest, schemaPath: readonly PathSegmen
   const file = manifest.file;
   const spelling = typeSpelling(written);
   const at = [...schemaPath, 'type'];
-  if (spelling === 'any') return fix('Remove `type`: a schema without `type` accepts any value.', removeEntry(file, at));
+  if (spelling === 'any') return fixOf('Remove `type`: a schema without `type` accepts any value.', removeEntry(file, at));
   if (!spelling) return undefined;
   const schema = valueAtPath(manifest.value, schemaPath);
   const edits: (TextEdit | undefined)[] = [replaceValue(file, at, spelling.type)];
@@ -455,7 +451,7 @@ function schemaTypeFix(manifest: LoadedManifest, schemaPath: readonly PathSegmen
     shown.push(`${keyword}: ${valueSource(file, extra)}`);
   }
   const note = spelling.note ? ` (${spelling.note})` : '';
-  return fix(`Write ${shown.map(code).join(' and ')}${note}.`, mergeEdits(file, edits));
+  return fixOf(`Write ${shown.map(code).join(' and ')}${note}.`, mergeEdits(file, edits));
 }
 
 function extraKeywords(spelling: TypeSpelling): [string, unknown][] {
@@ -473,7 +469,7 @@ export function patternFix(manifest: LoadedManifest, path: readonly PathSegment[
     const version = /^v?(\d+)\.(\d+)(?:\.(\d+))?(.*)$/i.exec(value.trim());
     if (!version) return undefined;
     const fixed = `${Number(version[1])}.${Number(version[2])}.${Number(version[3] ?? 0)}${version[4]}`;
-    return fixed !== value ? fix(`Write ${code(`version: ${fixed}`)}.`, replaceValue(file, path, fixed)) : undefined;
+    return fixed !== value ? fixOf(`Write ${code(`version: ${fixed}`)}.`, replaceValue(file, path, fixed)) : undefined;
   }
   if (path[0] === 'name') {
     const fixed = value
@@ -484,7 +480,7 @@ export function patternFix(manifest: LoadedManifest, path: readonly PathSegment[
       .replace(/[^a-z0-9/-]+/g, '-')
       .replace(/-+/g, '-')
       .replace(/(^|\/)-|-$/g, '$1');
-    return /^([a-z0-9][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/.test(fixed) && fixed !== value ? fix(`Write ${code(`name: ${fixed}`)}.`, replaceValue(file, path, fixed)) : undefined;
+    return /^([a-z0-9][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/.test(fixed) && fixed !== value ? fixOf(`Write ${code(`name: ${fixed}`)}.`, replaceValue(file, path, fixed)) : undefined;
   }
   return undefined;
 }

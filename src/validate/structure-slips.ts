@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { describePath } from '../diagnostics/describe-path.js';
-import { createDiagnostic, type Diagnostic, type Fix } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, fixOf, type Diagnostic, type Fix } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
 import { insertLevel, removeLevel } from '../fix/source-edits.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
@@ -9,7 +9,7 @@ import { metaSchemaDefinition, metaSchemaNodeAt } from '../meta/meta-validators.
 import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { allowedKeys, EMBEDDED_SCHEMA_DEFINITION } from './meta-fixes.js';
-import { keywordSpelling } from './zod-spellings.js';
+import { isSchemaSlip } from './zod-spellings.js';
 
 /**
  * One mistake, one error. A level left out (`input:` holding the schema's
@@ -97,7 +97,7 @@ function missingLevel(
         ? {
             message: `Add the ${describeLevelAbove(path)} name between \`${String(path.at(-2) ?? '')}:\` and \`${wrapper}:\`: \`${String(path.at(-2) ?? '')}\` maps names to definitions (for example \`${String(path.at(-2))}: { channel: { ${wrapper}: … } }\`).`,
           }
-        : withEdit(
+        : fixOf(
             `Put ${listed} under a \`${wrapper}:\` key: ${where} takes \`${wrapper}:\`, and ${CONTENTS[wrapper] ?? 'they go'} inside it.${absorbedKeys.includes('type') && allowedKeys(node).includes('type') ? ` Then give ${where} its own \`type:\` (${describeEnum(propertyOf(propertyOf(node, 'properties'), 'type'))}).` : ''}`,
             insertLevel(manifest.file, path, wrapper, moved, (key) => allowedKeys(child).includes(key)),
           );
@@ -117,15 +117,11 @@ function describeLevelAbove(path: readonly PathSegment[]): string {
   return section === 'channels' ? 'channel' : section.replace(/s$/, '');
 }
 
-function withEdit(message: string, edit: Fix['edit']): Fix {
-  return edit ? { message, edit } : { message };
-}
-
 /** Does `key: value` belong under the node `child` (a JSON Schema, or a map of tags or message types)? */
 function fitsUnder(manifest: LoadedManifest, child: PlainObject | undefined, key: string, value: unknown): boolean {
   if (!child) return false;
   if (child === metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION)) {
-    return allowedKeys(child).includes(key) || keywordSpelling(key) !== undefined;
+    return allowedKeys(child).includes(key) || isSchemaSlip(key);
   }
   const entry = propertyOf(child, 'additionalProperties');
   if (!isPlainObject(entry) || propertyOf(child, 'properties') !== undefined) return false;
@@ -160,7 +156,7 @@ function extraLevel(manifest: LoadedManifest, path: PathSegment[], missing: read
     const inner = propertyOf(object, name);
     if (!isPlainObject(inner) || !missing.every((key) => key in inner)) continue;
     const clash = keysOf(inner).filter((key) => key !== name && propertyOf(object, key) !== undefined);
-    const fix = withEdit(
+    const fix = fixOf(
       `Remove the \`${name}:\` level: ${missing.map((key) => `\`${key}\``).join(' and ')} and the rest of its entries belong directly in ${path.length === 0 ? 'the manifest' : describePath(path)}.`,
       clash.length === 0 && keysOf(object).length === 1 ? removeLevel(manifest.file, [...path, name]) : undefined,
     );

@@ -212,3 +212,8 @@ export const YAML11_BOOLEAN = /^(?:y|yes|n|no|on|off|true|false)$/i;
 export function yaml11BooleanValue(text: string): boolean {
   return /^(?:y|yes|on|true)$/i.test(text);
 }
+
+/** Keywords that are misspellings of JSON Schema (zod's, OpenAPI's, Botpress's UI hints): they belong in a schema, to be fixed there. */
+export function isSchemaSlip(name: string): boolean {
+  return keywordSpelling(name) !== undefined || INTEGER_FLAGS.has(name) || ZUI_HINTS.has(name) || ['optional', 'nullable', 'nullish'].includes(name);
+}
