@@ -330,6 +330,13 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
       return fixOf(`Write ${code(valueSource(file, object))}: the entry is an object, and the text is its ${definitionKey}.`, replaceValue(file, path, object));
     }
   }
+  if (expected.includes('object') && Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    const entry = path.length === 1 && path[0] === 'secrets' ? { description: '…' } : path.at(-1) === 'tags' ? { title: '…' } : undefined;
+    if (entry) {
+      const example = Object.fromEntries((value as string[]).map((name) => [name, entry]));
+      return fixOf(`Write a mapping by name, not a list: ${code(`${String(path.at(-1))}: ${valueSource(manifest.file, example)}`)}.`);
+    }
+  }
   if ((expected.includes('number') || expected.includes('integer')) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return fixOf(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
   }

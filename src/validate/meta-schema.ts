@@ -21,7 +21,7 @@ export interface MetaSchemaResult {
 export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
   const validate = metaValidator(manifest.kind);
   if (validate(manifest.value)) return { diagnostics: [], errorPaths: [] };
-  const pruned = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e) && !isKnownKindMismatch(manifest, e));
+  const pruned = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e) && !isKnownKindMismatch(manifest, e) && !isCheckedReference(manifest, e));
   const { errors, diagnostics } = collapseStructureSlips(manifest, pruned);
   const errorPaths: PathSegment[][] = pruned.map((error) => toValuePath(manifest.value, decodePointer(error.instancePath)));
   for (const error of errors) {
@@ -35,6 +35,15 @@ export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
 function isNamingError(error: ErrorObject): boolean {
   // Errors raised inside a `propertyNames` subschema carry the offending name.
   return error.keyword === 'propertyNames' || error.propertyName !== undefined;
+}
+
+/**
+ * A bot's `disabledChannels` and `configurationType` name things of the
+ * integration it installs: the bot rule checks them against it (and says
+ * which name was meant), so their pattern is not reported twice.
+ */
+function isCheckedReference(manifest: LoadedManifest, error: ErrorObject): boolean {
+  return manifest.kind === 'bot' && error.keyword === 'pattern' && /^\/integrations\/[^/]+\/(?:disabledChannels\/\d+|configurationType)$/.test(error.instancePath);
 }
 
 /** A `kind` naming another manifest kind was already reported by the loader as kind-mismatch. */

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { describePath } from '../diagnostics/describe-path.js';
 import { createDiagnostic, fixOf, type Diagnostic, type Fix } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { insertLevel, removeLevel } from '../fix/source-edits.js';
+import { insertLevel, removeLevel, renameKey } from '../fix/source-edits.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt } from '../meta/meta-validators.js';
@@ -36,7 +36,7 @@ export function collapseStructureSlips(manifest: LoadedManifest, errors: readonl
     const unknown = group.filter((e) => e.keyword === 'additionalProperties').map((e) => String((e.params as { additionalProperty: unknown }).additionalProperty));
     const errorFor = (keyword: string, name: string) =>
       group.find((e) => e.keyword === keyword && String((e.params as Record<string, unknown>)[keyword === 'required' ? 'missingProperty' : 'additionalProperty']) === name)!;
-    const slip = missingLevel(manifest, path, missing, unknown, errors, pointer) ?? extraLevel(manifest, path, missing, unknown);
+    const slip = missingLevel(manifest, path, missing, unknown, errors, pointer) ?? renamedSchema(manifest, path, missing, unknown) ?? extraLevel(manifest, path, missing, unknown);
     if (slip) {
       diagnostics.push(slip.diagnostic);
       for (const name of slip.explainsMissing) dropped.add(errorFor('required', name));
@@ -143,6 +143,21 @@ function isSchemaKeywordError(manifest: LoadedManifest, path: readonly PathSegme
   if (errorPath.length !== path.length + 1 || (error.keyword !== 'enum' && error.keyword !== 'type')) return false;
   const key = errorPath.at(-1)!;
   return key === 'type' && ['object', 'array', 'string', 'number', 'integer', 'boolean'].includes(String(valueAtPath(manifest.value, [...path, key])));
+}
+
+/**
+ * `payload:` (or `data:`, `jsonSchema:`…) holding a schema where `schema:`
+ * is missing: the key is the slip, and renaming it supplies the schema.
+ */
+function renamedSchema(manifest: LoadedManifest, path: PathSegment[], missing: readonly string[], unknown: readonly string[]): Slip | undefined {
+  if (!missing.includes('schema') || unknown.length !== 1) return undefined;
+  const name = unknown[0]!;
+  const value = propertyOf(valueAtPath(manifest.value, path), name);
+  const keywords = allowedKeys(metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION));
+  if (!isPlainObject(value) || !keysOf(value).some((key) => keywords.includes(key))) return undefined;
+  const fix = fixOf(`Write \`schema:\`: the JSON Schema of ${describePath(path)} goes under \`schema:\`.`, renameKey(manifest.file, [...path, name], 'schema'));
+  const diagnostic = createDiagnostic('unknown-property', { name, where: describePath(path) }, locate(manifest.file, [...path, name], 'key'), fix);
+  return { diagnostic, explainsMissing: ['schema'], explainsUnknown: [name], explainsOther: [] };
 }
 
 /**
