@@ -174,7 +174,7 @@ function refineErrorOffset(file: SourceFile, error: YAMLError): number {
   if (/quote/i.test(error.message)) {
     return innermostOpenNode(file, offset, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) ?? offset;
   }
-  if (/flow (sequence|mapping|collection)|end with a [\]}]/i.test(error.message)) {
+  if (error.code !== 'BLOCK_IN_FLOW' && /flow (sequence|mapping|collection)|end with a [\]}]/i.test(error.message)) {
     return innermostOpenNode(file, offset, (node) => isCollection(node) && node.flow === true) ?? offset;
   }
   let first = offset;

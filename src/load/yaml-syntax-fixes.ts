@@ -33,6 +33,16 @@ export function yamlSyntaxFix(file: SourceFile, error: YAMLError, at: number): {
         fix: quotedValueFix(file, error.pos[0], ` (YAML keeps \`${char}\` at the start of a plain value for its own syntax)`),
       };
     }
+    case 'BLOCK_IN_FLOW': {
+      // `{ description: Note: this }`: the `: ` inside a value starts a mapping YAML cannot have there.
+      const written = text.slice(error.pos[0], error.pos[1]).replace(/[\s,]+$/, '');
+      if (written.includes('\n') || !/:\s/.test(written)) return {};
+      const quoted = `'${written.replace(/'/g, "''")}'`;
+      return {
+        detail: `a value holds \`: \`, which YAML reads as the start of a mapping`,
+        fix: fixOf(`Put the value in quotes: \`${quoted}\`.`, textEdit(file, error.pos[0], error.pos[0] + written.length, quoted)),
+      };
+    }
     case 'TAB_AS_INDENT':
       return { fix: fixOf('Indent with spaces: YAML does not allow tabs in indentation (set your editor to insert spaces for .yaml files).') };
     case 'BAD_INDENT':
