@@ -330,6 +330,11 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
       return fixOf(`Write ${code(valueSource(file, object))}: the entry is an object, and the text is its ${definitionKey}.`, replaceValue(file, path, object));
     }
   }
+  if (path.at(-1) === 'properties' && Array.isArray(value) && value.length > 0 && value.every((item) => typeof propertyOf(item, 'name') === 'string')) {
+    // A form library's field list: `[{ name: chatId, type: string }]`.
+    const example = Object.fromEntries(value.map((item) => [String(propertyOf(item, 'name')), Object.fromEntries(Object.entries(item as object).filter(([key]) => key !== 'name'))]));
+    return fixOf(`Write the properties as a mapping by name: ${code(`properties: ${valueSource(manifest.file, example)}`)}.`);
+  }
   if (expected.includes('object') && Array.isArray(value) && value.every((item) => typeof item === 'string')) {
     const entry = path.length === 1 && path[0] === 'secrets' ? { description: '…' } : path.at(-1) === 'tags' ? { title: '…' } : undefined;
     if (entry) {
