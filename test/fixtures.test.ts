@@ -138,7 +138,8 @@ describe('diagnostic messages of the fixtures', () => {
   it('suggests the key that was meant for an unknown key', () => {
     const testCase = caseByName.get('meta-unknown-top-level-key')!;
     const unknown = runCase(testCase).result.diagnostics.find((d) => d.code === 'unknown-property');
-    expect(unknown?.message).toContain("Did you mean 'description'?");
+    expect(unknown?.fix?.message).toBe('Write `description`.');
+    expect(unknown?.fix?.edit?.replacement).toBe('description');
   });
 
   it('never mentions the YAML library API in a message', () => {
