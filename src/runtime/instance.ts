@@ -4,7 +4,7 @@
  * is validated before the handler (which is not called when it is bad) and
  * output after; message payloads before the handler.
  */
-import { checkValue } from './check.js';
+import { parseChecked } from './check.js';
 import type { ClientContract, IntegrationClient } from './client-contract.js';
 import { InputValidationError, MissingHandlerError, OutputValidationError, PayloadValidationError, redactError, UnknownNameError } from './errors.js';
 import type { CommonProps, IntegrationImplementation, WebhookRequest, WebhookResponse } from './handlers.js';
@@ -23,7 +23,7 @@ import type {
   Tags,
   UserTagName,
 } from './spec.js';
-import { copy, defineOwn, own, sortedKeys } from './values.js';
+import { defineOwn, own, sortedKeys } from './values.js';
 import type { Validators } from './validators.js';
 
 /** A message the bot sends, handed to the channel's handler for its type. */
@@ -105,12 +105,10 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     if (validators === undefined) throw new UnknownNameError('action', name, sortedKeys(this.#validators.actions));
     const handler = own(this.#implementation.actions, name);
     if (handler === undefined) throw new MissingHandlerError(`The implementation has no handler for action ${JSON.stringify(name)}.`);
-    const checkedInput = copy(input);
     const action = `action ${JSON.stringify(name)}`;
-    checkValue(validators.input, checkedInput, 'input', `Invalid input for ${action}`, InputValidationError, this.#redact);
-    const output = await handler({ ...this.#common(), type: name, input: checkedInput });
-    checkValue(validators.output, output, 'output', `Invalid output from ${action}`, OutputValidationError, this.#redact);
-    return output as ActionOutput<S, A>;
+    const parsedInput = parseChecked(validators.input, input, 'input', `Invalid input for ${action}`, InputValidationError, this.#redact);
+    const output = await handler({ ...this.#common(), type: name, input: parsedInput });
+    return parseChecked(validators.output, output, 'output', `Invalid output from ${action}`, OutputValidationError, this.#redact) as ActionOutput<S, A>;
   }
 
   /** Throws `UnknownNameError` (channel or message type) or `PayloadValidationError` (handler not called). */
@@ -128,9 +126,8 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     if (handler === undefined) {
       throw new MissingHandlerError(`The implementation has no handler for ${JSON.stringify(type)} messages of channel ${JSON.stringify(channel)}.`);
     }
-    const payload = copy(outgoing.payload);
     const what = `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`;
-    checkValue(own(types, type), payload, 'payload', what, PayloadValidationError, this.#redact);
+    const payload = parseChecked(own(types, type), outgoing.payload, 'payload', what, PayloadValidationError, this.#redact);
     const conversation = { id: outgoing.conversation.id, channel, tags: { ...outgoing.conversation.tags } };
     const user = { tags: {}, ...outgoing.user, id: outgoing.user?.id ?? 'bot' };
     this.#sent += 1;

@@ -1,13 +1,15 @@
 /**
  * Schemas as the generated validators compile them: `$ref: '#/entities/x'`
  * points at the entity's own URI (as in validate/schema-compiler.ts), and
- * titles, descriptions and `$comment`s are left out (they change nothing a
- * validator does, and Ajv would otherwise copy them into the code).
+ * titles, descriptions, `$comment`s and `x-` vendor extensions (Botpress's
+ * `x-zui`) are left out (they change nothing a validator does, and Ajv would
+ * otherwise copy them into the code). parse-schemas.ts then rewrites them for
+ * zod's parse semantics.
  */
 import { isPlainObject, type PlainObject } from '../../model/values.js';
 import { ENTITY_REF_PREFIX, isEntityRef, safeDecodeUri } from '../../validate/json-pointer.js';
 
-const ENTITY_BASE = 'https://intc.invalid/entities/';
+export const ENTITY_BASE = 'https://intc.invalid/entities/';
 
 /** Only ever strings, so no `$ref` can point at them. */
 const DOCUMENTATION = new Set(['title', 'description', '$comment']);
@@ -24,7 +26,7 @@ export function schemaForAjv(schema: unknown): unknown {
   if (!isPlainObject(schema)) return schema;
   const out: PlainObject = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    if (DOCUMENTATION.has(keyword) && typeof value === 'string') continue;
+    if ((DOCUMENTATION.has(keyword) && typeof value === 'string') || keyword.startsWith('x-')) continue;
     setOwn(out, keyword, translateKeyword(keyword, value));
   }
   return out;
