@@ -310,7 +310,7 @@ describe('properties (random values against a schema with every construct)', () 
   const validate = validators.actions.probe!.input;
   // The schema as written, with the defaulted properties required: what every parsed value must satisfy.
   const strict = new Ajv({ strict: false, allErrors: true });
-  strict.addSchema(requireDefaults(entity), 'https://intc.invalid/entities/item.json');
+  strict.addSchema(requireDefaults(entity) as object, 'https://intc.invalid/entities/item.json');
   const parsedSchema = JSON.parse(JSON.stringify(requireDefaults(schema)).replaceAll('#/entities/item', 'https://intc.invalid/entities/item.json')) as object;
   // allOf of two closed objects names no value strictly: check its members one by one instead.
   const checkParsed = strict.compile({ ...parsedSchema, properties: { ...(parsedSchema as { properties: object }).properties, both: { type: 'object', properties: { p: str, q: num }, additionalProperties: false } } });
@@ -338,7 +338,7 @@ describe('properties (random values against a schema with every construct)', () 
 
   it('accepts a value exactly when the schema, with unknown properties allowed, accepts it', () => {
     const relaxed = new Ajv({ strict: false, allErrors: true });
-    relaxed.addSchema(relax(entity), 'https://intc.invalid/entities/item.json');
+    relaxed.addSchema(relax(entity) as object, 'https://intc.invalid/entities/item.json');
     const relaxedCheck = relaxed.compile(JSON.parse(JSON.stringify(relax(schema)).replaceAll('#/entities/item', 'https://intc.invalid/entities/item.json')) as object);
     fc.assert(
       fc.property(value, (given) => {

@@ -10,14 +10,14 @@ import { InputValidationError, MissingHandlerError, OutputValidationError, Paylo
 import type { CommonProps, IntegrationImplementation, WebhookRequest, WebhookResponse } from './handlers.js';
 import type { Logger } from './logger.js';
 import type {
-  ActionInput,
+  ActionInputGiven,
   ActionName,
   ActionOutput,
   AnySpec,
   ChannelName,
   ConversationTagName,
   Context,
-  MessagePayload,
+  MessagePayloadGiven,
   MessageTagName,
   MessageType,
   Tags,
@@ -30,7 +30,7 @@ import type { Validators } from './validators.js';
 export interface OutgoingMessage<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> {
   readonly channel: C;
   readonly type: T;
-  readonly payload: MessagePayload<S, C, T>;
+  readonly payload: MessagePayloadGiven<S, C, T>;
   readonly conversation: { readonly id: string; readonly tags?: Tags<ConversationTagName<S, C>> };
   /** Default: a new id, no tags. */
   readonly message?: { readonly id?: string; readonly tags?: Tags<MessageTagName<S, C>> };
@@ -96,11 +96,11 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
   }
 
   /** Throws `UnknownNameError`, `InputValidationError` (handler not called) or `OutputValidationError`. */
-  async callAction<A extends ActionName<S>>(name: A, input: ActionInput<S, A>): Promise<ActionOutput<S, A>> {
+  async callAction<A extends ActionName<S>>(name: A, input: ActionInputGiven<S, A>): Promise<ActionOutput<S, A>> {
     return this.#redacting(() => this.#callAction(name, input));
   }
 
-  async #callAction<A extends ActionName<S>>(name: A, input: ActionInput<S, A>): Promise<ActionOutput<S, A>> {
+  async #callAction<A extends ActionName<S>>(name: A, input: ActionInputGiven<S, A>): Promise<ActionOutput<S, A>> {
     const validators = own(this.#validators.actions, name);
     if (validators === undefined) throw new UnknownNameError('action', name, sortedKeys(this.#validators.actions));
     const handler = own(this.#implementation.actions, name);

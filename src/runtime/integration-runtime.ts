@@ -12,7 +12,7 @@ import { InMemoryClient } from './in-memory-client.js';
 import { IntegrationInstance } from './instance.js';
 import { consoleSink, createLogger, type LogSink } from './logger.js';
 import { createRedactor, processEnvironment, readSecrets, type Environment } from './secrets.js';
-import type { AnySpec, ConfigurationName, Context, StateScope } from './spec.js';
+import type { AnySpec, ConfigurationName, Context, GivenOf, StateScope } from './spec.js';
 import type { Validators } from './validators.js';
 
 /** What the generated code knows about the manifest besides its types and validators. */
@@ -27,13 +27,13 @@ export interface IntegrationMetadata {
   readonly configurations: readonly string[];
 }
 
-/** The configuration to start with: the default one, or a named one picked by `configurationType`. */
+/** The configuration to start with (as given: defaults are filled in): the default one, or a named one picked by `configurationType`. */
 export type ConfigurationOption<S extends AnySpec> =
-  | ({ readonly configurationType?: null } & ({} extends S['configuration']
-      ? { readonly configuration?: S['configuration'] }
-      : { readonly configuration: S['configuration'] }))
+  | ({ readonly configurationType?: null } & ({} extends GivenOf<S['configuration']>
+      ? { readonly configuration?: GivenOf<S['configuration']> }
+      : { readonly configuration: GivenOf<S['configuration']> }))
   | {
-      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: S['configurations'][K] };
+      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: GivenOf<S['configurations'][K]> };
     }[ConfigurationName<S>];
 
 export interface InstanceIds {

@@ -66,7 +66,11 @@ export function intcChoice(union: number, branch: number, data: unknown): void {
 export function intcShapes(table: Shape[]): readonly Shape[] {
   const link = (shape: Shape): void => {
     const node = shape as { $ref?: Shape | number };
-    if (typeof node.$ref === 'number') node.$ref = table[node.$ref];
+    if (typeof node.$ref === 'number') {
+      const target = table[node.$ref];
+      if (target === undefined) throw new RangeError(`intc: no shape ${node.$ref} in the table`);
+      node.$ref = target;
+    }
     for (const child of childShapes(shape)) link(child);
   };
   for (const shape of table) link(shape);

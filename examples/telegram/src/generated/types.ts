@@ -39,6 +39,25 @@ export interface Configuration {
    * @format uri
    * @default "https://api.telegram.org"
    */
+  apiBaseUrl: string;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`Configuration` has it filled in).
+ */
+export interface ConfigurationGiven {
+  /**
+   * Token of the bot, from \@BotFather
+   *
+   * @minLength 1
+   */
+  botToken: string;
+  /**
+   * Base URL of the Bot API (change it to test against a local server)
+   *
+   * @format uri
+   * @default "https://api.telegram.org"
+   */
   apiBaseUrl?: string;
 }
 
