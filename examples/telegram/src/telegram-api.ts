@@ -63,7 +63,8 @@ export async function callBotApi<M extends keyof BotApiMethods>(
   // Logged as is: the runtime redacts secrets (and the `redact` values given at start) from every line.
   logger.debug(`Telegram ${method}`, params);
   // The schema's default (https://api.telegram.org) is filled in when the configuration leaves it out.
-  const response = await fetch(`${configuration.apiBaseUrl}/bot${configuration.botToken}/${method}`, {
+  const baseUrl = configuration.apiBaseUrl;
+  const response = await fetch(`${baseUrl}/bot${configuration.botToken}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(params),
