@@ -11,6 +11,7 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlainObject } from '../src/model/values.js';
+import { InMemoryClient, IntegrationRuntime } from '../src/runtime/index.js';
 import { issuesOf } from '../src/runtime/issues.js';
 import { parseValue } from '../src/runtime/parse.js';
 import type { ValidateFunction } from '../src/runtime/validators.js';
@@ -374,3 +375,85 @@ function mapSchema(schema: unknown, map: (node: PlainObject) => PlainObject): un
   const node = map(schema as PlainObject);
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'default' || key === 'const' ? value : mapSchema(value, map)]));
 }
+
+// ---- the runtime: what handlers and callers see ---------------------------------
+
+describe('the runtime parses what it hands over', () => {
+  const issue = closed({ id: str, state: { type: 'string', default: 'open' }, labels: { type: 'array', items: str, default: [] } }, ['id']);
+  const validators = validatorsOf(
+    modelOf({
+      name: 'tracker',
+      version: '1.0.0',
+      configuration: { schema: closed({ token: str, baseUrl: { type: 'string', default: 'https://api.example.com' } }, ['token']) },
+      entities: { issue: { schema: issue } },
+      actions: {
+        listIssues: {
+          input: { schema: closed({ perPage: { type: 'integer', default: 30 }, filter: closed({ state: { type: 'string', default: 'all' } }) }) },
+          output: { schema: closed({ issues: { type: 'array', items: { $ref: '#/entities/issue' } }, total: { type: 'integer', default: 0 } }, ['issues']) },
+        },
+      },
+      channels: { chat: { messages: { text: { schema: closed({ text: str, markdown: { type: 'boolean', default: false } }, ['text']) } } } },
+      events: { issueOpened: { schema: closed({ issue: { $ref: '#/entities/issue' } }, ['issue']) } },
+      states: { cursor: { type: 'integration', schema: closed({ page: { type: 'integer', default: 1 } }) } },
+    }),
+  );
+  const metadata = { name: 'tracker', version: '1.0.0', secrets: { required: [], optional: [] }, states: { integration: ['cursor'], conversation: [], user: [] }, configurations: [] };
+  const seen: { input?: unknown; configuration?: unknown; payload?: unknown } = {};
+  const implementation = {
+    register: async () => undefined,
+    unregister: async () => undefined,
+    handler: async ({ client }: { client: InMemoryClient }) => {
+      await client.createEvent({ type: 'issueOpened', payload: { issue: { id: 'i1', junk: 1 } } });
+      await client.setState({ type: 'integration', id: 'x', name: 'cursor', payload: {} });
+      const { conversation } = await client.getOrCreateConversation({ channel: 'chat', tags: { id: 'c' } });
+      const { user } = await client.getOrCreateUser({ tags: { id: 'u' } });
+      await client.createMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text: 'hi', extra: true } });
+    },
+    actions: {
+      listIssues: async ({ input, configuration }: { input: unknown; configuration: unknown }) => {
+        seen.input = input;
+        seen.configuration = configuration;
+        return { issues: [{ id: 'i1', extra: 'stripped' }], debug: 'stripped' };
+      },
+    },
+    channels: {
+      chat: {
+        messages: {
+          text: async ({ payload }: { payload: unknown }) => {
+            seen.payload = payload;
+          },
+        },
+      },
+    },
+  };
+  const runtime = new IntegrationRuntime(implementation as never, metadata, validators);
+
+  it('gives the handler the parsed input and configuration, and the caller the parsed output; the caller’s objects stay as they were', async () => {
+    const configuration = { token: 't', unknown: 1 };
+    const instance = runtime.start({ configuration, env: {}, logger: () => undefined } as never);
+    const input = { filter: {}, junk: true };
+    const output = await instance.callAction('listIssues' as never, input as never);
+    expect(seen.input).toEqual({ filter: { state: 'all' }, perPage: 30 });
+    expect(seen.configuration).toEqual({ token: 't', baseUrl: 'https://api.example.com' });
+    expect(instance.ctx.configuration).toEqual({ token: 't', baseUrl: 'https://api.example.com' });
+    expect(output).toEqual({ issues: [{ id: 'i1', state: 'open', labels: [] }], total: 0 });
+    expect(input).toEqual({ filter: {}, junk: true });
+    expect(configuration).toEqual({ token: 't', unknown: 1 });
+  });
+
+  it('gives a channel handler the parsed payload', async () => {
+    const instance = runtime.start({ configuration: { token: 't' }, env: {}, logger: () => undefined } as never);
+    await instance.handleMessage({ channel: 'chat', type: 'text', payload: { text: 'hi', extra: 1 }, conversation: { id: 'c1' } } as never);
+    expect(seen.payload).toEqual({ text: 'hi', markdown: false });
+  });
+
+  it('stores events, states and messages parsed in the in-memory client', async () => {
+    const instance = runtime.start({ configuration: { token: 't' }, env: {}, logger: () => undefined } as never);
+    await instance.handleWebhook({ body: '{}' });
+    const client = instance.client as unknown as InMemoryClient;
+    expect(client.events.map((event) => event.payload)).toEqual([{ issue: { id: 'i1', state: 'open', labels: [] } }]);
+    expect(client.states.map((state) => state.payload)).toEqual([{ page: 1 }]);
+    expect(client.messages.map((message) => message.payload)).toEqual([{ text: 'hi', markdown: false }]);
+    expect((await client.getState({ type: 'integration', id: 'x', name: 'cursor' })).state.payload).toEqual({ page: 1 });
+  });
+});
