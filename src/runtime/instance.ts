@@ -9,6 +9,8 @@ import type { ClientContract, IntegrationClient } from './client-contract.js';
 import { InputValidationError, MissingHandlerError, OutputValidationError, PayloadValidationError, redactError, UnknownNameError } from './errors.js';
 import type { CommonProps, IntegrationImplementation, WebhookRequest, WebhookResponse } from './handlers.js';
 import type { Logger } from './logger.js';
+import { revealingStates, type SecretFields } from './secret-fields.js';
+import type { Redactor } from './secrets.js';
 import type {
   ActionInputGiven,
   ActionName,
@@ -51,7 +53,9 @@ export interface InstanceParts<S extends AnySpec, C extends ClientContract> {
   readonly ctx: Context<S>;
   readonly client: C;
   readonly logger: Logger;
-  readonly redact: (text: string) => string;
+  /** What logs and errors keep out; states' secret-marked fields are added as handlers read and write them. */
+  readonly redactor: Redactor;
+  readonly secretFields?: SecretFields | undefined;
   readonly webhookUrl: string;
 }
 
@@ -75,6 +79,8 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
   readonly #implementation: LooseImplementation;
   readonly #validators: Validators;
   readonly #redact: (text: string) => string;
+  /** The client as handlers get it: states read or written through it teach the redactor their secret fields. */
+  readonly #handlerClient: C;
   #sent = 0;
 
   constructor(parts: InstanceParts<S, C>) {
@@ -84,7 +90,17 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     this.webhookUrl = parts.webhookUrl;
     this.#implementation = parts.implementation as unknown as LooseImplementation;
     this.#validators = parts.validators;
-    this.#redact = parts.redact;
+    this.#redact = parts.redactor.redact;
+    this.#handlerClient = revealingStates(parts.client, parts.secretFields, parts.redactor);
+  }
+
+  /**
+   * `text` without any secret value this instance knows: its secrets, the
+   * `redact` values it was started with, its configuration's secret-marked
+   * fields and those of every state its handlers read or wrote so far.
+   */
+  redact(text: string): string {
+    return this.#redact(text);
   }
 
   async register(): Promise<void> {
@@ -168,7 +184,7 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     return {
       ctx: this.ctx,
       configuration: this.ctx.configuration,
-      client: this.client as unknown as IntegrationClient<S>,
+      client: this.#handlerClient as unknown as IntegrationClient<S>,
       logger: this.logger,
     };
   }

@@ -9,17 +9,13 @@
  */
 import type { NamedSchema } from '../../model/integration-model.js';
 import { isPlainObject, type PlainObject } from '../../model/values.js';
-import { decodePointer, ENTITY_REF_PREFIX, isEntityRef, safeDecodeUri, valueAtPath } from '../../validate/json-pointer.js';
+import { valueAtPath } from '../../validate/json-pointer.js';
+import { refTarget, type LocatedSchema } from './schema-refs.js';
 
 const SINGLE = ['additionalProperties', 'additionalItems', 'items'];
 const LISTS = ['allOf', 'anyOf', 'oneOf', 'items'];
 const MAPS = ['properties', 'patternProperties'];
 
-/** A schema node and the root its local `$ref`s resolve against. */
-interface Located {
-  readonly node: unknown;
-  readonly root: unknown;
-}
 
 export class DefaultsReach {
   readonly #entities = new Map<string, unknown>();
@@ -40,7 +36,7 @@ export class DefaultsReach {
     return this.#search({ node: path.length === 0 ? root : valueAtPath(root, path), root });
   }
 
-  #search(start: Located): boolean {
+  #search(start: LocatedSchema): boolean {
     const known = this.#known.get(start.node);
     if (known !== undefined) return known;
     const visited = new Set<unknown>();
@@ -56,22 +52,12 @@ export class DefaultsReach {
       }
       for (const child of children(node)) stack.push({ node: child, root });
       if (typeof node.$ref === 'string') {
-        const target = this.#target(node.$ref, root);
+        const target = refTarget(node.$ref, root, this.#entities);
         if (target !== undefined) stack.push(target);
       }
     }
     for (const node of visited) this.#known.set(node, false);
     return false;
-  }
-
-  #target(ref: string, root: unknown): Located | undefined {
-    if (isEntityRef(ref)) {
-      const schema = this.#entities.get(safeDecodeUri(ref.slice(ENTITY_REF_PREFIX.length)));
-      return schema === undefined ? undefined : { node: schema, root: schema };
-    }
-    if (!ref.startsWith('#')) return undefined;
-    const path = decodePointer(ref);
-    return { node: path.length === 0 ? root : valueAtPath(root, path), root };
   }
 }
 

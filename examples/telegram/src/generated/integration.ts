@@ -79,6 +79,11 @@ const metadata: rt.IntegrationMetadata = {
     user: [],
   },
   configurations: [],
+  secretFields: {
+    configuration: [["botToken"]],
+    configurations: [],
+    states: [],
+  },
 };
 
 /** What `new Integration(…)` takes: every handler, all required. */

@@ -31,6 +31,7 @@ export interface Configuration {
    * Token of the bot, from \@BotFather
    *
    * @minLength 1
+   * @writeOnly
    */
   botToken: string;
   /**
@@ -50,6 +51,7 @@ export interface ConfigurationGiven {
    * Token of the bot, from \@BotFather
    *
    * @minLength 1
+   * @writeOnly
    */
   botToken: string;
   /**

@@ -87,6 +87,13 @@ const metadata: rt.IntegrationMetadata = {
     user: ["profile"],
   },
   configurations: [],
+  secretFields: {
+    configuration: [["apiKey"]],
+    configurations: [],
+    states: [
+      ["syncCursor", [["cursor"]]],
+    ],
+  },
 };
 
 /** What `new Integration(…)` takes: every handler, all required. */

@@ -50,6 +50,7 @@ export interface Configuration {
   /**
    * @minLength 20
    * @pattern ^acme_[A-Za-z0-9]+$
+   * @writeOnly
    */
   apiKey: string;
 }
@@ -66,6 +67,7 @@ export interface ConfigurationGiven {
   /**
    * @minLength 20
    * @pattern ^acme_[A-Za-z0-9]+$
+   * @writeOnly
    */
   apiKey: string;
 }
@@ -296,6 +298,11 @@ export interface ProfileStateGiven {
 }
 
 export interface SyncCursorState {
+  /**
+   * Resume token the CRM hands out (secret-marked, kept out of logs)
+   *
+   * @writeOnly
+   */
   cursor?: string;
   /**
    * @format date-time
