@@ -47,7 +47,7 @@ const SHAPES_NAME = 'intcShapes';
  */
 function shapeLines(standalone: StandaloneValidators): string[] {
   if (standalone.shapes.length === 0) return [];
-  const attached = [...standalone.shapeOf].sort(([a], [b]) => compareNames(a, b));
+  const attached = [...standalone.shapeOf].sort(([a, x], [b, y]) => x - y || compareNames(a, b));
   return [
     `const shapes = ${SHAPES_NAME}([`,
     ...standalone.shapes.map((shape) => `  ${jsLiteral(shape)},`),

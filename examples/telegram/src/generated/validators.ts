@@ -723,13 +723,13 @@ const shapes = intcShapes([
 ]);
 validate0.shape = shapes[1];
 validate1.shape = shapes[2];
-validate10.shape = shapes[9];
 validate2.shape = shapes[3];
 validate5.shape = shapes[4];
 validate6.shape = shapes[5];
 validate7.shape = shapes[6];
 validate8.shape = shapes[7];
 validate9.shape = shapes[8];
+validate10.shape = shapes[9];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -2394,6 +2394,7 @@ const shapes = intcShapes([
 ]);
 validate0.shape = shapes[2];
 validate1.shape = shapes[3];
+validate9.shape = shapes[6];
 validate10.shape = shapes[7];
 validate11.shape = shapes[8];
 validate16.shape = shapes[9];
@@ -2404,7 +2405,6 @@ validate22.shape = shapes[13];
 validate24.shape = shapes[14];
 validate26.shape = shapes[15];
 validate27.shape = shapes[16];
-validate9.shape = shapes[6];
 
 export const validators: Validators = {
   configuration: validate0,

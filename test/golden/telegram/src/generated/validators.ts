@@ -2073,6 +2073,12 @@ const shapes = intcShapes([
 ]);
 validate0.shape = shapes[1];
 validate1.shape = shapes[2];
+validate2.shape = shapes[3];
+validate5.shape = shapes[4];
+validate6.shape = shapes[5];
+validate7.shape = shapes[6];
+validate8.shape = shapes[7];
+validate9.shape = shapes[8];
 validate12.shape = shapes[10];
 validate13.shape = shapes[11];
 validate14.shape = shapes[12];
@@ -2081,14 +2087,8 @@ validate16.shape = shapes[14];
 validate17.shape = shapes[15];
 validate18.shape = shapes[16];
 validate19.shape = shapes[17];
-validate2.shape = shapes[3];
 validate20.shape = shapes[18];
 validate21.shape = shapes[19];
-validate5.shape = shapes[4];
-validate6.shape = shapes[5];
-validate7.shape = shapes[6];
-validate8.shape = shapes[7];
-validate9.shape = shapes[8];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -670,12 +670,12 @@ const shapes = intcShapes([
 ]);
 validate0.shape = shapes[2];
 validate1.shape = shapes[3];
-validate12.shape = shapes[9];
 validate4.shape = shapes[4];
 validate5.shape = shapes[5];
 validate6.shape = shapes[6];
 validate7.shape = shapes[7];
 validate9.shape = shapes[8];
+validate12.shape = shapes[9];
 
 export const validators: Validators = {
   configuration: validate0,
