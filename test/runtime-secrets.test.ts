@@ -11,7 +11,7 @@ import { secretPaths } from '../src/emit/api/secret-paths.js';
 import type { PlainObject } from '../src/model/values.js';
 import { BotRuntime, ConfigurationError, InMemoryClient, IntegrationRuntime, REDACTED, type IntegrationMetadata, type LogLevel } from '../src/runtime/index.js';
 import { Redactor } from '../src/runtime/secrets.js';
-import { modelOf, validatorsOf } from './generated-validators.js';
+import { modelOf, validatorsFile, validatorsOf } from './generated-validators.js';
 
 const secret = { type: 'string', writeOnly: true };
 const zuiSecret = { type: 'string', 'x-zui': { secret: true, title: 'Token' } };
@@ -82,6 +82,12 @@ const manifest = {
 const model = modelOf(manifest);
 const metadata: IntegrationMetadata = { name: 'vault', version: '1.0.0', secrets: { required: [], optional: [] }, states: { integration: [], conversation: [], user: ['session'] }, configurations: ['oauth'], secretFields: secretFieldsOf(model)! };
 const validators = validatorsOf(model);
+
+it('leaves x-zui out of the generated validators (it changes nothing they check)', () => {
+  const content = validatorsFile(model);
+  expect(content).not.toContain('x-zui');
+  expect(content).not.toContain('writeOnly');
+});
 
 type Props = { input: { what?: string }; configuration: PlainObject; ctx: { configuration: PlainObject }; logger: { info(...args: unknown[]): void }; client: InMemoryClient };
 const implementation = {

@@ -44,7 +44,7 @@ export class ShapeTable {
 
   /** Reserves a table entry for every entity (by the URI `schemaForAjv` gives its `$ref`s), before any is prepared. */
   constructor(entityUris: readonly string[]) {
-    for (const uri of entityUris) this.#entities.set(uri, this.#reserve());
+    for (const uri of entityUris) this.#entities.set(uri, this.reserve());
   }
 
   /** Prepares an entity's schema; its shape takes the entry reserved for it. */
@@ -56,7 +56,7 @@ export class ShapeTable {
 
   /** Prepares a configuration, input, output, payload or state schema. */
   prepare(schema: unknown): PreparedSchema {
-    const index = this.#reserve();
+    const index = this.reserve();
     const prepared = new DocumentPreparation(this, schema).prepareRoot(index);
     if (!isTrivial(this.shapes[index]!)) return prepared;
     // Nothing to do beyond validating: give the entry back (only the last one can be).
@@ -99,13 +99,9 @@ export class ShapeTable {
   }
 
   /** A new entry (filled in later, so that cycles can refer to it). */
-  #reserve(): number {
+  reserve(): number {
     this.shapes.push({});
     return this.shapes.length - 1;
-  }
-
-  reserve(): number {
-    return this.#reserve();
   }
 }
 
