@@ -1,9 +1,11 @@
 /**
  * The client contract kept in memory, for local runs and tests. Once the
  * runtime hands it the integration's definition (at `start()`), it checks
- * names, state scopes and payloads as a real backend would. Ids are
- * sequential (`conversation-1`, `user-1`…), so tests are deterministic.
- * Everything stored is a copy, and the arrays below let a test inspect it.
+ * names and state scopes as a real backend would, and parses payloads
+ * (messages, events, states are stored with their defaults filled in and
+ * unknown properties stripped). Ids are sequential (`conversation-1`,
+ * `user-1`…), so tests are deterministic. Everything stored is a copy, and
+ * the arrays below let a test inspect it.
  * `onCreated` listeners see every message and event as it is created: that
  * is how a bot running in the same process receives them.
  */

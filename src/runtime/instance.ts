@@ -1,8 +1,9 @@
 /**
  * A started integration: dispatches register/unregister, action calls,
  * channel messages and webhook requests to the implementation. Action input
- * is validated before the handler (which is not called when it is bad) and
- * output after; message payloads before the handler.
+ * is parsed before the handler (which is not called when it is bad) and
+ * output after; message payloads before the handler (parse.ts: a copy,
+ * defaults filled in, unknown properties stripped).
  */
 import { parseChecked } from './check.js';
 import type { ClientContract, IntegrationClient } from './client-contract.js';
