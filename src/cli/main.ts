@@ -9,6 +9,8 @@ const USAGE = `Usage: intc <command> [options]
 Commands:
   validate [files...]   check manifests and report every problem with its location
   generate [files...]   generate typed code and handler stubs from integration manifests
+  diff <old> <new>      report breaking, feature and patch changes and the version bump they need
+  docs [manifest]       write the hub readme's reference section from the manifest
 
 Options:
   -v, --version         print the version
@@ -29,6 +31,11 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return runValidate(rest, io);
       case 'generate':
         return await runGenerate(rest, io);
+      // Loaded on use: validate and generate never pay for them.
+      case 'diff':
+        return await (await import('./diff-command.js')).runDiff(rest, io);
+      case 'docs':
+        return await (await import('./docs-command.js')).runDocs(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
