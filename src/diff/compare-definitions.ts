@@ -213,7 +213,9 @@ class DefinitionComparison {
 
   /** A value's new place when it is there, else the closest place in the new definition (where it was removed from). */
   private siteOf(path: ValuePath) {
-    return this.valueAt('new', path) !== undefined ? siteIn('new', path, 'value') : siteIn('new', path.slice(0, -1), 'key');
+    const value = this.valueAt('new', path);
+    if (value === undefined) return siteIn('new', path.slice(0, -1), 'key');
+    return siteIn('new', path, typeof value === 'object' && value !== null ? 'key' : 'value');
   }
 
   private valueAt(side: Side, path: ValuePath): unknown {

@@ -219,7 +219,7 @@ class SchemaWalk {
     const oldTitle = schemaTitle(oldSchema);
     const newTitle = schemaTitle(newSchema);
     if (oldTitle !== newTitle) {
-      this.add(createChange('title-changed', { what, detail: describeEdit(quoted(oldTitle), quoted(newTitle)) }, siteIn('new', keywordPath(newNode, newSchema, 'title'), keywordPart(newSchema, 'title'))));
+      this.add(createChange('title-changed', { what, detail: describeEdit(quoted(oldTitle), quoted(newTitle)) }, titleSite(newNode, newSchema)));
     }
     if (oldSchema.description !== newSchema.description) {
       this.add(createChange('description-changed', { what }, siteIn('new', keywordPath(newNode, newSchema, 'description'), keywordPart(newSchema, 'description'))));
@@ -467,6 +467,14 @@ function keywordPath(node: SchemaNode, schema: PlainObject, keyword: string): Va
 
 function keywordPart(schema: PlainObject, keyword: string): LocationPart {
   return Object.hasOwn(schema, keyword) ? 'value' : 'key';
+}
+
+/** Where a node's title is written: `title`, else `x-zui.title`, else the node itself. */
+function titleSite(node: SchemaNode, schema: PlainObject) {
+  if (Object.hasOwn(schema, 'title')) return siteIn('new', [...node.path, 'title'], 'value');
+  const zui = schema[ZUI_KEYWORD];
+  if (isPlainObject(zui) && Object.hasOwn(zui, 'title')) return siteIn('new', [...node.path, ZUI_KEYWORD, 'title'], 'value');
+  return siteIn('new', node.path, 'key');
 }
 
 function withoutTitle(zui: unknown): unknown {
