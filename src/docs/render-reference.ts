@@ -143,7 +143,10 @@ class ReferenceWriter {
       `${escapeCell(extension.title ?? extension.name)} (${codeSpan(extension.name, true)})`,
       escapeCell(extension.version),
       renames(extension.entities),
-      renames([...extension.renames.actions, ...extension.renames.events, ...extension.renames.channels]),
+      (['actions', 'events', 'channels'] as const)
+        .filter((section) => extension.renames[section].length > 0)
+        .map((section) => `${section}: ${renames(extension.renames[section])}`)
+        .join('; '),
     ]);
     this.blocks.push(table(['Alias', 'Interface', 'Version', 'Entities', 'Members'], rows));
   }
@@ -210,7 +213,9 @@ function memberTitle(member: { readonly name: string; readonly title?: string })
 
 function cells(row: FieldRow, secretColumn: boolean): string[] {
   const text = [row.title, row.description].filter((part): part is string => part !== undefined && part.trim() !== '');
-  const description = text.length === 2 && text[0]!.trim() === text[1]!.trim() ? escapeCell(text[0]!) : text.length === 2 ? `**${escapeCell(text[0]!)}**: ${escapeCell(text[1]!)}` : escapeCell(text[0] ?? '');
+  const prose = text.length === 2 && text[0]!.trim() === text[1]!.trim() ? escapeCell(text[0]!) : text.length === 2 ? `**${escapeCell(text[0]!)}**: ${escapeCell(text[1]!)}` : escapeCell(text[0] ?? '');
+  const constraints = row.constraints.map(([keyword, value]) => codeSpan(`${keyword}: ${value}`, true)).join(', ');
+  const description = [prose, constraints].filter(Boolean).join(prose !== '' ? '<br>' : '');
   return [
     codeSpan(row.path, true),
     row.type,

@@ -23,7 +23,12 @@ export interface FieldRow {
   readonly description?: string;
   /** `x-zui.secret: true` or `writeOnly: true`. */
   readonly secret: boolean;
+  /** The value constraints a reader must know, as written: `[['minLength', '1'], ['pattern', '"^a"']]`. */
+  readonly constraints: readonly (readonly [string, string])[];
 }
+
+/** Keywords shown as constraints, in this order (format and enums are in the type). */
+const CONSTRAINTS = ['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties'];
 
 /** Renders an entity reference (a markdown link to its section). */
 export type EntityLink = (entity: string) => string;
@@ -86,6 +91,7 @@ function row(path: string, written: unknown, schema: PlainObject | undefined, re
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
     secret: propertyOf(zui, 'secret') === true || node.writeOnly === true,
+    constraints: CONSTRAINTS.filter((keyword) => node[keyword] !== undefined).map((keyword) => [keyword, JSON.stringify(node[keyword])] as const),
   };
 }
 
