@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
@@ -372,6 +373,16 @@ const cases: [string, Case][] = [
     },
   ],
 
+  [
+    'anyOf: a branch removed narrows an input (shown at the old branch), a branch added widens an output',
+    {
+      old: action('{ type: object, properties: { id: { anyOf: [{ type: string }, {@b}{ type: integer }] } } }', '{ type: object, properties: { v: { anyOf: [{ type: string }] } } }'),
+      new: action('{ type: object, properties: { id: { anyOf: [{ type: string }] } } }', '{ type: object, properties: { v: { anyOf: [{ type: string }, {@n}{ type: boolean }] } } }'),
+      want: ['input-type-narrowed breaking old/integration.yaml@b', 'output-type-widened breaking new/integration.yaml@n'],
+      bump: 'major',
+    },
+  ],
+
   // --- both directions: message payloads; inputs of installers: configuration; stored values: states ---
   [
     'message payload: an optional property added is a feature both ways; a value added breaks readers',
@@ -453,6 +464,11 @@ describe('intc diff: every change code, located, with the bump', () => {
     const covered = new Set(cases.flatMap(([, c]) => c.want.map((w) => w.split(' ')[0])));
     for (const extra of ['interface-added', 'interface-removed', 'output-property-added']) covered.add(extra); // interface cases below
     expect(Object.keys(changeCodes).filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('README documents every code with its severity', () => {
+    const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
+    for (const [code, definition] of Object.entries(changeCodes)) expect(readme).toContain(`| \`${code}\` | ${definition.severity} |`);
   });
 
   it('says what breaks and for whom', () => {
