@@ -102,9 +102,9 @@ describe('the author keeps the prose', () => {
     expect(text.endsWith(`${DOCS_END}\n`)).toBe(true);
   });
 
-  it('--out names another file in the manifest folder; the icon link is relative to it', async () => {
+  it('--out names another file, relative to the manifest folder; the icon link is relative to it', async () => {
     const dir = copyFixture();
-    const result = await docs(['--out', 'docs/README.md'], dir);
+    const result = await docs([dir, '--out', 'docs/README.md'], base);
     expect(result.code).toBe(0);
     const text = read(join(dir, 'docs/README.md'));
     expect(text).toContain('![Acme Helpdesk icon](../icon.svg)');
@@ -167,6 +167,16 @@ describe('where intc docs writes', () => {
     expect(existsSync(join(dir, '..', 'outside.md'))).toBe(false);
     expect(existsSync(join(dir, 'notes.txt'))).toBe(false);
     expect(read(join(dir, 'integration.yaml'))).toBe(read(join(fixture, 'integration.yaml')));
+  });
+
+  it("refuses a manifest's `readme` outside its folder", async () => {
+    const dir = copyFixture();
+    edit(join(dir, 'integration.yaml'), (t) => t.replace('readme: hub.md', 'readme: ../shared.md'));
+    writeFileSync(join(dir, '..', 'shared.md'), 'shared\n');
+    const result = await docs([], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("it is outside the manifest's folder");
+    expect(read(join(dir, '..', 'shared.md'))).toBe('shared\n');
   });
 
   it('refuses a readme that is a symbolic link', async () => {

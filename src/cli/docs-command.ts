@@ -26,8 +26,8 @@ ${DOCS_START} and ${DOCS_END} is rewritten, and your own text
 around it is kept as written (a readme without the markers gets them appended).
 
 Options:
-  --out <file.md>          the readme to write, inside the manifest's folder
-                           (default: the manifest's \`readme\`, else hub.md beside it)
+  --out <file.md>          the readme to write, relative to the manifest's folder and
+                           inside it (default: the manifest's \`readme\`, else hub.md)
   --check                  write nothing; exit 1 with a diff when the readme is out of date
   --max-file-size <bytes>  refuse larger manifests (default: 4 MiB)
   -h, --help               show this help
@@ -70,7 +70,8 @@ function docs(args: readonly string[], io: CliIo): number {
 
   const folder = dirname(manifest.file.path);
   const readme = stringPropertyOf(manifest.value, 'readme');
-  const out = values.out !== undefined ? resolve(io.cwd, values.out) : resolve(folder, readme ?? 'hub.md');
+  // Relative to the manifest's folder, like generate's --out and the manifest's own `readme`.
+  const out = resolve(folder, values.out ?? readme ?? 'hub.md');
   const shown = displayPath(out, io.cwd);
   const refused = refuseOutput(out, folder, manifest.file.path);
   if (refused) throw new UsageError(`Cannot write '${shown}': ${refused}.`);

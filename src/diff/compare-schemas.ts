@@ -347,8 +347,8 @@ class SchemaWalk {
     const closedBefore = before === false;
     const closedAfter = after === false;
     const detail = `additionalProperties ${describeEdit(showValue(before), showValue(after))}`;
-    if (!closedBefore && closedAfter) this.shiftAt(pair, 'tightened', ['additionalProperties'], `${detail}: the object is now closed`);
-    else if (closedBefore && !closedAfter) this.shiftAt(pair, 'loosened', ['additionalProperties'], `${detail}: the object is now open`);
+    if (!closedBefore && closedAfter) this.shiftAt(pair, 'tightened', ['additionalProperties'], 'the object is now closed: additionalProperties: false');
+    else if (closedBefore && !closedAfter) this.shiftAt(pair, 'loosened', ['additionalProperties'], 'the object is now open: additionalProperties is no longer false');
     else this.shiftAt(pair, before === undefined || before === true ? 'tightened' : after === undefined || after === true ? 'loosened' : 'changed', ['additionalProperties'], detail);
   }
 

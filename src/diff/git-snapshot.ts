@@ -27,7 +27,8 @@ export interface GitSpec {
 /** A `<ref>:<path>` argument, or undefined when it is not one (no colon, or an option-like or empty ref). */
 export function parseGitSpec(arg: string): GitSpec | undefined {
   const match = /^([^:]+):(.*)$/s.exec(arg);
-  if (!match || match[1]!.startsWith('-') || /^[a-zA-Z]$/.test(match[1]!)) return undefined;
+  // `C:\…` is a Windows path, not the revision `C`.
+  if (!match || match[1]!.startsWith('-') || (process.platform === 'win32' && /^[a-zA-Z]$/.test(match[1]!))) return undefined;
   return { ref: match[1]!, path: match[2]! };
 }
 
