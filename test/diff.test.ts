@@ -755,13 +755,16 @@ describe('git revisions as sides', () => {
     ]);
   });
 
-  it('a path starting with ./ is relative to the current folder; github annotations of git files carry no file', async () => {
+  it('a path starting with ./ is relative to the current folder; github annotates a removal where it was in the new file', async () => {
     const { dir, at } = repository();
     const manifest = join(dir, 'project/integration.yaml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/entities:\n  claude: \{ schema: \{ type: object, properties: \{ id: \{ type: string \} \} \} \}\n/, 'entities:\n  claude: { schema: { type: object, properties: {} } }\n'));
+    const text = readFileSync(manifest, 'utf8').replace(/entities:\n  claude: \{ schema: \{ type: object, properties: \{ id: \{ type: string \} \} \} \}\n/, 'entities:\n  claude: { schema: { type: object, properties: {} } }\n');
+    writeFileSync(manifest, text);
+    const line = text.split('\n').findIndex((l) => l.includes('properties: {}'));
+    const column = text.split('\n')[line]!.indexOf('properties') + 1;
     const result = await run(['HEAD:./integration.yaml', '.', '--format', 'github'], join(dir, 'project'));
     expect(result.stdout.split('\n')[0]).toBe(
-      `::error title=breaking input-property-removed::Entity 'claude' property 'id' was removed: values built against the old version that set it lose that value. (HEAD:project/integration.yaml:${at('project/integration.yaml@id')})`,
+      `::error file=integration.yaml,line=${line + 1},col=${column},title=breaking input-property-removed::Entity 'claude' property 'id' was removed: values built against the old version that set it lose that value. (HEAD:project/integration.yaml:${at('project/integration.yaml@id')})`,
     );
   });
 

@@ -4,6 +4,7 @@
  */
 import { locate } from '../load/source-file.js';
 import type { ChangeCode, ChangeSeverity } from './change-codes.js';
+import type { ChangeSite } from './change.js';
 import { compareDefinitions } from './compare-definitions.js';
 import type { DiffSide } from './load-side.js';
 import { locateSite } from './locate-change.js';
@@ -18,6 +19,15 @@ export interface LocatedChange {
   readonly line: number;
   readonly column: number;
   /** True when the file is a git revision's, not one in the work tree. */
+  readonly fromGit: boolean;
+  /** For a removal: the closest place that is still there in the new file (where a pull request can show it). */
+  readonly near?: Place;
+}
+
+export interface Place {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
   readonly fromGit: boolean;
 }
 
@@ -46,15 +56,13 @@ export function diffSides(before: DiffSide, after: DiffSide): DiffReport {
   const changes: LocatedChange[] = [];
   for (const change of compareDefinitions(before.model, after.model)) {
     const side = change.site.side === 'old' ? before : after;
-    const location = locateSite(side, change.site);
-    const located = {
+    const place = placeOf(side, change.site);
+    const located: LocatedChange = {
       code: change.code,
       severity: change.severity,
       message: change.message,
-      file: side.display(location.file),
-      line: location.start.line,
-      column: location.start.column,
-      fromGit: side.fromGit,
+      ...place,
+      ...(change.site.side === 'old' ? { near: placeOf(after, { ...change.site, side: 'new', part: 'key' }) } : {}),
     };
     const key = JSON.stringify([located.code, located.message, located.file, located.line, located.column]);
     if (seen.has(key)) continue;
@@ -85,6 +93,11 @@ export function checkVersion(report: DiffReport, after: DiffSide): VersionProble
     column: at.start.column,
     fromGit: after.fromGit,
   };
+}
+
+function placeOf(side: DiffSide, site: ChangeSite): Place {
+  const location = locateSite(side, site);
+  return { file: side.display(location.file), line: location.start.line, column: location.start.column, fromGit: side.fromGit };
 }
 
 function byPlace(a: LocatedChange, b: LocatedChange): number {

@@ -54,12 +54,18 @@ function formatJson(report: DiffReport): string {
 const GITHUB_COMMAND: Record<ChangeSeverity, string> = { breaking: 'error', feature: 'warning', patch: 'notice' };
 
 /**
- * One workflow command per change. A change in a file read from git (a
- * removal, shown in the old version) has no place in the checked-out tree:
- * it is annotated without file and line, its place written in the message.
+ * One workflow command per change. A removal shown in a file read from git
+ * is annotated at the closest place still there in the new file (when that
+ * one is checked out), its old place written in the message; any other
+ * place in a git revision goes into the message, without file and line.
  */
 function formatGithub(report: DiffReport): string {
-  const lines = report.changes.map((c) => workflowCommand(GITHUB_COMMAND[c.severity], `${c.severity} ${c.code}`, c));
+  const lines = report.changes.map((c) => {
+    const title = `${c.severity} ${c.code}`;
+    // A removal shown in a git revision is annotated where it was, in the checked-out new file.
+    if (c.fromGit && c.near && !c.near.fromGit) return workflowCommand(GITHUB_COMMAND[c.severity], title, { ...c.near, message: `${c.message} (${c.file}:${c.line}:${c.column})` });
+    return workflowCommand(GITHUB_COMMAND[c.severity], title, c);
+  });
   lines.push(`::notice title=${property('intc diff')}::${data(`Required bump: ${describeBump(report)}`)}`);
   if (report.versionProblem) lines.push(workflowCommand('error', 'version-too-low', report.versionProblem));
   return `${lines.join('\n')}\n`;
