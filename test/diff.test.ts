@@ -524,6 +524,12 @@ describe('entities are judged where they are used', () => {
     expect(result.changes).toEqual(['input-optional-property-added feature new/integration.yaml@r']);
   });
 
+  it('an entity whose only use went away is judged on its own', () => {
+    const alone = (p: string) => m(`entities:\n  user:\n    schema: { type: object, properties: { ${p} } }\n`);
+    const result = compare({ 'old/integration.yaml': entity('id: { type: string }, {@n}nick: { type: string }'), 'new/integration.yaml': alone('id: { type: string }') });
+    expect(result.changes.filter((c) => !c.startsWith('action-') && !c.startsWith('event-'))).toEqual(['input-property-removed breaking old/integration.yaml@n']);
+  });
+
   it('renaming an entity behind its $ref is an entity removal and addition, not a change of every use', () => {
     const renamed = entity('id: { type: string }').replace(/user:\n    schema/, '{@n}person:\n    schema').replace(/#\/entities\/user/g, '#/entities/person');
     const result = compare({ 'old/integration.yaml': entity('id: { type: string }').replace('user:\n    schema', '{@o}user:\n    schema'), 'new/integration.yaml': renamed });

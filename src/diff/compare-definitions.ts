@@ -9,8 +9,6 @@ import type { ValuePath } from '../load/source-file.js';
 import { compareNames, type IntegrationModel } from '../model/integration-model.js';
 import { jsonEqual } from '../model/schema-compatibility.js';
 import { keysOf, propertyOf, stringPropertyOf, type PlainObject } from '../model/values.js';
-import { isEntityRef, decodePointer } from '../validate/json-pointer.js';
-import { walkSchema } from '../validate/walk-schema.js';
 import type { MemberChangeCode } from './change-codes.js';
 import { createChange, siteIn, type Change, type Side } from './change.js';
 import { compareSchemas, describeEdit, type Direction, type EntitySchemas } from './compare-schemas.js';
@@ -27,6 +25,8 @@ class DefinitionComparison {
   private readonly old: PlainObject;
   private readonly new: PlainObject;
   private readonly entities: { readonly old: EntitySchemas; readonly new: EntitySchemas };
+  /** Entities some compared schema uses on both sides: their changes are judged there. */
+  private readonly reached = new Set<string>();
 
   constructor(
     private readonly before: IntegrationModel,
@@ -119,15 +119,15 @@ class DefinitionComparison {
 
   /**
    * Entities: removed or added here; a change inside one is judged where it
-   * is used (by compareSchema following the `$ref`), so here only its own
-   * docs, or, when nothing uses it, its schema in both directions.
+   * is used (compareSchema follows `$ref`s on both sides, so this runs after
+   * every member), so here only its own docs, or, when no use was compared,
+   * its schema in both directions.
    */
   private compareEntities(): void {
-    const used = new Set([...usedEntities(this.before), ...usedEntities(this.after)]);
     this.compareMembers(['entities'], { removed: 'entity-removed', added: 'entity-added' }, (name) => `entity '${name}'`, (path, what) => {
       this.compareDocs(what, path);
-      const name = String(path[1]);
-      this.compareSchema(what, 'both', [...path, 'schema'], 'values built against the old version', 'code using the entity', used.has(name));
+      const judgedAtUses = this.reached.has(String(path[1]));
+      this.compareSchema(what, 'both', [...path, 'schema'], 'values built against the old version', 'code using the entity', judgedAtUses);
     });
   }
 
@@ -207,7 +207,7 @@ class DefinitionComparison {
 
   private compareSchema(label: string, direction: Direction, path: ValuePath, senders: string, readers: string, docsOnly = false): void {
     const root = { label, direction, senders, readers, oldPath: path, newPath: path };
-    const options = { entities: this.entities, skipEntityDocs: true, docsOnly };
+    const options = { entities: this.entities, skipEntityDocs: true, docsOnly, reached: this.reached };
     for (const change of compareSchemas(root, this.valueAt('old', path), this.valueAt('new', path), options)) this.add(change);
   }
 
@@ -231,26 +231,6 @@ class DefinitionComparison {
 
 function entitySchemas(model: IntegrationModel): Map<string, unknown> {
   return new Map(model.entities.map((entity) => [entity.name, entity.schema]));
-}
-
-/** The entities some schema refers to (a member's, or another entity's). */
-function usedEntities(model: IntegrationModel): Set<string> {
-  const used = new Set<string>();
-  const schemas = [
-    model.configuration,
-    ...model.configurations.map((c) => c.schema),
-    ...model.actions.flatMap((a) => [a.input, a.output]),
-    ...model.events.map((e) => e.schema),
-    ...model.channels.flatMap((c) => c.messages.map((m) => m.schema)),
-    ...model.states.map((s) => s.schema),
-    ...model.entities.map((e) => e.schema),
-  ];
-  for (const schema of schemas) {
-    walkSchema(schema, (node) => {
-      if (typeof node.$ref === 'string' && isEntityRef(node.$ref)) used.add(decodePointer(node.$ref)[1] ?? '');
-    });
-  }
-  return used;
 }
 
 /** The required property names of an object schema (for a configuration that appears). */

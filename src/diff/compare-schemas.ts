@@ -55,6 +55,8 @@ export interface CompareOptions {
   readonly skipEntityDocs?: boolean;
   /** Report only patch-level changes (an entity's own docs, when its contract is judged at its uses). */
   readonly docsOnly?: boolean;
+  /** Collects the entities the comparison followed a `$ref` into on both sides (so judged at this use). */
+  readonly reached?: Set<string>;
 }
 
 /** A change of meaning, before the direction decides which code (and so which severity) it gets. */
@@ -156,6 +158,7 @@ class SchemaWalk {
       if (!jsonEqual(oldNode.schema, newNode.schema)) this.shift('changed', valuePath, 'new', newNode.path, 'value', "a '$ref' that cannot be followed");
       return;
     }
+    if (newTarget.entity !== undefined && oldTarget.entity !== undefined) this.options.reached?.add(newTarget.entity);
     if (!this.firstComparison(oldTarget.schema, newTarget.schema)) return;
     const oldSchema = asObject(oldTarget.schema);
     const newSchema = asObject(newTarget.schema);
