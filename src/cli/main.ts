@@ -12,6 +12,8 @@ Commands:
   validate [files...]   check manifests and report every problem with its location
   generate [files...]   generate typed code and handler stubs from integration manifests
   import [definitions]  convert Botpress integration.definition.ts files into manifests
+  diff <old> <new>      report breaking, feature and patch changes and the version bump they need
+  docs [manifest]       write the hub readme's reference section from the manifest
 
 Options:
   -v, --version         print the version
@@ -34,6 +36,11 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return await runGenerate(rest, io);
       case 'import':
         return await (await loadImportCommand()).runImport(rest, io);
+      // Loaded on use: validate and generate never pay for them.
+      case 'diff':
+        return await (await import('./diff-command.js')).runDiff(rest, io);
+      case 'docs':
+        return await (await import('./docs-command.js')).runDocs(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
