@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes } from '../src/diagnostics/codes.js';
+import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const architecture = readFileSync('ARCHITECTURE.md', 'utf8');

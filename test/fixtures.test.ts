@@ -6,9 +6,9 @@
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes } from '../src/diagnostics/codes.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { validate } from '../src/pipeline.js';
+import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import {
   codeOfExpectedLine,
   findKindManifests,

@@ -23,13 +23,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { parseGenerateArgs, quickParseGenerateArgs } from '../src/write/generate-options.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { parseGenerateArgs, quickParseGenerateArgs } from '../packages/intc/src/write/generate-options.js';
 
-vi.mock('../src/generate/emit-integration.js', async () => {
+vi.mock('../packages/intc/src/generate/emit-integration.js', async () => {
   const { basename } = await import('node:path');
-  const { doNotEditHeader } = await import('../src/emit/generated-file.js');
+  const { doNotEditHeader } = await import('../packages/intc/src/emit/generated-file.js');
   type Model = { manifestPath: string; name: string; actions: { name: string; description?: string; input: unknown }[] };
   return {
     // A stand-in for the real emitters: a file per action (so removing an action leaves a stale file), a types file and a JSON definition.
@@ -437,7 +437,7 @@ describe('intc generate (in-process)', () => {
 });
 
 // As a process: bin/intc.cjs over the built dist/ (INTC_BIN to try another build). Real emitters.
-const BIN = process.env.INTC_BIN ?? join(root, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BIN ?? join(root, 'packages', 'intc', 'bin', 'intc.cjs');
 const built = existsSync(join(dirname(BIN), '..', 'dist', 'intc.cjs'));
 
 function intc(cwd: string, args: string[], env: Record<string, string> = {}, uid?: number): Run {

@@ -1,0 +1,280 @@
+import { statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { countErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../diagnostics/format-text.js';
+import { projectLayout, type ProjectLayout } from '../generate/project-layout.js';
+import { runtimeNotInstalled } from '../generate/runtime-installed.js';
+import { ValidatorsWorker } from '../generate/worker-pool.js';
+import { manifestInFolder } from '../load/manifest-in-folder.js';
+import { compareNames } from '../model/integration-model.js';
+import { isPlainObject } from '../model/values.js';
+import { generate, type GeneratedProject, type GenerateResult } from '../pipeline.js';
+import { planBotStub } from '../stubs/plan-bot-stub.js';
+import { planStubs } from '../stubs/plan-stubs.js';
+import { applyWrites, writeRecord } from '../write/apply-writes.js';
+import { unifiedDiff } from '../write/diff.js';
+import { cachedRun, layoutOptions, resolveManifestFiles } from '../write/fast-path.js';
+import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from '../write/generate-options.js';
+import {
+  listingText,
+  readDirectoryEntries,
+  readText,
+  serializeRecord,
+  STATE_FILE_NAME,
+  toolIdentity,
+  type DirectoryEntry,
+} from '../write/input-cache.js';
+import { isInsideOrSame, layoutProblem } from '../write/path-guard.js';
+import { planWrites, type DisplayPath, type ProjectOutput, type WritePlan } from '../write/plan-writes.js';
+import { referencedInputFiles } from '../write/referenced-inputs.js';
+import { exitCodeOf, formatRunOutcome, type FileOutcome, type RunOutcome } from '../write/run-report.js';
+import { findManifests, UsageError } from './find-manifests.js';
+import { EXIT_OK, type CliIo } from './io.js';
+import { watchGenerate } from './watch.js';
+
+export { GENERATE_USAGE };
+
+/** The CLI's io, plus what stops `--watch` when the CLI runs in-process (else Ctrl-C). */
+export interface GenerateIo extends CliIo {
+  readonly signal?: AbortSignal;
+}
+
+/** `intc generate [manifest-or-folder...] [options]`. */
+export async function runGenerate(args: readonly string[], io: GenerateIo): Promise<number> {
+  const options = parseGenerateArgs(args);
+  if (options.help) {
+    io.stdout(GENERATE_USAGE);
+    return EXIT_OK;
+  }
+  const manifests = findManifests(options.manifests, io.cwd);
+  // Started before anything else, so the thread's start-up and Ajv's loading overlap validation.
+  const worker = new ValidatorsWorker({ manifests });
+  try {
+    assertSafeLayouts(manifests, options);
+    if (options.watch) return await watchGenerate(manifests, options, io, (m, o, cwd) => generateOnce(m, o, cwd, worker));
+    const run = await generateOnce(manifests, options, io.cwd, worker);
+    io.stdout(formatRunOutcome(run.outcome, { cwd: io.cwd, color: io.color, format: options.format }));
+    return exitCodeOf(run.outcome, options.strict);
+  } finally {
+    worker.close();
+  }
+}
+
+/** One run's outcome and the files it read (what `--watch` watches). */
+export interface GenerateRun {
+  readonly outcome: RunOutcome;
+  /** Absolute paths of the manifests and every file they reference. */
+  readonly inputs: readonly string[];
+}
+
+export type GenerateOnce = (manifests: readonly string[], options: GenerateArgs, cwd: string) => Promise<GenerateRun>;
+
+/**
+ * One run: skip everything when the records say nothing changed; else
+ * validate and generate, plan the stubs, and (unless there are errors, or
+ * --check) write what changed, delete stale generated files and record the
+ * run. Prints nothing.
+ */
+export const generateOnce = async (manifests: readonly string[], options: GenerateArgs, cwd: string, worker?: ValidatorsWorker): Promise<GenerateRun> => {
+  const skipped = fromRecords(manifests, options, cwd);
+  if (skipped) return skipped;
+  worker?.emitAhead(manifests, cwd, options.maxFileBytes);
+  const display: DisplayPath = (path) => displayPath(path, cwd);
+  const result = await generate(manifests, {
+    ...layoutOptions(options),
+    ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+    ...(worker === undefined ? {} : { validatorsWorker: worker }),
+  });
+  const inputs = inputTexts(result);
+  const run = (outcome: Omit<RunOutcome, 'mode' | 'sources'>): GenerateRun => ({
+    outcome: { mode: options.check ? 'check' : 'generate', sources: result.sources, ...outcome },
+    inputs: [...inputs.keys()].sort(),
+  });
+  if (countErrors(result.diagnostics) > 0) return run({ diagnostics: result.diagnostics, files: [], stopped: 'diagnostics' });
+
+  const problem = layoutProblem(result.projects.map((p) => p.layout));
+  if (problem) throw new UsageError(problem);
+  const stubbed = result.projects.map((project) => planProjectStubs(project, options.force));
+  const missingRuntime = runtimeNotInstalled(result.projects.map((p) => p.layout.generatedDir));
+  const diagnostics = sortDiagnostics([...result.diagnostics, ...stubbed.flatMap((s) => s.diagnostics), ...missingRuntime]);
+  const errors = countErrors(diagnostics);
+  if (errors > 0 || (options.strict && diagnostics.length > errors)) return run({ diagnostics, files: [], stopped: 'diagnostics' });
+
+  const plan = planWrites(stubbed.map((s) => s.output), display);
+  const stop = (more: readonly Diagnostic[], stopped: 'diagnostics' | 'write-failed') =>
+    run({ diagnostics: sortDiagnostics([...diagnostics, ...more]), files: [], stopped });
+  // A refused plan wrote nothing: "Nothing written", not "writing stopped".
+  if (plan.diagnostics.length > 0) return stop(plan.diagnostics, 'diagnostics');
+  const files = fileOutcomes(plan);
+  if (options.check) return run({ diagnostics, files, diff: diffOf(plan, display) });
+
+  const failed = [...applyWrites(plan, display).diagnostics];
+  // Without the runtime, no record: the next run checks again (and stops warning once it is installed).
+  if (failed.length === 0) failed.push(...recordRuns(result, stubbed, inputs, options, display, missingRuntime.length === 0));
+  return failed.length > 0 ? stop(failed, 'write-failed') : run({ diagnostics, files });
+};
+
+/** The run the records answer, when nothing changed since they were written (INTC_NO_CACHE=1 always generates). */
+function fromRecords(manifests: readonly string[], options: GenerateArgs, cwd: string): GenerateRun | undefined {
+  if (options.force || process.env.INTC_NO_CACHE) return undefined;
+  const resolved = resolveManifestFiles(manifests, cwd);
+  const cached = resolved && cachedRun(resolved, options);
+  if (!resolved || !cached) return undefined;
+  return { outcome: cached.outcome, inputs: [...new Set([...resolved, ...cached.records.flatMap((r) => r.inputs)])].sort() };
+}
+
+/**
+ * Writes each project's record of this run, describing what the next run
+ * would see: after writing stubs, they are planned again on what is now on
+ * disk. Stubs that would still change are not at rest: then there is no
+ * record, and the next run generates; nor is there one when the run is not
+ * `recordable` (its outcome depends on more than the inputs the record lists).
+ */
+function recordRuns(
+  result: GenerateResult,
+  stubbed: readonly StubbedProject[],
+  inputs: ReadonlyMap<string, string | undefined>,
+  options: GenerateArgs,
+  display: DisplayPath,
+  recordable: boolean,
+): Diagnostic[] {
+  const tool = toolIdentity();
+  for (const [index, project] of stubbed.entries()) {
+    const settled = project.output.stubs.length > 0 ? planProjectStubs(result.projects[index]!, false) : project;
+    const { layout } = settled.output;
+    if (!recordable || settled.output.stubs.length > 0) {
+      forgetRecord(layout);
+      continue;
+    }
+    const own = inputsOf(result.projects[index]!, result, inputs);
+    const record = serializeRecord({
+      layout,
+      tool,
+      maxFileBytes: options.maxFileBytes,
+      inputs: own,
+      stubs: settled.stubsAfterRun(),
+      folders: settled.foldersAfterRun(),
+      outputs: settled.output.generated,
+      diagnostics: sortDiagnostics([...result.diagnostics, ...settled.diagnostics].filter((d) => settled.owns(d.location.file, own))),
+    });
+    const failed = writeRecord(layout, record, display);
+    if (failed.length > 0) return failed;
+  }
+  return [];
+}
+
+function forgetRecord(layout: ProjectLayout): void {
+  try {
+    unlinkSync(join(layout.generatedDir, STATE_FILE_NAME));
+  } catch {
+    // there was none
+  }
+}
+
+/** Refuses --out/--src combinations that would let stale-file deletion reach user files. */
+function assertSafeLayouts(manifests: readonly string[], options: GenerateArgs): void {
+  const layouts: ProjectLayout[] = [];
+  for (const given of manifests) {
+    const file = isFolder(given) ? manifestInFolder(given) : given;
+    if (file !== undefined) layouts.push(projectLayout(file, layoutOptions(options)));
+  }
+  const problem = layoutProblem(layouts);
+  if (problem) throw new UsageError(problem.charAt(0).toUpperCase() + problem.slice(1));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One manifest's inputs among a run's: all of them but the other named
+ * manifests and the files only they reference (manifests they share, like an
+ * interface, stay), so its record neither depends on nor reports the others.
+ * A bot's installed integration manifests are its own inputs even when they
+ * are named too.
+ */
+function inputsOf(project: GeneratedProject, result: GenerateResult, inputs: ReadonlyMap<string, string | undefined>): Map<string, string | undefined> {
+  const manifestPath = project.layout.manifestPath;
+  const others = new Set<string>();
+  for (const manifest of result.manifests) {
+    if (manifest.file.path === manifestPath) continue;
+    others.add(manifest.file.path);
+    for (const path of referencedInputFiles(manifest.value, manifest.file.path)) others.add(path);
+  }
+  const own = new Set([manifestPath, ...result.manifests.filter((m) => m.file.path === manifestPath).flatMap((m) => referencedInputFiles(m.value, m.file.path))]);
+  if (project.kind === 'bot') for (const installed of project.model.integrations) own.add(installed.model.manifestPath);
+  return new Map([...inputs].filter(([path]) => own.has(path) || !others.has(path)));
+}
+
+/** The text of every input: manifests as the pipeline read them, plus icon, readme and .vrl files (undefined: unreadable). */
+function inputTexts(result: GenerateResult): Map<string, string | undefined> {
+  const texts = new Map<string, string | undefined>(result.sources);
+  for (const manifest of result.manifests) {
+    if (manifest.kind !== 'integration' || !isPlainObject(manifest.value)) continue;
+    for (const path of referencedInputFiles(manifest.value, manifest.file.path)) if (!texts.has(path)) texts.set(path, readText(path));
+  }
+  return texts;
+}
+
+interface StubbedProject {
+  readonly output: ProjectOutput;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The stub files the planner read, with their content once this run's writes are done. */
+  stubsAfterRun(): Map<string, string | undefined>;
+  /** The folders the planner listed, as they are once this run's writes are done. */
+  foldersAfterRun(): Map<string, string | undefined>;
+  /** Whether a diagnostic about `file` belongs in this project's record. */
+  owns(file: string, inputs: ReadonlyMap<string, unknown>): boolean;
+}
+
+/** Plans one project's stubs, remembering every file and folder the planner read (they are inputs of the run). */
+function planProjectStubs(project: GeneratedProject, force: boolean): StubbedProject {
+  const reads = new Map<string, string | undefined>();
+  const listed = new Set<string>();
+  const readFile = (path: string) => {
+    const text = readText(path);
+    reads.set(path, text);
+    return text;
+  };
+  const readDir = (path: string): DirectoryEntry[] | undefined => {
+    listed.add(path);
+    return readDirectoryEntries(path);
+  };
+  const plan = project.kind === 'bot' ? planBotStub(project.model, project.layout, { force }, readFile) : planStubs(project.model, project.layout, { force }, readFile, readDir);
+  const { layout } = project;
+  return {
+    output: { layout, generated: project.files, stubs: plan.files },
+    diagnostics: plan.diagnostics,
+    stubsAfterRun: () => {
+      const after = new Map(reads);
+      for (const file of plan.files) after.set(file.path, file.content);
+      return after;
+    },
+    foldersAfterRun: () => new Map([...listed].map((path) => [path, listingText(readDirectoryEntries(path))])),
+    owns: (file, inputs) => inputs.has(file) || reads.has(file) || isInsideOrSame(layout.srcDir, file) || isInsideOrSame(layout.generatedDir, file),
+  };
+}
+
+/** Every generated file (any status), then every stub created or updated; each sorted by path. */
+function fileOutcomes(plan: WritePlan): FileOutcome[] {
+  const byPath = (a: FileOutcome, b: FileOutcome) => compareNames(a.path, b.path);
+  const generated: FileOutcome[] = [];
+  const stubs: FileOutcome[] = [];
+  for (const file of plan.files) {
+    if (file.kind === 'generated') generated.push({ path: file.path, kind: 'generated', status: file.status });
+    else if (file.kind === 'stub' && file.status !== 'unchanged') stubs.push({ path: file.path, kind: 'stub', status: file.status });
+  }
+  return [...generated.sort(byPath), ...stubs.sort(byPath)];
+}
+
+/** --check: the unified diff of every file that would be updated (created and deleted files are listed, not diffed). */
+function diffOf(plan: WritePlan, display: DisplayPath): string {
+  return plan.files
+    .filter((file) => file.status === 'update' && file.kind !== 'state')
+    .map((file) => unifiedDiff(file.previous ?? '', file.content ?? '', { oldLabel: `a/${display(file.path)}`, newLabel: `b/${display(file.path)}` }))
+    .join('');
+}
