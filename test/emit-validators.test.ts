@@ -58,7 +58,7 @@ describe('the generated module', () => {
 
   it('imports only helpers @intc/runtime exports', () => {
     const content = validatorsFile(modelOfFixture('telegram'));
-    const imported = /^import \{ (.*) \} from 'intc\/runtime';$/m.exec(content)![1]!.split(', ');
+    const imported = /^import \{ (.*) \} from '@intc\/runtime';$/m.exec(content)![1]!.split(', ');
     expect(imported.length).toBeGreaterThan(0);
     for (const name of imported) expect(Object.keys(runtimeHelpers)).toContain(name);
   });

@@ -425,7 +425,7 @@ describe('fingerprint', () => {
   });
 
   it('runs the module assembled from the annotated source', async () => {
-    const source = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'write', 'fingerprint.ts'), 'utf8');
+    const source = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'intc', 'src', 'write', 'fingerprint.ts'), 'utf8');
     const embedded = /const MIX_MODULE = new Uint8Array\(\[([\d,\s]+)\]\)/.exec(source)?.[1];
     expect(embedded).toBeDefined();
     expect([...assembleMixModule()]).toEqual(embedded!.split(',').map((n) => n.trim()).filter(Boolean).map(Number));
