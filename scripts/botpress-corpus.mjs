@@ -185,8 +185,6 @@ function typeCheckAll(names) {
     verbatimModuleSyntax: true,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    baseUrl: root,
-    paths: { '@intc/runtime': ['packages/runtime/src/index.ts'] },
   };
   const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options));
   const failing = new Set();
