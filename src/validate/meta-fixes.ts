@@ -17,7 +17,7 @@ import {
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment, SourceFile } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt } from '../meta/meta-validators.js';
-import { isPlainObject, keysOf, propertyOf } from '../model/values.js';
+import { isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../model/values.js';
 import { valueAtPath } from './json-pointer.js';
 import { declaredTypes } from './schema-strictness.js';
 import {
@@ -345,7 +345,9 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
   if ((expected.includes('number') || expected.includes('integer')) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return fixOf(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
   }
-  return genericTypeFix(expected);
+  // The meta-schema's own advice for this value (its errorMessage, e.g. x-zui's), before the generic sentence.
+  const advice = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
+  return advice === undefined ? genericTypeFix(expected) : fixOf(advice);
 }
 
 /** Keywords of an object schema that a slip of indentation puts among its properties, with the values they take. */
