@@ -9,7 +9,7 @@ const work = mkdtempSync(join(tmpdir(), 'intc-messages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let count = 0;
-function diagnosticsFor(fileName: string, text: string): Diagnostic[] {
+function diagnosticsFor(fileName: string, text: string): readonly Diagnostic[] {
   const folder = join(work, String(count++));
   mkdirSync(folder);
   writeFileSync(join(folder, fileName), text);

@@ -117,7 +117,8 @@ function needsYaml(text: string): boolean {
     } else if (atTokenStart && (char === '"' || char === "'")) {
       const end = closingQuote(text, i);
       // A comment glued to the quote, or to the `:` a quoted key may take without a space (`"a":# x`).
-      if (end < 0 || text.slice(i, end).includes('\n') || /^(?:#|[ \t]*:#)/.test(text.slice(end + 1, end + 64))) return true;
+      GLUED_COMMENT.lastIndex = end + 1;
+      if (end < 0 || text.slice(i, end).includes('\n') || GLUED_COMMENT.test(text)) return true;
       i = end;
       atTokenStart = false;
     } else if (atTokenStart && (char === '!' || (char === '*' && !/\s/.test(next)) || (char === '?' && /\s/.test(next)))) {
@@ -140,6 +141,9 @@ function needsYaml(text: string): boolean {
   }
   return depth > 0 && !flowRoot;
 }
+
+/** At the end of a quoted scalar: `#` glued to it, or to the `:` after it (sticky: tested at `lastIndex`). */
+const GLUED_COMMENT = /#|[ \t]*:#/y;
 
 /** Index of the quote that closes the one at `start` ('' escapes in single quotes, \ in double), or -1. */
 function closingQuote(text: string, start: number): number {
