@@ -11,6 +11,18 @@ export type * from './bot-spec.js';
 export { viaInterface, type InterfaceActions, type InterfaceMapping } from './bot-interfaces.js';
 export type * from './client-contract.js';
 export {
+  channelMessages,
+  checkMessageChannel,
+  checkStateKey,
+  definedTags,
+  eventTargets,
+  recordNotFound,
+  stateNotFound,
+  storedEventPayload,
+  storedMessagePayload,
+  storedStatePayload,
+} from './client-rules.js';
+export {
   ConfigurationError,
   InputValidationError,
   IntcRuntimeError,

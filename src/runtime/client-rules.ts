@@ -1,0 +1,96 @@
+/**
+ * The rules every implementation of the client contract follows: which
+ * names and payloads it accepts (checked against the definition the runtime
+ * hands over at `start()`), what it stores of them, and the errors it throws
+ * for what it does not have. A database-backed client (the host's store)
+ * uses them, so it answers and fails exactly as the in-memory client does;
+ * the contract test suite holds both to that.
+ */
+import { checkValue } from './check.js';
+import type { ClientDefinition, EventTargets, StateKey, TagValues } from './client-contract.js';
+import { IntcRuntimeError, NotFoundError, PayloadValidationError, UnknownNameError } from './errors.js';
+import type { ValidateFunction } from './validators.js';
+import { copy, defineOwn, own, sortedKeys } from './values.js';
+
+/** The channel's message validators (undefined without a definition); an unknown channel throws `UnknownNameError`. */
+export function channelMessages(definition: ClientDefinition | undefined, channel: string): { readonly [type: string]: ValidateFunction } | undefined {
+  const channels = definition?.validators.channels;
+  if (channels === undefined) return undefined;
+  const messages = own(channels, channel);
+  if (messages === undefined) throw new UnknownNameError('channel', channel, sortedKeys(channels));
+  return messages;
+}
+
+/** Throws unless `channel`, when given, is the conversation's own. */
+export function checkMessageChannel(conversation: { readonly id: string; readonly channel: string }, channel: string | undefined): void {
+  if (channel !== undefined && channel !== conversation.channel) {
+    throw new IntcRuntimeError(
+      `Conversation ${JSON.stringify(conversation.id)} belongs to channel ${JSON.stringify(conversation.channel)}, not ${JSON.stringify(channel)}.`,
+    );
+  }
+}
+
+/** The message payload to store (a copy), after checking the type and payload against the channel's schemas. */
+export function storedMessagePayload(definition: ClientDefinition | undefined, channel: string, type: string, payload: unknown): unknown {
+  const messages = channelMessages(definition, channel);
+  if (messages !== undefined) {
+    const validate = own(messages, type);
+    if (validate === undefined) throw new UnknownNameError('message type', type, sortedKeys(messages), ` in channel ${JSON.stringify(channel)}`);
+    checkValue(validate, payload, 'payload', `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`, PayloadValidationError);
+  }
+  return copy(payload);
+}
+
+/** Throws `UnknownNameError` for a state the manifest does not declare, `IntcRuntimeError` for the wrong scope. */
+export function checkStateKey(definition: ClientDefinition | undefined, key: StateKey): void {
+  const states = definition?.states;
+  if (states === undefined) return;
+  const scope = states.get(key.name);
+  if (scope === undefined) throw new UnknownNameError('state', key.name, [...states.keys()]);
+  if (scope !== key.type) {
+    throw new IntcRuntimeError(`State ${JSON.stringify(key.name)} has scope ${JSON.stringify(scope)}, not ${JSON.stringify(key.type)}.`);
+  }
+}
+
+/** The state payload to store (a copy), after checking it against the state's schema. */
+export function storedStatePayload(definition: ClientDefinition | undefined, name: string, payload: unknown): unknown {
+  const validate = own(definition?.validators.states, name);
+  checkValue(validate, payload, 'payload', `Invalid payload for state ${JSON.stringify(name)}`, PayloadValidationError);
+  return copy(payload);
+}
+
+/** The event payload to store (a copy), after checking the type and payload against the manifest. */
+export function storedEventPayload(definition: ClientDefinition | undefined, type: string, payload: unknown): unknown {
+  const events = definition?.validators.events;
+  if (events !== undefined && !Object.hasOwn(events, type)) throw new UnknownNameError('event', type, sortedKeys(events));
+  checkValue(own(events, type), payload, 'payload', `Invalid payload for event ${JSON.stringify(type)}`, PayloadValidationError);
+  return copy(payload);
+}
+
+/** The tags as stored: those with a value, in the order given (`__proto__` stays a tag). */
+export function definedTags(tags: TagValues): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(tags)) {
+    if (value !== undefined) defineOwn(result, name, value);
+  }
+  return result;
+}
+
+/** The targets an event names, without the absent ones. */
+export function eventTargets(input: EventTargets): EventTargets {
+  const targets: { conversationId?: string; userId?: string; messageId?: string } = {};
+  if (input.conversationId !== undefined) targets.conversationId = input.conversationId;
+  if (input.userId !== undefined) targets.userId = input.userId;
+  if (input.messageId !== undefined) targets.messageId = input.messageId;
+  return targets;
+}
+
+/** The `NotFoundError` for a conversation, user or message id the client does not have. */
+export function recordNotFound(kind: 'conversation' | 'user' | 'message', id: string): NotFoundError {
+  return new NotFoundError(`No ${kind} with id ${JSON.stringify(id)}.`);
+}
+
+/** The `NotFoundError` for a state never set. */
+export function stateNotFound(key: StateKey): NotFoundError {
+  return new NotFoundError(`No ${key.type} state ${JSON.stringify(key.name)} for id ${JSON.stringify(key.id)}.`);
+}
