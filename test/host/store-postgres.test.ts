@@ -13,11 +13,13 @@ import { storeSuite } from './store.suite.js';
 
 describe.skipIf(SKIP_POSTGRES)('Postgres', () => {
   let server: TestPostgres | undefined;
+  let shared = '';
   let store: Store | undefined;
 
   beforeAll(async () => {
     server = await startTestPostgres();
-    store = await openStore(await server.createDatabase());
+    shared = await server.createDatabase();
+    store = await openStore(shared);
   }, 120_000);
 
   afterAll(async () => {
@@ -27,5 +29,5 @@ describe.skipIf(SKIP_POSTGRES)('Postgres', () => {
   }, 60_000);
 
   clientContractSuite('Postgres store', () => store!);
-  storeSuite('Postgres', () => ({ newLocation: () => server!.createDatabase() }));
+  storeSuite('Postgres', () => ({ newLocation: () => server!.createDatabase(), sharedLocation: async () => shared }));
 });

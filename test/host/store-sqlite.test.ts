@@ -25,6 +25,7 @@ storeSuite('SQLite', () => ({
     files += 1;
     return join(folder, `db-${files}`, 'state.db');
   },
+  sharedLocation: async () => join(folder, 'shared', 'state.db'),
 }));
 
 describe('SQLite store durability', () => {

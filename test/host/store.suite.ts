@@ -15,8 +15,10 @@ import { startWorker } from './child-process.js';
 import { definition, freshNamespace } from './client-contract.suite.js';
 
 export interface StoreSubject {
-  /** Where a new, empty database is (a file path or a URL). */
+  /** Where a new, empty database is (a file path or a URL): for the tests of migrations. */
   newLocation(): Promise<string>;
+  /** A database the other tests share, each in namespaces of its own. */
+  sharedLocation(): Promise<string>;
 }
 
 /** Runs one statement on the database directly (to play a newer intc, or to count migrations). */
@@ -53,7 +55,7 @@ const increment = (current: unknown) => ({ count: ((current as { count?: number 
 export function storeSuite(name: string, subject: () => StoreSubject): void {
   describe(`store: ${name}`, () => {
     it('everything written is there after the store is closed and opened again', async () => {
-      const location = await subject().newLocation();
+      const location = await subject().sharedLocation();
       const namespace = freshNamespace();
       const written = await withStore(location, async (store) => {
         const client = await store.client(namespace);
@@ -103,7 +105,7 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
     });
 
     it('updateState sets the state to what update returns for the current payload (undefined when never set)', async () => {
-      await withStore(await subject().newLocation(), async (store) => {
+      await withStore(await subject().sharedLocation(), async (store) => {
         const client = await store.client(freshNamespace(), definition);
         const key = { type: 'conversation' as const, id: 'c', name: 'counter' };
         const seen: unknown[] = [];
@@ -120,7 +122,7 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
     });
 
     it('updateState changes nothing when update throws, returns an invalid payload or a promise', async () => {
-      await withStore(await subject().newLocation(), async (store) => {
+      await withStore(await subject().sharedLocation(), async (store) => {
         const client = await store.client(freshNamespace(), definition);
         const fresh = { type: 'conversation' as const, id: 'fresh', name: 'counter' };
         await expect(client.updateState({ ...fresh, update: () => ({ count: 'x' }) })).rejects.toThrow(PayloadValidationError);
@@ -143,7 +145,7 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
     });
 
     it('concurrent increments of one conversation state through two store instances lose no write', async () => {
-      const location = await subject().newLocation();
+      const location = await subject().sharedLocation();
       const [one, two] = await Promise.all([openStore(location), openStore(location)]);
       try {
         const namespace = freshNamespace();
@@ -160,8 +162,7 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
     });
 
     it('two processes incrementing one conversation state lose no write, and get-or-create by tags gives them the same conversations', async () => {
-      const location = await subject().newLocation();
-      await withStore(location, async () => {}); // migrated once, so the workers race on the records only
+      const location = await subject().sharedLocation();
       const namespace = freshNamespace();
       const each = 50;
       const workers = await Promise.all([0, 1].map(() => startWorker(['increment', location, namespace, String(each)])));

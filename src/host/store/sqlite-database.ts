@@ -20,21 +20,20 @@ import { runSync, type Database, type Script, type ScriptMode, type Statement } 
 
 const BUSY_TIMEOUT_MS = 5000;
 
+/** Opens (or creates, with its folder) the file at `path`. */
 export function openSqlite(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: BetterSqlite3.Database;
+  let db: BetterSqlite3.Database | undefined;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal' && path !== ':memory:') throw new Error(`write-ahead logging is unavailable (journal mode ${String(mode)})`);
+    db.pragma('synchronous = FULL');
+    return new SqliteDatabase(db);
   } catch (error) {
+    db?.close();
     throw new StoreError(`Cannot open the SQLite database ${path}: ${(error as Error).message}`);
   }
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal' && path !== ':memory:') {
-    db.close();
-    throw new StoreError(`Cannot use write-ahead logging for the SQLite database ${path} (journal mode ${String(mode)}).`);
-  }
-  db.pragma('synchronous = FULL');
-  return new SqliteDatabase(db);
 }
 
 class SqliteDatabase implements Database {

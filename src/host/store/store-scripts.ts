@@ -20,6 +20,7 @@ import {
   storedEventPayload,
   storedMessagePayload,
   storedStatePayload,
+  type ClientContract,
   type ClientDefinition,
   type ConversationRecord,
   type EventRecord,
@@ -175,14 +176,7 @@ function* byId<R extends object>(kind: RecordKind, select: string, namespace: Sq
 
 // ---- messages ---------------------------------------------------------------
 
-export interface MessageInput {
-  readonly conversationId: string;
-  readonly channel?: string;
-  readonly userId: string;
-  readonly type: string;
-  readonly payload: unknown;
-  readonly tags?: TagValues;
-}
+export type MessageInput = Parameters<ClientContract['createMessage']>[0];
 
 const MESSAGE_COLUMNS = 'SELECT id, conversation_id, user_id, type, payload, tags FROM intc_messages';
 
