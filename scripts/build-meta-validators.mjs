@@ -17,7 +17,11 @@ const metaSchemas = {
   botManifest: 'bot.schema.json',
 };
 
-const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'errorMessage']);
+/** Editor help (the YAML and JSON language servers show these); the validators ignore it. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'errorMessage', 'deprecationMessage', 'doNotSuggest']);
+
+/** Keywords whose keys are names, not keywords (a property may be called `enum` or `title`). */
+const NAME_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true, lines: false } });
 ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
@@ -45,10 +49,15 @@ function withoutAnnotations(schema) {
   if (typeof schema !== 'object' || schema === null) return schema;
   const copy = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key) && typeof value === 'string') continue;
-    copy[key] = key === 'enum' || key === 'const' ? value : withoutAnnotations(value);
+    if (ANNOTATIONS.has(key) && (typeof value === 'string' || typeof value === 'boolean')) continue;
+    copy[key] = key === 'enum' || key === 'const' ? value : NAME_MAPS.has(key) ? mapValues(value) : withoutAnnotations(value);
   }
   return copy;
+}
+
+function mapValues(map) {
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) return map;
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, withoutAnnotations(value)]));
 }
 
 /** Standalone code `require`s Ajv's runtime helpers even in ESM mode; turn those into imports. */

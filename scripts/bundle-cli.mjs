@@ -10,6 +10,9 @@
 //   the CLI bundle it holds js-yaml (it parses the manifests to emit ahead)
 //   and loads Ajv on first use; without this file, validators.ts is emitted
 //   in-process;
+// - dist/intc-import.cjs, `intc import` (src/import/), loaded by src/cli/load-import-command.ts only
+//   when that command runs: it requires esbuild and the project's @botpress/sdk, which
+//   validate and generate never load;
 // - dist/intc-ajv.cjs and dist/intc-jstt.cjs, the packages loaded on first
 //   use (src/load/bundled-require.ts; without these files, from node_modules):
 //   Ajv with ajv-formats (~15 ms to load instead of ~45 ms), and
@@ -61,6 +64,12 @@ await build({
   ...common,
   entryPoints: [`${root}dist/generate/validators-worker.js`],
   outfile: `${root}dist/intc-validators-worker.cjs`,
+});
+
+await build({
+  ...common,
+  entryPoints: [`${root}dist/import/import-command.js`],
+  outfile: `${root}dist/intc-import.cjs`,
 });
 
 /** A bundle whose exports map each of `specifiers` to its module; `without` maps a package left out to the code standing in for it. */

@@ -13,6 +13,8 @@ import { SchemaCompiler } from './validate/schema-compiler.js';
 export interface ProgramOptions {
   /** Manifests larger than this are refused before parsing. */
   readonly maxFileBytes?: number;
+  /** Manifest texts to check instead of the files on disk, by absolute path (`validate --fix` checks its edits before writing). */
+  readonly sourceOverrides?: ReadonlyMap<string, string>;
 }
 
 /** Where and under which name a reference points at a file, for diagnostics about the file itself. */
@@ -37,9 +39,11 @@ export class Program implements ManifestResolver {
   private readonly records = new Map<string, ManifestRecord>();
   private readonly compiler = new SchemaCompiler();
   private readonly maxBytes: number;
+  private readonly overrides: ReadonlyMap<string, string> | undefined;
 
   constructor(options: ProgramOptions = {}) {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.overrides = options.sourceOverrides;
   }
 
   addRoot(path: string): void {
@@ -97,6 +101,7 @@ export class Program implements ManifestResolver {
     const loaded = loadManifest(path, {
       maxBytes: this.maxBytes,
       displayPath,
+      ...(this.overrides ? { overrides: this.overrides } : {}),
       ...(kind ? { expectedKind: kind } : {}),
       ...(reportAt ? { reportAt } : {}),
     });

@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { metaSchemaNodeAt } from '../src/meta/meta-validators.js';
 import { NAMED_MAPS } from '../src/model/named-maps.js';
+import { isSchemaSlip } from '../src/validate/zod-spellings.js';
 import type { ManifestKind } from '../src/model/manifest-kind.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,6 +167,12 @@ const badCases: BadCase[] = [
     kind: 'integration',
     manifest: { ...base, actions: { sendMessage: action({ typ: 'object' }) } },
     expected: { instancePath: '/actions/sendMessage/input/schema', keyword: 'additionalProperties' },
+  },
+  {
+    title: "zod's `describe:` inside an embedded schema (the editor shows the fix as the entry's deprecationMessage)",
+    kind: 'integration',
+    manifest: { ...base, actions: { sendMessage: action({ type: 'object', describe: 'x' }) } },
+    expected: { instancePath: '/actions/sendMessage/input/schema/describe', keyword: 'not' },
   },
   {
     title: '`type: integr` inside an embedded schema',
@@ -333,6 +340,27 @@ describe('every property has hover docs (title and description)', () => {
       expect(undocumented).toEqual([]);
     });
   }
+});
+
+describe('editors and the CLI give the same help', () => {
+  for (const kind of ['integration', 'interface'] as const) {
+    it(`${kind}.schema.json: every zod keyword it flags for editors is refused, out of completion, and one the CLI fixes`, () => {
+      const properties = (loadSchema(kind).definitions as SchemaNode)['jsonSchemaObject'] as SchemaNode;
+      const hints = Object.entries(properties.properties as SchemaNode).filter(([, node]) => typeof (node as SchemaNode).deprecationMessage === 'string');
+      expect(hints.length).toBeGreaterThanOrEqual(10);
+      for (const [name, node] of hints) {
+        expect(node, name).toMatchObject({ not: {}, doNotSuggest: true });
+        expect(isSchemaSlip(name), `${name} has editor help but no CLI fix`).toBe(true);
+      }
+    });
+  }
+
+  it('the holders and type names carry an errorMessage for the slips editors see most', () => {
+    const definitions = loadSchema('integration').definitions as SchemaNode;
+    for (const name of ['schemaHolder', 'configurationDefinition', 'jsonSchemaType', 'secretDefinition']) {
+      expect(typeof (definitions[name] as SchemaNode).errorMessage, name).toBe('string');
+    }
+  });
 });
 
 describe('editors and the CLI agree on names', () => {

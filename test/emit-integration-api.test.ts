@@ -89,12 +89,14 @@ describe('emitIntegrationApi', () => {
     expect(imports.map((i) => i.type)).toEqual([false, true, true, false]);
     expect(imports[0]!.what).toBe('{ IntegrationRuntime }');
     expect(imports[3]!.what).toBe('{ validators }');
-    expect(imports[2]!.what).toContain('SendMessageInput,\n  SendMessageOutput,');
+    expect(imports[2]!.what).toContain('SendMessageInput,\n  SendMessageInputGiven,\n  SendMessageOutput,');
   });
 
   it('writes the Spec from the type names, tag unions and secret presence', () => {
     const { integration } = emit(fixture('fixtures/valid/telegram/integration.yaml'));
-    expect(integration).toContain('    sendMessage: { input: SendMessageInput; output: SendMessageOutput };\n');
+    // The input has a default: both of its types, what the handler receives and what a caller gives.
+    expect(integration).toContain('    sendMessage: { input: rt.WithDefaults<SendMessageInput, SendMessageInputGiven>; output: SendMessageOutput };\n');
+    expect(integration).toContain('    getUserProfile: { input: GetUserProfileInput; output: GetUserProfileOutput };\n');
     expect(integration).toContain('      conversationTags: "chatId" | "id";\n');
     expect(integration).toContain('  userTags: "telegramId" | "username";\n');
     expect(integration).toContain('    SENTRY_DSN: string | undefined;\n');

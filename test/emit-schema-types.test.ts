@@ -299,7 +299,55 @@ describe('JSDoc', () => {
     expect(configuration.get('id')!.modifiers?.map((m) => m.getText())).toEqual(['readonly']);
     expect(configuration.get('tags')!.type!.getText()).toBe('string[]');
     expect(configuration.get('name')!.questionToken).toBeUndefined();
-    expect(configuration.get('site')!.questionToken).toBeDefined();
+    expect(configuration.get('latitude')!.questionToken).toBeDefined();
+  });
+
+  it('types a schema with a default twice: parsed (the defaulted property present) and as a caller gives it (optional)', async () => {
+    const output = await typesOf(modelOf(base({ configuration: { schema } })));
+    expect(members(output, 'Configuration').get('site')!.questionToken).toBeUndefined();
+    const given = members(output, 'ConfigurationGiven');
+    expect(given.get('site')!.questionToken).toBeDefined();
+    expect(given.get('name')!.questionToken).toBeUndefined();
+    expect(jsdocOf(declarations(output).get('ConfigurationGiven')!).text).toBe(
+      'As a caller gives it: a property with a default may be left out (`Configuration` has it filled in).',
+    );
+  });
+
+  it('gives a schema without a default one type, and the given types name the given types of what they refer to', async () => {
+    const model = modelOf(
+      base({
+        entities: {
+          plain: { schema: { type: 'object', properties: { a: { type: 'string' } } } },
+          defaulted: { schema: { type: 'object', properties: { d: { type: 'number', default: 1 } } } },
+        },
+        actions: {
+          noDefaults: { input: { schema: { type: 'object', properties: { p: { $ref: '#/entities/plain' } } } }, output: { schema: { type: 'object' } } },
+          viaEntity: {
+            input: {
+              schema: {
+                type: 'object',
+                properties: { p: { $ref: '#/entities/plain' }, d: { $ref: '#/entities/defaulted' }, l: { $ref: '#/definitions/local' }, m: { $ref: '#/definitions/withDefault' } },
+                definitions: { local: { type: 'string' }, withDefault: { type: 'object', properties: { x: { type: 'boolean', default: false } } } },
+              },
+            },
+            output: { schema: { type: 'object' } },
+          },
+        },
+      }),
+    );
+    const output = await typesOf(model);
+    const names = [...declarations(output).keys()];
+    expect(names.filter((name) => name.endsWith('Given')).sort()).toEqual(['DefaultedEntityGiven', 'ViaEntityInputGiven', 'ViaEntityInputWithDefaultGiven']);
+    const given = members(output, 'ViaEntityInputGiven');
+    expect(Object.fromEntries([...given].map(([key, member]) => [key, member.type!.getText()]))).toEqual({
+      p: 'PlainEntity',
+      d: 'DefaultedEntityGiven',
+      l: 'ViaEntityInputLocal',
+      m: 'ViaEntityInputWithDefaultGiven',
+    });
+    expect(members(output, 'ViaEntityInput').get('m')!.type!.getText()).toBe('ViaEntityInputWithDefault');
+    expect(members(output, 'ViaEntityInputWithDefault').get('x')!.questionToken).toBeUndefined();
+    expect(members(output, 'ViaEntityInputWithDefaultGiven').get('x')!.questionToken).toBeDefined();
   });
 
   it.each<[string, PlainObject, string, [string, string][]]>([
@@ -484,7 +532,7 @@ describe('hostile manifest text', () => {
     const output = await typesOf(hostileModel({ injected: { type: 'string', tsType: 'string; export const pwned = 1', $id: 'Evil */' } }));
     const identifiers = new Set(codeTokens(output).filter((token) => /^[A-Za-z_$]/.test(token)));
     expect([...identifiers].sort()).toEqual(
-      ['Configuration', 'choice', 'constant', 'constructor', 'export', 'hasOwnProperty', 'injected', 'interface', 'k', 'mapped', 'string', 'toString', 'undefined'].sort(),
+      ['Configuration', 'ConfigurationGiven', 'choice', 'constant', 'constructor', 'export', 'hasOwnProperty', 'injected', 'interface', 'k', 'mapped', 'string', 'toString', 'undefined'].sort(),
     );
     expect(members(output, 'Configuration').get('injected')!.type!.getText()).toBe('string');
   });
@@ -524,7 +572,8 @@ describe('large manifests', () => {
   it('types 200 actions in one compile and the result type-checks', async () => {
     const model = modelOf(yaml.load(syntheticManifest(200)) as PlainObject);
     const output = await typesOf(model);
-    expect(declarations(output).size).toBe(1 + 400 + 2 + 3 + 2 + 4);
+    // The configuration has a default: its given type too.
+    expect(declarations(output).size).toBe(2 + 400 + 2 + 3 + 2 + 4);
     expect(typeCheck(new Map([['/virtual/large/types.ts', output]]))).toEqual([]);
   });
 });

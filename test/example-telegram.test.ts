@@ -34,8 +34,7 @@ function startTelegram() {
     configuration: { botToken: BOT_TOKEN, apiBaseUrl: telegram.baseUrl },
     env: { WEBHOOK_SECRET },
     logger: (level, line) => log.push(`[${level}] ${line}`),
-    // The token is configuration, not a secret: name it so logs redact it too.
-    redact: [BOT_TOKEN],
+    // The token is configuration marked `writeOnly: true` in the manifest: logs redact it with no `redact` option.
   });
   return { instance, log };
 }

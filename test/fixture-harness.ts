@@ -13,6 +13,7 @@ import type { ValidateOptions } from '../src/pipeline.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VALID_DIR = join(ROOT, 'fixtures', 'valid');
 export const INVALID_DIR = join(ROOT, 'fixtures', 'invalid');
+export const MISTAKES_DIR = join(ROOT, 'fixtures', 'mistakes');
 export const CLI = join(ROOT, 'bin', 'intc.cjs');
 
 /** A manifest file name: `integration.yaml`, `telegram.interface.yml`, `bot.json`, `manifest.yaml`… */
@@ -74,6 +75,69 @@ function loadCase(name: string): InvalidCase {
   const optionsPath = join(dir, 'options.json');
   const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as ValidateOptions) : {};
   return { name, dir, roots, expected, includesWarnings: expected.some((line) => line.endsWith(' warning')), options };
+}
+
+/**
+ * A case of fixtures/mistakes/: one realistic mistake in a manifest, and in
+ * its expected.txt what intc must say about it:
+ *
+ *     # what the mistake is
+ *     integration.yaml:49:23 invalid-value     (the diagnostic: file:line:col code)
+ *     help: Remove it and list 'chatId' …      (its fix, exactly)
+ *     never: must be an array                  (words that would steer toward a wrong edit)
+ *     left: integration.yaml:68:3 missing-property   (an error --fix leaves for the user)
+ *
+ * `fixed/` holds each file as `intc validate --fix` must leave it; a case
+ * without it has no mechanical fix, and --fix must change nothing.
+ */
+export interface MistakeCase {
+  readonly name: string;
+  readonly dir: string;
+  readonly what: string;
+  readonly roots: string[];
+  readonly expected: { readonly line: string; readonly help: string | undefined }[];
+  readonly never: string[];
+  readonly left: string[];
+  /** Expected file bytes after --fix, by path relative to the case folder. */
+  readonly fixed: Map<string, Buffer>;
+}
+
+export function mistakeCases(): MistakeCase[] {
+  if (!existsSync(MISTAKES_DIR)) return [];
+  return readdirSync(MISTAKES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => loadMistake(entry.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function loadMistake(name: string): MistakeCase {
+  const dir = join(MISTAKES_DIR, name);
+  const roots = readdirSync(dir)
+    .filter((file) => !CASE_METADATA.has(file) && MANIFEST_EXTENSION.test(file) && statSync(join(dir, file)).isFile())
+    .map((file) => join(dir, file))
+    .sort();
+  const expected: { line: string; help: string | undefined }[] = [];
+  const never: string[] = [];
+  const left: string[] = [];
+  let what = '';
+  for (const line of readFileSync(join(dir, 'expected.txt'), 'utf8').split(/\r?\n/)) {
+    if (line.startsWith('# ')) what ||= line.slice(2);
+    else if (line.startsWith('help: ')) expected[expected.length - 1] = { ...expected.at(-1)!, help: line.slice(6) };
+    else if (line.startsWith('never: ')) never.push(line.slice(7));
+    else if (line.startsWith('left: ')) left.push(line.slice(6));
+    else if (line.trim() !== '') expected.push({ line: line.trim(), help: undefined });
+  }
+  const fixedDir = join(dir, 'fixed');
+  const fixed = new Map<string, Buffer>();
+  const collect = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) collect(path);
+      else fixed.set(relative(fixedDir, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  if (existsSync(fixedDir)) collect(fixedDir);
+  return { name, dir, what, roots, expected, never, left, fixed };
 }
 
 /** A diagnostic as a line of expected.txt, its file relative to the case folder. */

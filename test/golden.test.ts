@@ -1,6 +1,5 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import {
   botFixtures,
   firstRunOutput,
@@ -11,7 +10,8 @@ import {
   UPDATE_GOLDEN,
   writeGolden,
 } from './golden-harness.js';
-import { ROOT, VALID_DIR } from './fixture-harness.js';
+import { VALID_DIR } from './fixture-harness.js';
+import { strictTypeErrors, type ModuleResolution } from './strict-typecheck.js';
 
 describe('generated output matches the golden files', () => {
   it.each([...integrationFixtures(), ...botFixtures()].map((file) => [relative(VALID_DIR, file), file]))('%s', async (_name, manifest) => {
@@ -33,33 +33,8 @@ describe('generated output matches the golden files', () => {
 });
 
 /** Type-checks every golden .ts file in one program, as a user's strict project would. */
-function typeCheckGoldens(resolution: 'nodenext' | 'bundler'): string[] {
-  const files = goldenTypeScriptFiles();
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitOverride: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: false,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    types: ['node'],
-    typeRoots: [join(ROOT, 'node_modules', '@types')],
-    verbatimModuleSyntax: true,
-    ...(resolution === 'nodenext'
-      ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
-      : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
-    baseUrl: ROOT,
-    paths: { 'intc/runtime': ['src/runtime/index.ts'] },
-  };
-  const program = ts.createProgram(files, options);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    const file = d.file ? relative(ROOT, d.file.fileName) : '';
-    return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+function typeCheckGoldens(resolution: ModuleResolution): string[] {
+  return strictTypeErrors(goldenTypeScriptFiles(), resolution);
 }
 
 describe('every golden file type-checks under tsc --strict in one program', () => {

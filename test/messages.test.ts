@@ -12,7 +12,9 @@ function messagesFor(fileName: string, text: string): string[] {
   const folder = join(work, String(count++));
   mkdirSync(folder);
   writeFileSync(join(folder, fileName), text);
-  return validate([join(folder, fileName)]).diagnostics.map((d) => `${d.location.start.line}:${d.location.start.column} ${d.code}: ${d.message}`);
+  return validate([join(folder, fileName)]).diagnostics.map(
+    (d) => `${d.location.start.line}:${d.location.start.column} ${d.code}: ${d.message}${d.fix ? ` help: ${d.fix.message}` : ''}`,
+  );
 }
 
 const head = 'name: demo\nversion: 1.0.0\ndescription: A demo.\n';
@@ -20,9 +22,10 @@ const action = (input: string) => `actions:\n  doIt:\n    description: Does it.\
 
 describe('messages say what to write instead', () => {
   it.each([
-    ['a number where text is expected', 'name: demo\nversion: 1.0\ndescription: A demo.\n', '2:10 invalid-type', 'YAML reads 1.0 as a number: write it in quotes'],
-    ['yes for a boolean', `${head}${action('        type: object\n').replace('    input:', '    billable: yes\n    input:')}`, '7:15 invalid-type', "YAML 1.2 reads 'yes' as text: write true or false"],
-    ['OpenAPI nullable', `${head}${action("        type: object\n        properties:\n          a: { type: string, nullable: true }\n")}`, '11:30 unknown-schema-keyword', "add 'null' to the type, as in `type: [string, 'null']`"],
+    ['a number where text is expected', 'name: demo\nversion: 1.0\ndescription: A demo.\n', '2:10 invalid-type', '(YAML reads 1.0 as a number). help: Write `version: 1.0.0`'],
+    ['a number where a title is expected', 'name: demo\nversion: 1.0.0\ntitle: 42\n', '3:8 invalid-type', 'help: Put it in quotes'],
+    ['yes for a boolean', `${head}${action('        type: object\n').replace('    input:', '    billable: yes\n    input:')}`, '7:15 invalid-type', "help: Write `true`: YAML 1.2 reads 'yes' as text"],
+    ['OpenAPI nullable', `${head}${action("        type: object\n        properties:\n          a: { type: string, nullable: true }\n")}`, '11:30 unknown-schema-keyword', "help: Write `type: [string, 'null']` instead (JSON Schema has no `nullable`; that is OpenAPI)"],
     ['a YAML merge key', `${head}base: &base { billable: true }\n${action('        type: object\n').replace('    input:', '    <<: *base\n    input:')}`, '', ''],
     ['an alias before its anchor', `${head}title: *missing\n`, '4:8 yaml-syntax', 'alias *missing has no anchor &missing before it'],
     ['a typo beside x-zui', `${head}${action("        type: object\n        properties:\n          a: { type: string, x-zui: { title: A }, tilte: A }\n")}`, '11:51 unknown-schema-keyword', "Did you mean 'title'?"],
@@ -33,7 +36,7 @@ describe('messages say what to write instead', () => {
   ])('%s', (_, text, where, words) => {
     const messages = messagesFor('integration.yaml', text);
     if (where === '') {
-      expect(messages.some((m) => m.includes("'<<'") && m.includes('YAML merge keys are not supported'))).toBe(true);
+      expect(messages.some((m) => m.includes("'<<'") && m.includes('YAML merge keys (`<<: *anchor`) are not supported'))).toBe(true);
       return;
     }
     expect(messages.find((m) => m.startsWith(where))).toContain(words);
@@ -41,6 +44,6 @@ describe('messages say what to write instead', () => {
 
   it('a trailing comma in a JSON manifest, at the comma', () => {
     const messages = messagesFor('integration.json', '{\n  "name": "demo",\n  "version": "1.0.0",\n}\n');
-    expect(messages).toEqual(['3:21 json-syntax: JSON syntax error: trailing comma (JSON allows no comma after the last item).']);
+    expect(messages).toEqual(['3:21 json-syntax: JSON syntax error: trailing comma (JSON allows no comma after the last item). help: Remove the comma.']);
   });
 });

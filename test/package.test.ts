@@ -103,6 +103,19 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
     expect(result.stdout).toMatch(/Found 0 errors/);
   });
 
+  it('`npx intc import` loads its bundle and esbuild from the installed package', () => {
+    const bp = join(project, 'bp');
+    cpSync(join(root, 'fixtures', 'import'), bp, { recursive: true });
+    mkdirSync(join(bp, 'node_modules', '@botpress'), { recursive: true });
+    symlinkSync(join(root, 'node_modules', '@botpress', 'sdk'), join(bp, 'node_modules', '@botpress', 'sdk'), 'dir');
+    const result = sh('npx', ['--no', '--', 'intc', 'import', join('bp', 'integrations', 'tickets')], project);
+    expect(result.stdout + result.stderr).not.toContain('internal compiler error');
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(bp, 'integrations', 'tickets', 'integration.yaml'), 'utf8')).toMatch(/^name: tickets$/m);
+    const check = sh('npx', ['--no', '--', 'intc', 'validate', join('bp', 'integrations', 'tickets')], project);
+    expect(check.status, check.stdout).toBe(0);
+  });
+
   it('an invalid manifest exits 1 with a located error', () => {
     mkdirSync(join(project, 'bad'), { recursive: true });
     writeFileSync(join(project, 'bad', 'integration.yaml'), 'name: acme\nversion: 1.0.0\ndescription: x\nactions:\n  Send_Message:\n    input: { schema: { type: object } }\n    output: { schema: { type: object } }\n');
@@ -268,7 +281,9 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
   it('installs only runtime dependencies (no dev tools pulled in)', () => {
     const modules = readdirSync(join(project, 'node_modules'));
     expect(modules).toContain('intc');
-    for (const dev of ['vitest', 'typescript', 'esbuild']) expect(modules, dev).not.toContain(dev);
+    for (const dev of ['vitest', 'typescript']) expect(modules, dev).not.toContain(dev);
+    expect(existsSync(join(project, 'node_modules', '@botpress', 'sdk')), '@botpress/sdk (a devDependency; import uses the project\'s own)').toBe(false);
+    // esbuild is a dependency of the compiler (intc import bundles a definition); it is loaded only by that command.
     // json-schema-to-typescript depends on @types/json-schema and @types/lodash; no other @types come in.
     const types = existsSync(join(project, 'node_modules', '@types')) ? readdirSync(join(project, 'node_modules', '@types')) : [];
     expect(types.filter((name) => !['json-schema', 'lodash'].includes(name))).toEqual([]);

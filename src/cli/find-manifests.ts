@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { expectedManifestNames, manifestInFolder } from '../load/manifest-in-folder.js';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** By name too: the command bundles loaded on first use (dist/intc-import.cjs) hold their own copy of the class. */
+export function isUsageError(error: unknown): boolean {
+  return error instanceof UsageError || (error instanceof Error && error.name === 'UsageError');
+}
 
 /**
  * The files to check: those named (a folder stands for the manifest inside

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from './find-manifests.js';
+import { isUsageError, UsageError } from './find-manifests.js';
 import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command.js';
+import { IMPORT_USAGE } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { loadImportCommand } from './load-import-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
 const USAGE = `Usage: intc <command> [options]
@@ -9,6 +11,9 @@ const USAGE = `Usage: intc <command> [options]
 Commands:
   validate [files...]   check manifests and report every problem with its location
   generate [files...]   generate typed code and handler stubs from integration manifests
+  import [definitions]  convert Botpress integration.definition.ts files into manifests
+  diff <old> <new>      report breaking, feature and patch changes and the version bump they need
+  docs [manifest]       write the hub readme's reference section from the manifest
 
 Options:
   -v, --version         print the version
@@ -29,6 +34,13 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return runValidate(rest, io);
       case 'generate':
         return await runGenerate(rest, io);
+      case 'import':
+        return await (await loadImportCommand()).runImport(rest, io);
+      // Loaded on use: validate and generate never pay for them.
+      case 'diff':
+        return await (await import('./diff-command.js')).runDiff(rest, io);
+      case 'docs':
+        return await (await import('./docs-command.js')).runDocs(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
@@ -43,12 +55,14 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         throw new UsageError(`Unknown command '${command}'.`);
     }
   } catch (error) {
-    return reportFailure(error, io, command === 'validate' ? VALIDATE_USAGE : command === 'generate' ? GENERATE_USAGE : USAGE);
+    return reportFailure(error, io, command !== undefined && Object.hasOwn(USAGES, command) ? USAGES[command]! : USAGE);
   }
 }
 
+const USAGES: Readonly<Record<string, string>> = { validate: VALIDATE_USAGE, generate: GENERATE_USAGE, import: IMPORT_USAGE };
+
 function reportFailure(error: unknown, io: CliIo, usage: string): number {
-  if (error instanceof UsageError || isParseArgsError(error)) {
+  if (isUsageError(error) || isParseArgsError(error)) {
     io.stderr(`intc: ${(error as Error).message}\n\n${usage}`);
     return EXIT_USAGE;
   }

@@ -1,7 +1,9 @@
 /**
  * The one table of diagnostic codes. Each code has a fixed severity and a
- * message template; codes are stable (tools and tests match on them), so a
- * code is never renamed, only added.
+ * message template that says what is wrong; what to write instead is the
+ * diagnostic's `fix` (see diagnostic.ts), built where the mistake is
+ * recognised. Codes are stable (tools and tests match on them), so a code is
+ * never renamed, only added.
  */
 export type Severity = 'error' | 'warning';
 
@@ -13,8 +15,6 @@ interface CodeDefinition<P> {
 function code<P = Record<string, never>>(severity: Severity, message: (params: P) => string): CodeDefinition<P> {
   return { severity, message };
 }
-
-const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` Did you mean '${suggestion}'?` : '');
 
 export const diagnosticCodes = {
   // Loading: files and YAML syntax
@@ -28,6 +28,7 @@ export const diagnosticCodes = {
     'error',
     (p) => `Manifest is ${p.size}, over the ${p.limit} limit; split it or raise the limit with --max-file-size.`,
   ),
+  'invalid-encoding': code<{ detail: string }>('error', (p) => `The file is not UTF-8 text: ${p.detail}.`),
   'empty-manifest': code('error', () => 'Manifest is empty: expected a mapping with at least `name` and `version`.'),
   'yaml-syntax': code<{ detail: string }>('error', (p) => `Syntax error: ${p.detail}.`.replace(/\.\.$/, '.')),
   'json-syntax': code<{ detail: string }>('error', (p) => `JSON syntax error: ${p.detail}.`),
@@ -51,37 +52,28 @@ export const diagnosticCodes = {
   ),
 
   // Meta-schema
-  'unknown-property': code<{ name: string; where: string; suggestion?: string; hint?: string }>(
-    'error',
-    (p) => `Unknown property '${p.name}' in ${p.where}.${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
-  ),
+  'unknown-property': code<{ name: string; where: string }>('error', (p) => `Unknown property '${p.name}' in ${p.where}.`),
   'missing-property': code<{ name: string; where: string }>(
     'error',
     (p) => `${p.where} is missing required property '${p.name}'.`,
   ),
-  'invalid-type': code<{ where: string; expected: string; actual: string; hint?: string }>(
+  'invalid-type': code<{ where: string; expected: string; actual: string }>(
     'error',
-    (p) => `${p.where} must be ${p.expected}, but is ${p.actual}.${p.hint ? ` ${p.hint}` : ''}`,
+    (p) => `${p.where} must be ${p.expected}, but is ${p.actual}.`,
   ),
-  'invalid-value': code<{ where: string; detail: string; suggestion?: string }>(
-    'error',
-    (p) => `${p.where} ${p.detail}.${didYouMean(p.suggestion)}`,
-  ),
+  'invalid-value': code<{ where: string; detail: string }>('error', (p) => `${p.where} ${p.detail}.`),
 
   // Embedded JSON Schemas
-  'unknown-schema-keyword': code<{ name: string; suggestion?: string; hint?: string }>(
+  'unknown-schema-keyword': code<{ name: string }>(
     'error',
-    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords and \`x-\` extensions only).${didYouMean(p.suggestion)}${p.hint ? ` ${p.hint}` : ''}`,
+    (p) => `Unknown JSON Schema keyword '${p.name}' (strict mode allows draft-07 keywords and \`x-\` extensions only).`,
   ),
   'invalid-schema': code<{ detail: string }>('error', (p) => `Invalid JSON Schema: ${p.detail}.`),
   'invalid-regex': code<{ pattern: string; reason: string }>(
     'error',
     (p) => `Invalid regular expression '${p.pattern}': ${p.reason}.`,
   ),
-  'unresolved-ref': code<{ ref: string; detail: string; suggestion?: string }>(
-    'error',
-    (p) => `Cannot resolve $ref '${p.ref}': ${p.detail}.${didYouMean(p.suggestion)}`,
-  ),
+  'unresolved-ref': code<{ ref: string; detail: string }>('error', (p) => `Cannot resolve $ref '${p.ref}': ${p.detail}.`),
   'unsupported-ref': code<{ ref: string }>(
     'error',
     (p) =>
@@ -89,10 +81,7 @@ export const diagnosticCodes = {
   ),
 
   // Names
-  'invalid-name': code<{ kind: string; name: string; rule: string; suggestion?: string }>(
-    'error',
-    (p) => `${p.kind} name '${p.name}' must be ${p.rule}.${didYouMean(p.suggestion)}`,
-  ),
+  'invalid-name': code<{ kind: string; name: string; rule: string }>('error', (p) => `${p.kind} name '${p.name}' must be ${p.rule}.`),
   'name-collision': code<{ kind: string; name: string; other: string }>(
     'error',
     (p) =>
@@ -104,17 +93,14 @@ export const diagnosticCodes = {
     'error',
     (p) => `'${p.path}' must be ${p.expected}.`,
   ),
-  'unknown-entity': code<{ name: string; where: string; suggestion?: string }>(
-    'error',
-    (p) => `Entity '${p.name}' is not defined in ${p.where}.${didYouMean(p.suggestion)}`,
-  ),
+  'unknown-entity': code<{ name: string; where: string }>('error', (p) => `Entity '${p.name}' is not defined in ${p.where}.`),
   'unmapped-interface-entity': code<{ entity: string; iface: string }>(
     'error',
     (p) => `Interface '${p.iface}' needs its entity '${p.entity}' mapped to one of this integration's entities under \`entities\`.`,
   ),
-  'unknown-interface-member': code<{ kind: string; name: string; iface: string; suggestion?: string }>(
+  'unknown-interface-member': code<{ kind: string; name: string; iface: string }>(
     'error',
-    (p) => `Interface '${p.iface}' has no ${p.kind} '${p.name}'.${didYouMean(p.suggestion)}`,
+    (p) => `Interface '${p.iface}' has no ${p.kind} '${p.name}'.`,
   ),
   // required: "entity 'item' of interfaces 'creatable' and 'readable'"; detail: what does not conform, located there.
   'entity-not-conforming': code<{ entity: string; required: string; detail: string }>(
@@ -126,19 +112,15 @@ export const diagnosticCodes = {
     'error',
     (p) => `${p.member} contradicts ${p.other}: ${p.detail}.`,
   ),
-  'unknown-configuration-type': code<{ name: string; integration: string; available: string; suggestion?: string }>(
+  'unknown-configuration-type': code<{ name: string; integration: string; available: string }>(
     'error',
-    (p) =>
-      `Integration '${p.integration}' has no configuration '${p.name}' (available: ${p.available}).${didYouMean(p.suggestion)}`,
+    (p) => `Integration '${p.integration}' has no configuration '${p.name}' (available: ${p.available}).`,
   ),
-  'unknown-channel': code<{ name: string; integration: string; suggestion?: string }>(
+  'unknown-channel': code<{ name: string; integration: string; available: string }>(
     'error',
-    (p) => `Integration '${p.integration}' has no channel '${p.name}'.${didYouMean(p.suggestion)}`,
+    (p) => `Integration '${p.integration}' has no channel '${p.name}' (channels: ${p.available}).`,
   ),
-  'invalid-configuration': code<{ where: string; detail: string; suggestion?: string }>(
-    'error',
-    (p) => `Configuration ${p.where} ${p.detail}.${didYouMean(p.suggestion)}`,
-  ),
+  'invalid-configuration': code<{ where: string; detail: string }>('error', (p) => `Configuration ${p.where} ${p.detail}.`),
   'invalid-placeholder': code<{ value: string }>(
     'error',
     (p) => `Malformed environment placeholder in '${p.value}': write \${NAME} with NAME in A-Z, 0-9 and _.`,
@@ -177,6 +159,27 @@ export const diagnosticCodes = {
     (p) => `intc generate does not generate code for ${p.kind} manifests on their own; generate the integration that extends it.`,
   ),
   'output-not-writable': code<{ path: string; reason: string }>('error', (p) => `Cannot write '${p.path}': ${p.reason}.`),
+
+  // Import: a Botpress TypeScript definition converted into manifests (`intc import`)
+  'definition-not-found': code<{ path: string }>(
+    'error',
+    (p) => `No Botpress definition at '${p.path}': expected integration.definition.ts or interface.definition.ts, or the folder holding one.`,
+  ),
+  // detail: "it is not installed where the definition is", "version 0.9.1 has no z.transforms.toJSONSchema; upgrade it".
+  'botpress-sdk-missing': code<{ detail: string }>(
+    'error',
+    (p) =>
+      `Cannot use @botpress/sdk for this definition: ${p.detail}. intc import runs the definition with the project's own SDK: install the project's dependencies (npm install or pnpm install), then import again.`,
+  ),
+  'definition-load-failed': code<{ detail: string }>('error', (p) => `The definition failed to load: ${p.detail}`),
+  'schema-conversion-failed': code<{ what: string; detail: string }>(
+    'error',
+    (p) => `The SDK could not convert the schema of ${p.what} to JSON Schema: ${p.detail}`,
+  ),
+  'manifest-exists': code<{ path: string }>(
+    'error',
+    (p) => `'${p.path}' exists and intc import does not overwrite it: pass --force to replace it, or --out <dir> to write elsewhere.`,
+  ),
 
   // Tool
   'internal-error': code<{ detail: string }>(

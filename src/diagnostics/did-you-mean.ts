@@ -18,7 +18,9 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(Math.max(name.length, best?.length ?? 0) / 3));
+  // One or two letters differ from most short names by one edit: only a difference of case is a likely typo there.
+  const longest = Math.max(name.length, best?.length ?? 0);
+  const allowed = longest < 3 ? 0.5 : Math.max(1, Math.floor(longest / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 

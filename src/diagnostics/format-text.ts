@@ -13,7 +13,8 @@ const CONTEXT_LINES = 1;
 
 /**
  * `path:line:col - error CODE: message`, a code frame with the range
- * underlined, and a blank line between diagnostics. Control characters a
+ * underlined, the fix on its own `help:` line (as rustc's), and a blank
+ * line between diagnostics. Control characters a
  * manifest holds (an escape sequence in a key, a NUL) never reach the
  * terminal as such: messages show them as `\x1b`, frames as one visible
  * character each, so the underline stays in place.
@@ -25,11 +26,19 @@ export function formatDiagnosticText(diagnostic: Diagnostic, options: TextFormat
   const header = `${paint.cyan(displayPath(file, options.cwd))}:${paint.yellow(`${start.line}:${start.column}`)} - ${severity} ${paint.gray(diagnostic.code)}: ${escapeControls(diagnostic.message)}`;
   const source = options.sources.get(file);
   const frame = source === undefined ? '' : codeFrame(source, diagnostic, paint);
-  return frame ? `${header}\n\n${frame}\n` : `${header}\n`;
+  const help = diagnostic.fix ? `  ${paint.cyan('help')}: ${escapeControls(diagnostic.fix.message)}\n` : '';
+  return frame ? `${header}\n\n${frame}\n${help}` : `${header}\n${help}`;
 }
 
-export function formatSummary(errors: number, warnings: number): string {
-  return `Found ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+/** `Found N errors, M warnings.`, and how many of them `--fix` can repair. */
+export function formatSummary(errors: number, warnings: number, fixable = 0): string {
+  const found = `Found ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+  return fixable > 0 ? `${found} ${fixable} can be fixed with \`intc validate --fix\`.` : found;
+}
+
+/** Diagnostics whose fix is an edit `intc validate --fix` applies. */
+export function countFixable(diagnostics: readonly Diagnostic[]): number {
+  return diagnostics.filter((d) => d.fix?.edit !== undefined).length;
 }
 
 export function displayPath(file: string, cwd: string): string {

@@ -22,7 +22,8 @@ export function emitInterfaceModules(model: IntegrationModel, names: TypeNames):
 
 function interfaceModule(header: string, extension: InterfaceExtension, slots: readonly InterfaceTypeSlot[], names: TypeNames): string {
   const entityTypes = extension.entities.map(({ interfaceName, name }) => [interfaceName, names.entities.get(name) ?? 'never'] as const);
-  const typeNames = [...new Set([...slots.flatMap((s) => [s.typeName, s.integrationType]), ...entityTypes.map(([, type]) => type)])].sort();
+  const checks = conformanceChecks(slots, names);
+  const typeNames = [...new Set([...slots.flatMap((s) => [s.typeName, s.integrationType]), ...entityTypes.map(([, type]) => type), ...checks.flat()])].sort();
   const actions = [...new Set(extension.renames.actions.map((r) => r.name))].sort();
   return [
     header,
@@ -42,7 +43,7 @@ function interfaceModule(header: string, extension: InterfaceExtension, slots: r
     '\n/** The handlers the interface requires, under this integration\'s action names (`satisfies Handlers` checks a set of them). */\n',
     `export type Handlers = ${actions.length === 0 ? '{}' : `Pick<ActionHandlers, ${actions.map(stringLiteral).join(' | ')}>`};\n`,
     '\n',
-    conformance(slots),
+    conformance(slots, checks),
   ].join('');
 }
 
@@ -75,20 +76,29 @@ function channelLine(rename: Rename, slots: readonly InterfaceTypeSlot[]): strin
 
 /**
  * One `rt.Fits` per member an own definition merged into (the others have
- * the integration's type itself): what the integration returns or emits must
- * fit the interface's type, and what the interface lets callers send must
- * fit the integration's input. A member that does not is a compile error here.
+ * the integration's type itself): what the integration returns or emits,
+ * parsed, must be something the interface's schema accepts (its type as
+ * given), and what the interface lets callers send must be something the
+ * integration's input accepts (both as given: defaults are filled in later).
+ * A member that does not is a compile error here.
  * The target is taken as `Declared<…>`: objects are open, as in Botpress, so
  * an index signature that only says "other properties may be there"
  * (`[k: string]: unknown`, from a schema without `additionalProperties: false`)
  * is no promise a closed type of the other side must repeat.
  */
-function conformance(slots: readonly InterfaceTypeSlot[]): string {
-  const lines = slots.filter((slot) => slot.typeName !== slot.integrationType).map((slot) => {
-    const callerSends = slot.section === 'actions' && slot.keys[1] === 'input';
-    const [from, to] = callerSends ? [slot.typeName, slot.integrationType] : [slot.integrationType, slot.typeName];
-    return `  ${stringLiteral(slot.keys.join('.'))}: rt.Fits<${from}, Declared<${to}>>;\n`;
-  });
+function conformanceChecks(slots: readonly InterfaceTypeSlot[], names: TypeNames): [from: string, to: string][] {
+  const given = (name: string) => names.given.get(name) ?? name;
+  return slots
+    .filter((slot) => slot.typeName !== slot.integrationType)
+    .map((slot) => {
+      const callerSends = slot.section === 'actions' && slot.keys[1] === 'input';
+      return callerSends ? [given(slot.typeName), given(slot.integrationType)] : [slot.integrationType, given(slot.typeName)];
+    });
+}
+
+function conformance(slots: readonly InterfaceTypeSlot[], checks: readonly [string, string][]): string {
+  const checked = slots.filter((slot) => slot.typeName !== slot.integrationType);
+  const lines = checked.map((slot, index) => `  ${stringLiteral(slot.keys.join('.'))}: rt.Fits<${checks[index]![0]}, Declared<${checks[index]![1]}>>;\n`);
   const doc = jsDoc(['Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit.'], '');
   if (lines.length === 0) return `${doc}export type Conformance = {};\n`;
   return `${DECLARED}\n${doc}export type Conformance = {\n${lines.join('')}};\n`;

@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { IntegrationModel, JsonSchema } from '../model/integration-model.js';
 import type { InterfaceExtension, InterfaceSection } from '../model/interface-extension.js';
 import { isPlainObject, propertyOf, type PlainObject } from '../model/values.js';
-import { pascalCase, type TypeNames } from './type-names.js';
+import { capitalize as pascalCase } from '../model/naming.js';
+import type { TypeNames } from './type-names.js';
 
 export interface InterfaceTypeSlot {
   readonly section: InterfaceSection;

@@ -7,6 +7,8 @@
  */
 import type { IntegrationModel } from '../model/integration-model.js';
 import { capitalize } from '../model/naming.js';
+import { DefaultsReach } from './schema/defaults-reach.js';
+import { typedSchemas } from './schema/schema-slots.js';
 
 export interface TypeNames {
   /** Type of the default configuration: `Configuration`. */
@@ -23,7 +25,15 @@ export interface TypeNames {
   readonly states: ReadonlyMap<string, string>;
   /** Entity → `TelegramUserEntity`. */
   readonly entities: ReadonlyMap<string, string>;
+  /**
+   * Type name → the name of its type as a caller gives it (`ListIssuesInputGiven`), for the schemas that
+   * hold a default (see schema/defaults-reach.ts): their own name is the parsed type, defaulted properties present.
+   */
+  readonly given: ReadonlyMap<string, string>;
 }
+
+/** The suffix of a type as given, before parsing fills in its defaults. */
+export const GIVEN_SUFFIX = 'Given';
 
 /** A camelCase name in PascalCase: `sendMessage` → `SendMessage`. */
 export const pascalCase: (name: string) => string = capitalize;
@@ -41,7 +51,7 @@ export function typeNamesOf(model: IntegrationModel): TypeNames {
     }
     messages.set(channel.name, byType);
   }
-  return {
+  const names = {
     configuration: 'Configuration',
     configurations: new Map(model.configurations.map((c) => [c.name, `${pascalCase(c.name)}Configuration`])),
     actions: new Map(model.actions.map((a) => [a.name, { input: `${pascalCase(a.name)}Input`, output: `${pascalCase(a.name)}Output` }])),
@@ -49,5 +59,11 @@ export function typeNamesOf(model: IntegrationModel): TypeNames {
     events: new Map(model.events.map((e) => [e.name, `${pascalCase(e.name)}Event`])),
     states: new Map(model.states.map((s) => [s.name, `${pascalCase(s.name)}State`])),
     entities: new Map(model.entities.map((e) => [e.name, `${pascalCase(e.name)}Entity`])),
+    given: new Map<string, string>(),
   };
+  const reach = new DefaultsReach(model.entities);
+  for (const { typeName, schema } of typedSchemas(model, names)) {
+    if (reach.ofSchema(schema)) names.given.set(typeName, `${typeName}${GIVEN_SUFFIX}`);
+  }
+  return names;
 }

@@ -1,16 +1,19 @@
 import { basename } from 'node:path';
 import type { IntegrationModel } from '../model/integration-model.js';
 import { doNotEditHeader, type GeneratedFile } from './generated-file.js';
-import { standaloneValidators } from './schema/ajv-standalone.js';
+import { compareNames } from '../model/integration-model.js';
+import { standaloneValidators, type StandaloneValidators } from './schema/ajv-standalone.js';
+import { jsLiteral } from './schema/js-literal.js';
 import { stringLiteral } from './schema/comment-text.js';
 import { schemaSlots, type SchemaSlot, type SlotGroup } from './schema/schema-slots.js';
 
 /**
  * `validators.ts`: Ajv standalone validators for every configuration, action
  * input and output, message payload, event payload and state, reporting all
- * errors, grouped in one `validators` object shaped like `Validators`. Ajv's
- * runtime helpers come from `intc/runtime`, so the user's project needs no
- * direct dependency on ajv.
+ * errors, grouped in one `validators` object shaped like `Validators`, each
+ * with the shape the runtime parses by (defaults, stripping). Ajv's runtime
+ * helpers come from `intc/runtime`, so the user's project needs no direct
+ * dependency on ajv.
  */
 export function emitValidators(model: IntegrationModel): GeneratedFile[] {
   const slots = schemaSlots(model);
@@ -19,18 +22,39 @@ export function emitValidators(model: IntegrationModel): GeneratedFile[] {
     model.entities,
   );
   const functionOf = new Map(slots.map((slot, index) => [slot, standalone.functionNames[index]!]));
+  const imports = [...standalone.imports, ...(standalone.shapes.length > 0 ? [SHAPES_NAME] : [])].sort();
   const lines = [
     doNotEditHeader(basename(model.manifestPath)).trimEnd(),
     '// @ts-nocheck',
     '/* eslint-disable */',
     "import type { Validators } from 'intc/runtime';",
-    ...(standalone.imports.length > 0 ? [`import { ${standalone.imports.join(', ')} } from 'intc/runtime';`] : []),
+    ...(imports.length > 0 ? [`import { ${imports.join(', ')} } from 'intc/runtime';`] : []),
     '',
     ...(standalone.code === '' ? [] : [standalone.code, '']),
+    ...shapeLines(standalone),
     `export const validators: Validators = ${validatorsObject(slots, functionOf)};`,
     '',
   ];
   return [{ path: 'validators.ts', content: lines.join('\n') }];
+}
+
+const SHAPES_NAME = 'intcShapes';
+
+/**
+ * The shapes parsing follows (src/runtime/parse.ts): one table, one entry a
+ * line, `$ref`s linked by `intcShapes`; each validator whose parsing strips
+ * or fills in something gets its shape.
+ */
+function shapeLines(standalone: StandaloneValidators): string[] {
+  if (standalone.shapes.length === 0) return [];
+  const attached = [...standalone.shapeOf].sort(([a, x], [b, y]) => x - y || compareNames(a, b));
+  return [
+    `const shapes = ${SHAPES_NAME}([`,
+    ...standalone.shapes.map((shape) => `  ${jsLiteral(shape)},`),
+    ']);',
+    ...attached.map(([name, index]) => `${name}.shape = shapes[${index}];`),
+    '',
+  ];
 }
 
 const GROUPS: readonly SlotGroup[] = ['configurations', 'actions', 'channels', 'events', 'states'];

@@ -21,6 +21,8 @@ export interface LoadOptions {
   readonly reportAt?: () => SourceLocation;
   /** The path as the user wrote it, for messages (defaults to `path`). */
   readonly displayPath?: string;
+  /** Texts to use instead of the files on disk. */
+  readonly overrides?: ReadonlyMap<string, string>;
 }
 
 export interface LoadResult {
@@ -38,8 +40,9 @@ export function loadManifest(path: string, options: LoadOptions): LoadResult {
     what,
     displayPath: options.displayPath ?? path,
     ...(options.reportAt ? { reportAt: options.reportAt } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   });
-  if (!read.ok) return { manifest: undefined, text: undefined, diagnostics: [read.diagnostic] };
+  if (!read.ok) return { manifest: undefined, text: read.text, diagnostics: [read.diagnostic] };
   const parsed = parseYaml(path, read.text);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.value === undefined) return { manifest: undefined, text: read.text, diagnostics };

@@ -1,8 +1,10 @@
 import type { Node, YAMLError } from 'yaml';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, fixOf, type Diagnostic, type Fix } from '../diagnostics/diagnostic.js';
+import { quoteRestOfLine, textEdit } from '../fix/source-edits.js';
 import { parseFast } from './fast-parse.js';
 import { keyString, rangeLocation, SourceFile } from './source-file.js';
-import { inspectAliases } from './yaml-aliases.js';
+import { ALIAS_FIX, inspectAliases } from './yaml-aliases.js';
+import { yamlSyntaxFix } from './yaml-syntax-fixes.js';
 import { parseDocumentWithPositions, yaml } from './yaml-module.js';
 
 /** Alias expansions allowed per document before it is treated as an alias bomb. */
@@ -55,12 +57,14 @@ function checkJsonSyntax(path: string, text: string): Diagnostic | undefined {
       .replace(/\s+/g, ' ')
       .replace(/^Unexpected end of JSON input$/, 'unexpected end of input');
     const previous = text.slice(0, offset).search(/,\s*$/);
+    const file = new SourceFile(path, text);
+    let fix: Fix | undefined = unexpected?.word ? fixOf(`Write it as JSON: a string in double quotes ("${unexpected.word}"), or true, false or null.`) : undefined;
     if (previous >= 0 && /^[\]}]/.test(text.slice(offset))) {
       offset = previous;
       detail = 'trailing comma (JSON allows no comma after the last item)';
+      fix = fixOf('Remove the comma.', textEdit(file, offset, offset + 1, ''));
     }
-    const file = new SourceFile(path, text);
-    return createDiagnostic('json-syntax', { detail }, rangeLocation(file, offset, offset + 1));
+    return createDiagnostic('json-syntax', { detail }, rangeLocation(file, offset, offset + 1), fix);
   }
 }
 
@@ -105,7 +109,8 @@ export function parseWithPositions(path: string, text: string): ParsedSource {
   if (diagnostics.length === 0) diagnostics.push(...inspectAliases(file));
   if (diagnostics.length > 0) return { file, value: undefined, diagnostics };
   if (document.contents === null) {
-    return { file, value: undefined, diagnostics: [createDiagnostic('empty-manifest', {}, rangeLocation(file, 0, 0))] };
+    const start = fixOf('Start with the two keys every manifest has, for example `name: my-integration` and `version: 0.1.0`.');
+    return { file, value: undefined, diagnostics: [createDiagnostic('empty-manifest', {}, rangeLocation(file, 0, 0), start)] };
   }
   try {
     return { file, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
@@ -125,7 +130,10 @@ function unresolvedAliasDiagnostic(file: SourceFile, name: string): Diagnostic {
   forEachNode(file, (node) => {
     if (isAlias(node) && node.source === name && node.range && (at[1] === 0 || node.range[0] < at[0])) at = [node.range[0], node.range[1]];
   });
-  return createDiagnostic('yaml-syntax', { detail: `alias *${name} has no anchor &${name} before it` }, rangeLocation(file, at[0], at[1]));
+  const fix = /^[\w-]+$/.test(name)
+    ? fixOf(`Put \`&${name}\` on the value to reuse, before this alias, or write the value here.`)
+    : fixOf(`Put the value in quotes: a value starting with \`*\` is an alias in YAML.`, quoteRestOfLine(file, at[0]));
+  return createDiagnostic('yaml-syntax', { detail: `alias *${name} has no anchor &${name} before it` }, rangeLocation(file, at[0], at[1]), fix);
 }
 
 function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {
@@ -133,18 +141,24 @@ function yamlErrorToDiagnostic(file: SourceFile, error: YAMLError): Diagnostic {
   const start = refineErrorOffset(file, error);
   const location = rangeLocation(file, start, Math.max(start + 1, error.pos[1]));
   if (/call stack/i.test(message)) {
-    return createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, location);
+    return createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, location, { message: 'Flatten the structure: no manifest needs this much nesting.' });
   }
   switch (error.code) {
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_DIRECTIVE':
     case 'BAD_ALIAS':
-      return createDiagnostic('yaml-unsupported', { detail: message }, location);
-    default:
+      return createDiagnostic('yaml-unsupported', { detail: message }, location, {
+        message: 'Remove the tag or directive and write the value itself: manifests are plain YAML (no custom tags such as `!include`).',
+      });
+    default: {
       if (/multiple documents/i.test(message)) {
-        return createDiagnostic('yaml-unsupported', { detail: 'a manifest holds one YAML document; remove the `---` separator and what follows it, or split the file' }, location);
+        return createDiagnostic('yaml-unsupported', { detail: 'a manifest holds one YAML document' }, location, {
+          message: 'Remove the `---` separator and what follows it, or put the second document in a file of its own.',
+        });
       }
-      return createDiagnostic('yaml-syntax', { detail: message }, location);
+      const hint = yamlSyntaxFix(file, error, start);
+      return createDiagnostic('yaml-syntax', { detail: hint.detail ?? message }, location, hint.fix);
+    }
   }
 }
 
@@ -160,7 +174,7 @@ function refineErrorOffset(file: SourceFile, error: YAMLError): number {
   if (/quote/i.test(error.message)) {
     return innermostOpenNode(file, offset, (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) ?? offset;
   }
-  if (/flow (sequence|mapping|collection)|end with a [\]}]/i.test(error.message)) {
+  if (error.code !== 'BLOCK_IN_FLOW' && /flow (sequence|mapping|collection)|end with a [\]}]/i.test(error.message)) {
     return innermostOpenNode(file, offset, (node) => isCollection(node) && node.flow === true) ?? offset;
   }
   let first = offset;
@@ -191,7 +205,7 @@ function inspectStructure(file: SourceFile): Diagnostic[] {
     const [node, depth] = stack.pop()!;
     if (depth > MAX_NESTING_DEPTH) {
       const [start, end] = node.range ?? [0, 0];
-      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, rangeLocation(file, start, end)));
+      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: NESTING_DETAIL }, rangeLocation(file, start, end), fixOf('Flatten the structure: no manifest needs this much nesting.')));
       break;
     }
     if (isMap(node)) diagnostics.push(...checkMapKeys(file, node.items));
@@ -214,12 +228,12 @@ function checkMapKeys(file: SourceFile, pairs: readonly unknown[]): Diagnostic[]
     const key = pair.key as Node | null;
     const [start, end] = key?.range ?? [0, 0];
     if (key !== null && !isScalar(key)) {
-      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: 'keys must be plain strings, not collections or aliases' }, rangeLocation(file, start, end)));
+      diagnostics.push(createDiagnostic('yaml-unsupported', { detail: 'keys must be plain strings, not collections or aliases' }, rangeLocation(file, start, end), fixOf('Write the key as plain text.')));
       continue;
     }
     const name = keyString(key?.value);
     if (seen.has(name)) {
-      diagnostics.push(createDiagnostic('duplicate-key', { key: name }, rangeLocation(file, start, end)));
+      diagnostics.push(createDiagnostic('duplicate-key', { key: name }, rangeLocation(file, start, end), fixOf(`Remove one of the two '${name}' entries, or merge them into one.`)));
     }
     seen.add(name);
   }
@@ -249,7 +263,7 @@ function aliasLimitDiagnostic(file: SourceFile): Diagnostic {
   forEachNode(file, (node) => {
     if (isAlias(node) && node.range && (first === undefined || node.range[0] < first[0])) first = [node.range[0], node.range[1]];
   });
-  return createDiagnostic('alias-limit', { limit: MAX_ALIAS_COUNT }, rangeLocation(file, first?.[0] ?? 0, first?.[1] ?? 0));
+  return createDiagnostic('alias-limit', { limit: MAX_ALIAS_COUNT }, rangeLocation(file, first?.[0] ?? 0, first?.[1] ?? 0), ALIAS_FIX);
 }
 
 function firstLine(message: string): string {

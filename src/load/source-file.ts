@@ -92,18 +92,60 @@ interface FoundNode {
   value: Node | undefined;
 }
 
+/** A `key: value` entry of a mapping (or an item of a sequence, without a key), with the collection holding it. */
+export interface FoundEntry {
+  readonly key: Node | undefined;
+  readonly value: Node | undefined;
+  readonly container: import('yaml').YAMLMap | import('yaml').YAMLSeq;
+}
+
 type YamlModule = ReturnType<typeof yaml>;
 
 function findNode(document: Document.Parsed, path: ValuePath): FoundNode {
   const y = yaml();
   let current: FoundNode = { key: undefined, value: asNode(y, document.contents) };
   for (const segment of path) {
-    const container = isAliasNode(y, current.value) ? asNode(y, current.value.resolve(document)) : current.value;
-    const next = childOf(y, container, segment);
+    const next = childOf(y, resolveAlias(y, document, current.value), segment);
     if (!next) break;
     current = next;
   }
   return current;
+}
+
+/**
+ * The entry the whole path names, or undefined when any step is missing
+ * (for edits, which must touch exactly what the path names). The empty
+ * path names the document's top-level collection, with no key.
+ */
+export function findEntry(file: SourceFile, path: ValuePath): FoundEntry | undefined {
+  const y = yaml();
+  let node = asNode(y, file.document.contents);
+  if (path.length === 0) return y.isMap(node) || y.isSeq(node) ? { key: undefined, value: node, container: node } : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const container = resolveAlias(y, file.document, node);
+    const segment = path[i]!;
+    let key: Node | undefined;
+    let holder: FoundEntry['container'];
+    if (y.isMap(container)) {
+      const pair = pairsByKey(y, container).get(String(segment));
+      if (!pair) return undefined;
+      holder = container;
+      key = asNode(y, pair.key);
+      node = asNode(y, pair.value);
+    } else if (y.isSeq(container) && typeof segment === 'number') {
+      holder = container;
+      node = asNode(y, container.items[segment]);
+      if (!node) return undefined;
+    } else {
+      return undefined;
+    }
+    if (i === path.length - 1) return { key, value: node, container: holder };
+  }
+  return undefined;
+}
+
+function resolveAlias(y: YamlModule, document: Document.Parsed, node: Node | undefined): Node | undefined {
+  return isAliasNode(y, node) ? asNode(y, node.resolve(document)) : node;
 }
 
 /** Pairs of each mapping by key, built on first lookup: files with thousands of diagnostics stay linear. */
@@ -127,6 +169,7 @@ function pairsByKey(y: YamlModule, map: import('yaml').YAMLMap): Map<string, { k
 function childOf(y: YamlModule, container: Node | undefined, segment: PathSegment): FoundNode | undefined {
   if (y.isMap(container)) {
     const pair = pairsByKey(y, container).get(String(segment));
+    // A key without a value (`key:`) stands for its value in locations.
     return pair ? { key: asNode(y, pair.key), value: asNode(y, pair.value) ?? asNode(y, pair.key) } : undefined;
   }
   if (y.isSeq(container) && typeof segment === 'number') {

@@ -1,8 +1,11 @@
 import type { Node } from 'yaml';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, fixOf, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatBytes } from './read-source.js';
 import { rangeLocation, type SourceFile } from './source-file.js';
 import { yaml } from './yaml-module.js';
+
+/** Aliases that expand too much are better written out (a real manifest repeats a schema a few times at most). */
+export const ALIAS_FIX = fixOf("Write the repeated values out, or share a schema as an entity (`$ref: '#/entities/<name>'`), instead of nesting aliases.");
 
 /**
  * Aliases may add at most this much text to a manifest, or as much as the
@@ -56,11 +59,11 @@ export function inspectAliases(file: SourceFile): Diagnostic[] {
   const total = visit(file.document.contents);
   if (recursive !== undefined) {
     const alias = recursive as Node & { source: string };
-    return [createDiagnostic('yaml-unsupported', { detail: `alias *${alias.source} is inside the node &${alias.source} names, which makes a value that contains itself` }, at(file, alias))];
+    return [createDiagnostic('yaml-unsupported', { detail: `alias *${alias.source} is inside the node &${alias.source} names, which makes a value that contains itself` }, at(file, alias), ALIAS_FIX)];
   }
   const limit = Math.max(MIN_ALIAS_EXPANSION_BYTES, file.text.length);
   if (total > limit && firstAlias !== undefined) {
-    return [createDiagnostic('alias-limit', { size: formatBytes(limit) }, at(file, firstAlias))];
+    return [createDiagnostic('alias-limit', { size: formatBytes(limit) }, at(file, firstAlias), ALIAS_FIX)];
   }
   return [];
 }

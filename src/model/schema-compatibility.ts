@@ -341,8 +341,8 @@ function usesUnjudgedNarrowing(schema: PlainObject): boolean {
 
 const JSON_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
 
-/** The types a schema allows, from `type`, `const` and `enum`; undefined when unconstrained. */
-function typesOf(schema: PlainObject): string[] | undefined {
+/** The types a schema allows, from `type`, `const` and `enum`; undefined when unconstrained. (Also read by src/diff/.) */
+export function typesOf(schema: PlainObject): string[] | undefined {
   const declared = declaredTypes(schema.type);
   const values = valuesOf(schema);
   if (!values) return declared;
@@ -356,12 +356,12 @@ function declaredTypes(type: unknown): string[] | undefined {
   return types.length > 0 && types.length === list.length ? types : undefined;
 }
 
-function typeAllows(types: readonly string[], type: string): boolean {
+export function typeAllows(types: readonly string[], type: string): boolean {
   return types.includes(type) || (type === 'integer' && types.includes('number'));
 }
 
 /** The values `const` and `enum` allow (both: the ones in both); undefined when neither is given. */
-function valuesOf(schema: PlainObject): unknown[] | undefined {
+export function valuesOf(schema: PlainObject): unknown[] | undefined {
   const enumValues = Array.isArray(schema.enum) ? schema.enum : undefined;
   if (!Object.hasOwn(schema, 'const')) return enumValues;
   return enumValues && !enumValues.some((value) => jsonEqual(value, schema.const)) ? [] : [schema.const];
@@ -374,7 +374,7 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-function jsonEqual(a: unknown, b: unknown): boolean {
+export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
@@ -384,11 +384,11 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
 }
 
-function describeTypes(types: readonly string[]): string {
+export function describeTypes(types: readonly string[]): string {
   return orList(types.map((type) => (type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`)));
 }
 
-function describeValues(values: readonly unknown[]): string {
+export function describeValues(values: readonly unknown[]): string {
   if (values.length === 0) return 'nothing';
   return orList(values.map((value) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value))));
 }

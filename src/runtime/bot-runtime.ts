@@ -114,7 +114,9 @@ export class BotRuntime<B extends AnyBotSpec> {
       const [integration, installation, client] = [integrations[alias]!, this.installations[alias]!, clients[alias]!];
       return startAlias({ alias, integration, installation, configurations, client, redact, sink, options: loose });
     });
-    const logger = createLogger(sink, createRedactor([...redact, ...secretsOf(started)]));
+    // Every alias's secrets and secret-marked fields, as they are learnt, besides the values filled into configurations.
+    const botRedact = createRedactor(redact);
+    const logger = createLogger(sink, (text) => started.reduce((line, { instance }) => instance.redact(line), botRedact(text)));
     const client = createBotClient(started);
     const handlers = this.handlers as LooseBotHandlers;
     for (const alias of started) clients[alias.alias]!.onCreated(dispatchTo({ started: alias, handlers, client, logger }));
@@ -153,11 +155,6 @@ function startAlias(start: AliasStart): RunningAlias {
   } catch (error) {
     throw withAlias(error, alias);
   }
-}
-
-/** The integrations' secret values, which the bot's own logger redacts too. */
-function secretsOf(started: readonly RunningAlias[]): (string | undefined)[] {
-  return started.flatMap(({ instance }) => Object.values(instance.ctx.secrets as { readonly [name: string]: string | undefined }));
 }
 
 /** Every installed alias has an integration, and it is the one installed. */

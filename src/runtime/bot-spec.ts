@@ -9,7 +9,7 @@ import type { Conversation, Event, Message, User } from './client-contract.js';
 import type { IntegrationRuntime } from './integration-runtime.js';
 import type { Logger } from './logger.js';
 import type {
-  ActionInput,
+  ActionInputGiven,
   ActionName,
   ActionOutput,
   AnySpec,
@@ -17,7 +17,9 @@ import type {
   ConfigurationName,
   EventName,
   EventPayload,
+  GivenOf,
   MessagePayload,
+  MessagePayloadGiven,
   MessageTagName,
   MessageType,
   Tags,
@@ -57,8 +59,8 @@ type EnabledChannel<B extends AnyBotSpec, A extends AliasOf<B>> = B[A]['channels
 
 /** The configuration an alias starts with, placeholders filled, typed by its configuration type. */
 export type ResolvedConfiguration<S extends AnySpec, T extends string | null> = T extends ConfigurationName<S>
-  ? { readonly configurationType: T; readonly configuration: S['configurations'][T] }
-  : { readonly configurationType: null; readonly configuration: S['configuration'] };
+  ? { readonly configurationType: T; readonly configuration: GivenOf<S['configurations'][T]> }
+  : { readonly configurationType: null; readonly configuration: GivenOf<S['configuration']> };
 
 export type ResolvedConfigurations<B extends AnyBotSpec> = {
   readonly [A in AliasOf<B>]: ResolvedConfiguration<SpecOf<B, A>, B[A]['configurationType']>;
@@ -76,7 +78,7 @@ export type SendMessageInput<S extends AnySpec, Channels extends string> = {
       readonly channel: C;
       readonly conversationId: string;
       readonly type: T;
-      readonly payload: MessagePayload<S, C, T>;
+      readonly payload: MessagePayloadGiven<S, C, T>;
       readonly tags?: Tags<MessageTagName<S, C>>;
     };
   }[MessageType<S, C>];
@@ -84,7 +86,7 @@ export type SendMessageInput<S extends AnySpec, Channels extends string> = {
 
 /** What one alias offers the bot: its actions, typed input → typed output, and sending on enabled channels. */
 export interface AliasClient<S extends AnySpec, Channels extends string> {
-  readonly actions: { readonly [A in keyof S['actions']]: (input: ActionInput<S, A & ActionName<S>>) => Promise<ActionOutput<S, A & ActionName<S>>> };
+  readonly actions: { readonly [A in keyof S['actions']]: (input: ActionInputGiven<S, A & ActionName<S>>) => Promise<ActionOutput<S, A & ActionName<S>>> };
   /** Hands the message to the integration's channel handler (which delivers it). Throws for a disabled channel. */
   sendMessage(message: SendMessageInput<S, Channels>): Promise<void>;
 }
@@ -98,7 +100,7 @@ export type BotClient<B extends AnyBotSpec> = { readonly [A in AliasOf<B>]: Alia
 export type Reply<S extends AnySpec, C extends ChannelName<S>> = {
   [T in MessageType<S, C>]: {
     readonly type: T;
-    readonly payload: MessagePayload<S, C, T>;
+    readonly payload: MessagePayloadGiven<S, C, T>;
     readonly tags?: Tags<MessageTagName<S, C>>;
   };
 }[MessageType<S, C>];

@@ -10,11 +10,14 @@ import type {
   ConversationTagName,
   EventName,
   EventPayload,
+  EventPayloadGiven,
   MessagePayload,
+  MessagePayloadGiven,
   MessageTagName,
   MessageType,
   StateName,
   StatePayload,
+  StatePayloadGiven,
   StateScope,
   StateScopeOf,
   Tags,
@@ -159,7 +162,7 @@ export type CreateMessageInput<S extends AnySpec> = {
       readonly channel?: C;
       readonly userId: string;
       readonly type: T;
-      readonly payload: MessagePayload<S, C, T>;
+      readonly payload: MessagePayloadGiven<S, C, T>;
       readonly tags?: Tags<MessageTagName<S, C>>;
     };
   }[MessageType<S, C>];
@@ -186,11 +189,12 @@ export interface IntegrationClient<S extends AnySpec> {
   getMessage(input: { readonly id: string }): Promise<{ message: AnyMessage<S> }>;
   listMessages(input?: { readonly conversationId?: string }): Promise<{ messages: AnyMessage<S>[] }>;
   getState<N extends StateName<S>>(input: TypedStateKey<S, N>): Promise<{ state: State<S, N> }>;
-  setState<N extends StateName<S>>(input: TypedStateKey<S, N> & { readonly payload: StatePayload<S, N> }): Promise<{ state: State<S, N> }>;
+  /** Stores the payload parsed (defaults filled in, unknown properties stripped) and gives it back. */
+  setState<N extends StateName<S>>(input: TypedStateKey<S, N> & { readonly payload: StatePayloadGiven<S, N> }): Promise<{ state: State<S, N> }>;
   getOrSetState<N extends StateName<S>>(
-    input: TypedStateKey<S, N> & { readonly payload: StatePayload<S, N> },
+    input: TypedStateKey<S, N> & { readonly payload: StatePayloadGiven<S, N> },
   ): Promise<{ state: State<S, N> }>;
   createEvent<E extends EventName<S>>(
-    input: EventTargets & { readonly type: E; readonly payload: EventPayload<S, E> },
+    input: EventTargets & { readonly type: E; readonly payload: EventPayloadGiven<S, E> },
   ): Promise<{ event: Event<S, E> }>;
 }

@@ -6,7 +6,7 @@
  * uses them, so it answers and fails exactly as the in-memory client does;
  * the contract test suite holds both to that.
  */
-import { checkValue } from './check.js';
+import { parseChecked } from './check.js';
 import type { ClientDefinition, EventTargets, StateKey, TagValues } from './client-contract.js';
 import { IntcRuntimeError, NotFoundError, PayloadValidationError, UnknownNameError } from './errors.js';
 import type { ValidateFunction } from './validators.js';
@@ -30,15 +30,13 @@ export function checkMessageChannel(conversation: { readonly id: string; readonl
   }
 }
 
-/** The message payload to store (a copy), after checking the type and payload against the channel's schemas. */
+/** The message payload to store: parsed with its type's schema in the channel (a plain copy without a definition). */
 export function storedMessagePayload(definition: ClientDefinition | undefined, channel: string, type: string, payload: unknown): unknown {
   const messages = channelMessages(definition, channel);
-  if (messages !== undefined) {
-    const validate = own(messages, type);
-    if (validate === undefined) throw new UnknownNameError('message type', type, sortedKeys(messages), ` in channel ${JSON.stringify(channel)}`);
-    checkValue(validate, payload, 'payload', `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`, PayloadValidationError);
-  }
-  return copy(payload);
+  if (messages === undefined) return copy(payload);
+  const validate = own(messages, type);
+  if (validate === undefined) throw new UnknownNameError('message type', type, sortedKeys(messages), ` in channel ${JSON.stringify(channel)}`);
+  return parseChecked(validate, payload, 'payload', `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`, PayloadValidationError);
 }
 
 /** Throws `UnknownNameError` for a state the manifest does not declare, `IntcRuntimeError` for the wrong scope. */
@@ -52,19 +50,17 @@ export function checkStateKey(definition: ClientDefinition | undefined, key: Sta
   }
 }
 
-/** The state payload to store (a copy), after checking it against the state's schema. */
+/** The state payload to store: parsed with the state's schema (a plain copy without one). */
 export function storedStatePayload(definition: ClientDefinition | undefined, name: string, payload: unknown): unknown {
   const validate = own(definition?.validators.states, name);
-  checkValue(validate, payload, 'payload', `Invalid payload for state ${JSON.stringify(name)}`, PayloadValidationError);
-  return copy(payload);
+  return parseChecked(validate, payload, 'payload', `Invalid payload for state ${JSON.stringify(name)}`, PayloadValidationError);
 }
 
-/** The event payload to store (a copy), after checking the type and payload against the manifest. */
+/** The event payload to store: parsed with the event's schema, after checking the type against the manifest. */
 export function storedEventPayload(definition: ClientDefinition | undefined, type: string, payload: unknown): unknown {
   const events = definition?.validators.events;
   if (events !== undefined && !Object.hasOwn(events, type)) throw new UnknownNameError('event', type, sortedKeys(events));
-  checkValue(own(events, type), payload, 'payload', `Invalid payload for event ${JSON.stringify(type)}`, PayloadValidationError);
-  return copy(payload);
+  return parseChecked(own(events, type), payload, 'payload', `Invalid payload for event ${JSON.stringify(type)}`, PayloadValidationError);
 }
 
 /** The tags as stored: those with a value, in the order given (`__proto__` stays a tag). */

@@ -1,10 +1,11 @@
 /**
- * Picks the configuration an instance starts with and checks it against its
- * schema: the default one (`configurationType` absent or null) or a named one.
+ * Picks the configuration an instance starts with and parses it with its
+ * schema (defaults filled in, unknown properties stripped): the default one
+ * (`configurationType` absent or null) or a named one.
  */
-import { checkValue } from './check.js';
+import { parseChecked } from './check.js';
 import { ConfigurationError, UnknownNameError } from './errors.js';
-import { copy, isPlainObject, own } from './values.js';
+import { isPlainObject, own } from './values.js';
 import type { Validators } from './validators.js';
 
 export interface SelectedConfiguration {
@@ -22,12 +23,12 @@ export function selectConfiguration(
   if (configurationType !== null && !names.includes(configurationType)) {
     throw new UnknownNameError('configuration', configurationType, names, ' (configurationType; null picks the default configuration)');
   }
-  const configuration = copy(options.configuration ?? {});
+  const given = options.configuration ?? {};
   const what = configurationType === null ? 'Invalid configuration' : `Invalid configuration ${JSON.stringify(configurationType)}`;
-  if (!isPlainObject(configuration)) {
+  if (!isPlainObject(given)) {
     throw new ConfigurationError(`${what}: configuration must be an object`, [{ path: 'configuration', message: 'must be an object' }]);
   }
   const validate = configurationType === null ? validators.configuration : own(validators.configurations, configurationType);
-  checkValue(validate, configuration, 'configuration', what, ConfigurationError, redact);
+  const configuration = parseChecked(validate, given, 'configuration', what, ConfigurationError, redact);
   return { configurationType, configuration };
 }

@@ -9,7 +9,7 @@ import type { Logger } from './logger.js';
 import type {
   ActionInput,
   ActionName,
-  ActionOutput,
+  ActionOutputGiven,
   AnyConfiguration,
   AnySpec,
   ChannelName,
@@ -68,7 +68,8 @@ export interface RegisterProps<S extends AnySpec> extends CommonProps<S> {
 
 export type UnregisterProps<S extends AnySpec> = CommonProps<S>;
 
-export type ActionHandler<S extends AnySpec, A extends ActionName<S>> = (props: ActionProps<S, A>) => Promise<ActionOutput<S, A>>;
+/** Receives the parsed input; may return the output with defaulted properties left out (the runtime parses it). */
+export type ActionHandler<S extends AnySpec, A extends ActionName<S>> = (props: ActionProps<S, A>) => Promise<ActionOutputGiven<S, A>>;
 
 export type MessageHandler<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> = (
   props: MessageProps<S, C, T>,

@@ -1,13 +1,15 @@
 /**
  * The client contract kept in memory, for local runs and tests. Once the
  * runtime hands it the integration's definition (at `start()`), it checks
- * names, state scopes and payloads as a real backend would. Ids are
- * sequential (`conversation-1`, `user-1`…), so tests are deterministic.
- * Everything stored is a copy, and the arrays below let a test inspect it.
+ * names and state scopes as a real backend would, and parses payloads
+ * (messages, events, states are stored with their defaults filled in and
+ * unknown properties stripped). Ids are sequential (`conversation-1`,
+ * `user-1`…), so tests are deterministic. Everything stored is a copy, and
+ * the arrays below let a test inspect it.
  * `onCreated` listeners see every message and event as it is created: that
  * is how a bot running in the same process receives them.
  */
-import { checkValue } from './check.js';
+import { parseChecked } from './check.js';
 import type {
   ClientContract,
   ClientDefinition,
@@ -124,13 +126,13 @@ export class InMemoryClient implements ClientContract {
       );
     }
     this.#user(input.userId);
-    this.#checkMessage(conversation.channel, input.type, input.payload);
+    const payload = this.#parseMessage(conversation.channel, input.type, input.payload);
     const message: MessageRecord = {
       id: this.#nextId('message'),
       conversationId: conversation.id,
       userId: input.userId,
       type: input.type,
-      payload: copy(input.payload),
+      payload,
       tags: definedTags(input.tags ?? {}),
     };
     this.#messages.push(message);
@@ -160,8 +162,9 @@ export class InMemoryClient implements ClientContract {
 
   async setState(input: StateKey & { readonly payload: unknown }): Promise<{ state: StateRecord }> {
     this.#checkStateKey(input);
-    checkValue(this.#definition?.validators.states[input.name], input.payload, 'payload', `Invalid payload for state ${JSON.stringify(input.name)}`, PayloadValidationError);
-    const state: StateRecord = { type: input.type, id: input.id, name: input.name, payload: copy(input.payload) };
+    const validate = own(this.#definition?.validators.states, input.name);
+    const payload = parseChecked(validate, input.payload, 'payload', `Invalid payload for state ${JSON.stringify(input.name)}`, PayloadValidationError);
+    const state: StateRecord = { type: input.type, id: input.id, name: input.name, payload };
     this.#states.set(stateKey(input), state);
     return { state: { ...state, payload: copy(state.payload) } };
   }
@@ -174,8 +177,8 @@ export class InMemoryClient implements ClientContract {
   async createEvent(input: EventTargets & { readonly type: string; readonly payload: unknown }): Promise<{ event: EventRecord }> {
     const events = this.#definition?.validators.events;
     if (events !== undefined && !Object.hasOwn(events, input.type)) throw new UnknownNameError('event', input.type, sortedKeys(events));
-    checkValue(own(events, input.type), input.payload, 'payload', `Invalid payload for event ${JSON.stringify(input.type)}`, PayloadValidationError);
-    const event: EventRecord = { ...targetsOf(input), id: this.#nextId('event'), type: input.type, payload: copy(input.payload) };
+    const payload = parseChecked(own(events, input.type), input.payload, 'payload', `Invalid payload for event ${JSON.stringify(input.type)}`, PayloadValidationError);
+    const event: EventRecord = { ...targetsOf(input), id: this.#nextId('event'), type: input.type, payload };
     this.#events.push(event);
     await this.#announce({ kind: 'event', event });
     return { event };
@@ -212,12 +215,13 @@ export class InMemoryClient implements ClientContract {
     return messages;
   }
 
-  #checkMessage(channel: string, type: string, payload: unknown): void {
+  /** The payload parsed with its message type's schema (a copy as it is without a definition). */
+  #parseMessage(channel: string, type: string, payload: unknown): unknown {
     const messages = this.#channelMessages(channel);
-    if (messages === undefined) return;
+    if (messages === undefined) return copy(payload);
     const validate = own(messages, type);
     if (validate === undefined) throw new UnknownNameError('message type', type, sortedKeys(messages), ` in channel ${JSON.stringify(channel)}`);
-    checkValue(validate, payload, 'payload', `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`, PayloadValidationError);
+    return parseChecked(validate, payload, 'payload', `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`, PayloadValidationError);
   }
 
   #checkStateKey(key: StateKey): void {

@@ -48,7 +48,9 @@ export {
   type StartOptions,
 } from './integration-runtime.js';
 export { describeIssues, findIssues, type FieldIssue } from './issues.js';
+export { intcChoice, intcShapes, parseValue, type ParseResult, type Shape } from './parse.js';
 export { consoleSink, createLogger, type LogLevel, type LogSink, type Logger } from './logger.js';
-export { createRedactor, readSecrets, REDACTED, type Environment } from './secrets.js';
+export type { SecretFields, SecretPath } from './secret-fields.js';
+export { createRedactor, readSecrets, REDACTED, Redactor, type Environment } from './secrets.js';
 export type * from './spec.js';
 export type * from './validators.js';

@@ -1,36 +1,39 @@
 /**
  * A started integration: dispatches register/unregister, action calls,
  * channel messages and webhook requests to the implementation. Action input
- * is validated before the handler (which is not called when it is bad) and
- * output after; message payloads before the handler.
+ * is parsed before the handler (which is not called when it is bad) and
+ * output after; message payloads before the handler (parse.ts: a copy,
+ * defaults filled in, unknown properties stripped).
  */
-import { checkValue } from './check.js';
+import { parseChecked } from './check.js';
 import type { ClientContract, IntegrationClient } from './client-contract.js';
 import { InputValidationError, MissingHandlerError, OutputValidationError, PayloadValidationError, redactError, UnknownNameError } from './errors.js';
 import type { CommonProps, IntegrationImplementation, WebhookRequest, WebhookResponse } from './handlers.js';
 import type { Logger } from './logger.js';
+import { revealingStates, type SecretFields } from './secret-fields.js';
+import type { Redactor } from './secrets.js';
 import type {
-  ActionInput,
+  ActionInputGiven,
   ActionName,
   ActionOutput,
   AnySpec,
   ChannelName,
   ConversationTagName,
   Context,
-  MessagePayload,
+  MessagePayloadGiven,
   MessageTagName,
   MessageType,
   Tags,
   UserTagName,
 } from './spec.js';
-import { copy, defineOwn, own, sortedKeys } from './values.js';
+import { defineOwn, own, sortedKeys } from './values.js';
 import type { Validators } from './validators.js';
 
 /** A message the bot sends, handed to the channel's handler for its type. */
 export interface OutgoingMessage<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> {
   readonly channel: C;
   readonly type: T;
-  readonly payload: MessagePayload<S, C, T>;
+  readonly payload: MessagePayloadGiven<S, C, T>;
   readonly conversation: { readonly id: string; readonly tags?: Tags<ConversationTagName<S, C>> };
   /** Default: a new id, no tags. */
   readonly message?: { readonly id?: string; readonly tags?: Tags<MessageTagName<S, C>> };
@@ -51,7 +54,9 @@ export interface InstanceParts<S extends AnySpec, C extends ClientContract> {
   readonly ctx: Context<S>;
   readonly client: C;
   readonly logger: Logger;
-  readonly redact: (text: string) => string;
+  /** What logs and errors keep out; states' secret-marked fields are added as handlers read and write them. */
+  readonly redactor: Redactor;
+  readonly secretFields?: SecretFields | undefined;
   readonly webhookUrl: string;
 }
 
@@ -75,6 +80,8 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
   readonly #implementation: LooseImplementation;
   readonly #validators: Validators;
   readonly #redact: (text: string) => string;
+  /** The client as handlers get it: states read or written through it teach the redactor their secret fields. */
+  readonly #handlerClient: C;
   #sent = 0;
 
   constructor(parts: InstanceParts<S, C>) {
@@ -84,7 +91,17 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     this.webhookUrl = parts.webhookUrl;
     this.#implementation = parts.implementation as unknown as LooseImplementation;
     this.#validators = parts.validators;
-    this.#redact = parts.redact;
+    this.#redact = parts.redactor.redact;
+    this.#handlerClient = revealingStates(parts.client, parts.secretFields, parts.redactor);
+  }
+
+  /**
+   * `text` without any secret value this instance knows: its secrets, the
+   * `redact` values it was started with, its configuration's secret-marked
+   * fields and those of every state its handlers read or wrote so far.
+   */
+  redact(text: string): string {
+    return this.#redact(text);
   }
 
   async register(): Promise<void> {
@@ -96,21 +113,19 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
   }
 
   /** Throws `UnknownNameError`, `InputValidationError` (handler not called) or `OutputValidationError`. */
-  async callAction<A extends ActionName<S>>(name: A, input: ActionInput<S, A>): Promise<ActionOutput<S, A>> {
+  async callAction<A extends ActionName<S>>(name: A, input: ActionInputGiven<S, A>): Promise<ActionOutput<S, A>> {
     return this.#redacting(() => this.#callAction(name, input));
   }
 
-  async #callAction<A extends ActionName<S>>(name: A, input: ActionInput<S, A>): Promise<ActionOutput<S, A>> {
+  async #callAction<A extends ActionName<S>>(name: A, input: ActionInputGiven<S, A>): Promise<ActionOutput<S, A>> {
     const validators = own(this.#validators.actions, name);
     if (validators === undefined) throw new UnknownNameError('action', name, sortedKeys(this.#validators.actions));
     const handler = own(this.#implementation.actions, name);
     if (handler === undefined) throw new MissingHandlerError(`The implementation has no handler for action ${JSON.stringify(name)}.`);
-    const checkedInput = copy(input);
     const action = `action ${JSON.stringify(name)}`;
-    checkValue(validators.input, checkedInput, 'input', `Invalid input for ${action}`, InputValidationError, this.#redact);
-    const output = await handler({ ...this.#common(), type: name, input: checkedInput });
-    checkValue(validators.output, output, 'output', `Invalid output from ${action}`, OutputValidationError, this.#redact);
-    return output as ActionOutput<S, A>;
+    const parsedInput = parseChecked(validators.input, input, 'input', `Invalid input for ${action}`, InputValidationError, this.#redact);
+    const output = await handler({ ...this.#common(), type: name, input: parsedInput });
+    return parseChecked(validators.output, output, 'output', `Invalid output from ${action}`, OutputValidationError, this.#redact) as ActionOutput<S, A>;
   }
 
   /** Throws `UnknownNameError` (channel or message type) or `PayloadValidationError` (handler not called). */
@@ -128,9 +143,8 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     if (handler === undefined) {
       throw new MissingHandlerError(`The implementation has no handler for ${JSON.stringify(type)} messages of channel ${JSON.stringify(channel)}.`);
     }
-    const payload = copy(outgoing.payload);
     const what = `Invalid ${JSON.stringify(type)} message for channel ${JSON.stringify(channel)}`;
-    checkValue(own(types, type), payload, 'payload', what, PayloadValidationError, this.#redact);
+    const payload = parseChecked(own(types, type), outgoing.payload, 'payload', what, PayloadValidationError, this.#redact);
     const conversation = { id: outgoing.conversation.id, channel, tags: { ...outgoing.conversation.tags } };
     const user = { tags: {}, ...outgoing.user, id: outgoing.user?.id ?? 'bot' };
     this.#sent += 1;
@@ -171,7 +185,7 @@ export class IntegrationInstance<S extends AnySpec, C extends ClientContract> {
     return {
       ctx: this.ctx,
       configuration: this.ctx.configuration,
-      client: this.client as unknown as IntegrationClient<S>,
+      client: this.#handlerClient as unknown as IntegrationClient<S>,
       logger: this.logger,
     };
   }

@@ -1,7 +1,8 @@
 /**
  * The base of every generated `Integration` class. It holds the
  * implementation, the manifest's metadata and the generated validators;
- * `start()` reads secrets, checks the configuration and gives back an
+ * `start()` reads secrets, parses the configuration, learns the values to
+ * redact (secrets, secret-marked configuration fields) and gives back an
  * instance that dispatches calls to the handlers.
  */
 import type { ClientContract } from './client-contract.js';
@@ -11,8 +12,9 @@ import { redactError } from './errors.js';
 import { InMemoryClient } from './in-memory-client.js';
 import { IntegrationInstance } from './instance.js';
 import { consoleSink, createLogger, type LogSink } from './logger.js';
-import { createRedactor, processEnvironment, readSecrets, type Environment } from './secrets.js';
-import type { AnySpec, ConfigurationName, Context, StateScope } from './spec.js';
+import { configurationSecretPaths, secretValues, type SecretFields } from './secret-fields.js';
+import { processEnvironment, readSecrets, Redactor, type Environment } from './secrets.js';
+import type { AnySpec, ConfigurationName, Context, GivenOf, StateScope } from './spec.js';
 import type { Validators } from './validators.js';
 
 /** What the generated code knows about the manifest besides its types and validators. */
@@ -25,15 +27,17 @@ export interface IntegrationMetadata {
   readonly states: { readonly [Scope in StateScope]: readonly string[] };
   /** Names of the named configurations (`configurations:`), sorted. */
   readonly configurations: readonly string[];
+  /** Where configurations and states hold secret-marked values (absent: nowhere). */
+  readonly secretFields?: SecretFields;
 }
 
-/** The configuration to start with: the default one, or a named one picked by `configurationType`. */
+/** The configuration to start with (as given: defaults are filled in): the default one, or a named one picked by `configurationType`. */
 export type ConfigurationOption<S extends AnySpec> =
-  | ({ readonly configurationType?: null } & ({} extends S['configuration']
-      ? { readonly configuration?: S['configuration'] }
-      : { readonly configuration: S['configuration'] }))
+  | ({ readonly configurationType?: null } & ({} extends GivenOf<S['configuration']>
+      ? { readonly configuration?: GivenOf<S['configuration']> }
+      : { readonly configuration: GivenOf<S['configuration']> }))
   | {
-      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: S['configurations'][K] };
+      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: GivenOf<S['configurations'][K]> };
     }[ConfigurationName<S>];
 
 export interface InstanceIds {
@@ -52,7 +56,7 @@ export type StartOptions<S extends AnySpec, C extends ClientContract> = Configur
   /** Handed to `register` (default: `http://localhost/webhooks/<webhookId>`). */
   readonly webhookUrl?: string;
   readonly ids?: InstanceIds;
-  /** More values to keep out of logs, besides the secrets (e.g. a token held in the configuration). */
+  /** More values to keep out of logs and errors, besides the secrets and the secret-marked fields. */
   readonly redact?: readonly string[];
 };
 
@@ -66,9 +70,13 @@ export class IntegrationRuntime<S extends AnySpec> {
   /** Throws `MissingSecretError`, `ConfigurationError` or `UnknownNameError` (configuration type). */
   start<C extends ClientContract = InMemoryClient>(options: StartOptions<S, C>): IntegrationInstance<S, C> {
     const secrets = readSecrets(this.metadata.secrets, options.env ?? processEnvironment());
-    const redact = createRedactor([...Object.values(secrets), ...(options.redact ?? [])]);
-    const logger = createLogger(options.logger ?? consoleSink(), redact);
-    const configuration = withRedactedErrors(redact, () => selectConfiguration(options, this.metadata.configurations, this.validators, redact));
+    const redactor = new Redactor([...Object.values(secrets), ...(options.redact ?? [])]);
+    // Secret-marked fields of the configuration as given (its check may fail), then as parsed (defaults included).
+    const secretPaths = configurationSecretPaths(this.metadata.secretFields, options.configurationType ?? null);
+    redactor.add(secretValues(options.configuration, secretPaths));
+    const logger = createLogger(options.logger ?? consoleSink(), redactor.redact);
+    const configuration = withRedactedErrors(redactor.redact, () => selectConfiguration(options, this.metadata.configurations, this.validators, redactor.redact));
+    redactor.add(secretValues(configuration.configuration, secretPaths));
     const ids = { integrationId: 'local-integration', webhookId: 'local-webhook', botId: 'local-bot', ...definedIds(options.ids) };
     const ctx = { ...configuration, secrets, ...ids } as Context<S>;
     const client = options.client ?? (new InMemoryClient() as unknown as C);
@@ -79,7 +87,8 @@ export class IntegrationRuntime<S extends AnySpec> {
       ctx,
       client,
       logger,
-      redact,
+      redactor,
+      secretFields: this.metadata.secretFields,
       webhookUrl: options.webhookUrl ?? `http://localhost/webhooks/${ids.webhookId}`,
     });
   }

@@ -16,7 +16,11 @@ const LISTED = 10;
 
 /** The issues of a value, or `undefined` when it is valid. */
 export function findIssues(validate: ValidateFunction, value: unknown, root: string): FieldIssue[] | undefined {
-  if (validate(value)) return undefined;
+  return validate(value) ? undefined : issuesOf(validate, root);
+}
+
+/** The issues of the value `validate` last found invalid. */
+export function issuesOf(validate: ValidateFunction, root: string): FieldIssue[] {
   const issues = (validate.errors ?? []).map((issue) => fieldIssue(issue, root));
   return issues.length > 0 ? issues : [{ path: root, message: 'is not valid' }];
 }

@@ -39,13 +39,41 @@ export const REDACTED = '[redacted]';
  * form, as they appear inside `JSON.stringify` output), longest first.
  */
 export function createRedactor(values: readonly (string | undefined)[]): (text: string) => string {
-  const forms = new Set<string>();
-  for (const value of values) {
-    if (value === undefined || value === '') continue;
-    forms.add(value);
-    forms.add(JSON.stringify(value).slice(1, -1));
+  return new Redactor(values).redact;
+}
+
+/**
+ * The values to keep out of logs and errors, growing as the runtime learns
+ * them (secret-marked fields of a state read after start): `redact` always
+ * uses every value added so far. Each occurrence of a value, raw or
+ * JSON-escaped, becomes `[redacted]`, in one pass (longest values first), so
+ * a value is never found inside the marker that replaced another.
+ */
+export class Redactor {
+  readonly #forms = new Set<string>();
+  #pattern: RegExp | undefined;
+
+  constructor(values: Iterable<string | undefined> = []) {
+    this.add(values);
   }
-  const sorted = [...forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (sorted.length === 0) return (text) => text;
-  return (text) => sorted.reduce((result, form) => result.split(form).join(REDACTED), text);
+
+  /** Adds values (absent and empty ones are ignored). */
+  add(values: Iterable<string | undefined>): void {
+    const before = this.#forms.size;
+    for (const value of values) {
+      if (value === undefined || value === '') continue;
+      this.#forms.add(value);
+      this.#forms.add(JSON.stringify(value).slice(1, -1));
+    }
+    if (this.#forms.size === before) return;
+    const sorted = [...this.#forms].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.#pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+  }
+
+  /** `text` with every value added so far replaced by `[redacted]`. */
+  readonly redact = (text: string): string => (this.#pattern === undefined ? text : text.replace(this.#pattern, REDACTED));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }

@@ -7,6 +7,26 @@
 
 export type StateScope = 'integration' | 'conversation' | 'user';
 
+declare const parsedType: unique symbol;
+declare const givenType: unique symbol;
+
+/**
+ * How a generated Spec writes the type of a schema that holds a default:
+ * `Parsed`, the value parsing gives (defaulted properties present: what
+ * handlers receive and readers get back), and `Given`, what a caller or
+ * producer may write (defaulted properties optional), like zod's
+ * `z.output` and `z.input`. Any other Spec entry is both at once.
+ */
+export interface WithDefaults<Parsed, Given> {
+  readonly [parsedType]: Parsed;
+  readonly [givenType]: Given;
+}
+
+/** The type of a Spec entry after parsing. */
+export type ParsedOf<T> = T extends WithDefaults<infer Parsed, unknown> ? Parsed : T;
+/** The type of a Spec entry as a caller gives it. */
+export type GivenOf<T> = T extends WithDefaults<unknown, infer Given> ? Given : T;
+
 /** What every generated `Spec` looks like. */
 export interface AnySpec {
   /** The default configuration (`Record<string, never>` when the manifest has none). */
@@ -46,11 +66,24 @@ export type UserTagName<S extends AnySpec> = S['userTags'];
 export type ConversationTagName<S extends AnySpec, C extends ChannelName<S>> = S['channels'][C]['conversationTags'];
 export type MessageTagName<S extends AnySpec, C extends ChannelName<S>> = S['channels'][C]['messageTags'];
 
-export type ActionInput<S extends AnySpec, A extends ActionName<S>> = S['actions'][A]['input'];
-export type ActionOutput<S extends AnySpec, A extends ActionName<S>> = S['actions'][A]['output'];
-export type MessagePayload<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> = S['channels'][C]['messages'][T];
-export type EventPayload<S extends AnySpec, E extends EventName<S>> = S['events'][E];
-export type StatePayload<S extends AnySpec, N extends StateName<S>> = S['states'][N]['payload'];
+/** What an action handler receives (parsed: defaults filled in). */
+export type ActionInput<S extends AnySpec, A extends ActionName<S>> = ParsedOf<S['actions'][A]['input']>;
+/** What a caller of an action may pass. */
+export type ActionInputGiven<S extends AnySpec, A extends ActionName<S>> = GivenOf<S['actions'][A]['input']>;
+/** What the caller of an action gets back (parsed). */
+export type ActionOutput<S extends AnySpec, A extends ActionName<S>> = ParsedOf<S['actions'][A]['output']>;
+/** What an action handler may return. */
+export type ActionOutputGiven<S extends AnySpec, A extends ActionName<S>> = GivenOf<S['actions'][A]['output']>;
+/** A message's payload as handlers receive it and the client gives it back (parsed). */
+export type MessagePayload<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> = ParsedOf<S['channels'][C]['messages'][T]>;
+/** A message's payload as its sender writes it. */
+export type MessagePayloadGiven<S extends AnySpec, C extends ChannelName<S>, T extends MessageType<S, C>> = GivenOf<S['channels'][C]['messages'][T]>;
+export type EventPayload<S extends AnySpec, E extends EventName<S>> = ParsedOf<S['events'][E]>;
+export type EventPayloadGiven<S extends AnySpec, E extends EventName<S>> = GivenOf<S['events'][E]>;
+/** A state's payload as read back (parsed). */
+export type StatePayload<S extends AnySpec, N extends StateName<S>> = ParsedOf<S['states'][N]['payload']>;
+/** A state's payload as written. */
+export type StatePayloadGiven<S extends AnySpec, N extends StateName<S>> = GivenOf<S['states'][N]['payload']>;
 export type StateScopeOf<S extends AnySpec, N extends StateName<S>> = S['states'][N]['type'];
 
 /** Tag values by tag name; every tag may be absent. */
@@ -61,13 +94,13 @@ export type Tags<Name extends string> = { [K in Name]?: string | undefined };
  * (`configurationType: null`) or a named one, each with its own type.
  */
 export type ConfigurationChoice<S extends AnySpec> =
-  | { readonly configurationType: null; readonly configuration: S['configuration'] }
+  | { readonly configurationType: null; readonly configuration: ParsedOf<S['configuration']> }
   | {
-      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: S['configurations'][K] };
+      [K in ConfigurationName<S>]: { readonly configurationType: K; readonly configuration: ParsedOf<S['configurations'][K]> };
     }[ConfigurationName<S>];
 
-/** Any configuration the integration accepts. */
-export type AnyConfiguration<S extends AnySpec> = S['configuration'] | S['configurations'][ConfigurationName<S>];
+/** Any configuration the integration runs with (parsed: defaults filled in). */
+export type AnyConfiguration<S extends AnySpec> = ParsedOf<S['configuration']> | ParsedOf<S['configurations'][ConfigurationName<S>]>;
 
 /**
  * What every handler gets as `ctx`. Checking `ctx.configurationType` narrows

@@ -1,7 +1,10 @@
 /**
  * The shape of the generated `validators.ts`: one Ajv standalone function per
- * schema, grouped like the manifest. The runtime calls them; it never compiles.
+ * schema, grouped like the manifest. The runtime calls them (through
+ * `parseValue`); it never compiles.
  */
+import type { Shape } from './parse.js';
+
 export interface ValidationIssue {
   /** JSON Pointer into the validated value (`/chatId`), '' for the value itself. */
   readonly instancePath: string;
@@ -11,7 +14,11 @@ export interface ValidationIssue {
   readonly message?: string;
 }
 
-export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
+export type ValidateFunction = ((data: unknown) => boolean) & {
+  errors?: ValidationIssue[] | null;
+  /** What parsing does beyond validating (defaults, stripping); absent when it does nothing. */
+  shape?: Shape;
+};
 
 export interface Validators {
   /** The default configuration's schema (absent when the manifest has none). */

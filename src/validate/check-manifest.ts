@@ -26,8 +26,8 @@ const RULES: Record<ManifestKind, readonly Rule[]> = {
  */
 export function checkManifest(manifest: LoadedManifest, resolver: ManifestResolver, compiler: SchemaCompiler): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const context = createRuleContext(manifest, resolver, compiler, diagnostics);
   const meta = checkMetaSchema(manifest);
+  const context = createRuleContext(manifest, resolver, compiler, diagnostics, meta.errorPaths);
   diagnostics.push(...meta.diagnostics);
   checkEmbeddedSchemas(context, meta.errorPaths);
   for (const rule of RULES[manifest.kind]) rule(context);

@@ -1,23 +1,15 @@
 import type { ErrorObject } from 'ajv';
 import { describePath } from '../diagnostics/describe-path.js';
 import { createDiagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
-import { closestMatch } from '../diagnostics/did-you-mean.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
-import { metaSchemaDefinition, metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
+import { metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
 import { kindFromValue } from '../model/manifest-kind.js';
-import { describeTypes, describeValueType, keysOf, propertyOf, stringPropertyOf } from '../model/values.js';
+import { describeTypes, describeValueType, propertyOf, stringPropertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
+import { enumFix, isSchemaPosition, missingKeyFix, patternFix, typeFix, unknownKeyFix } from './meta-fixes.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
-
-/** Keys users bring from elsewhere, with what to write instead. */
-const UNKNOWN_KEY_HINTS: Readonly<Record<string, string>> = {
-  '<<': 'YAML merge keys are not supported: write the properties out.',
-  nullable: "JSON Schema has no `nullable` (that is OpenAPI): add 'null' to the type, as in `type: [string, 'null']`.",
-};
-
-/** The meta-schema definition of an embedded JSON Schema object (same name in every meta-schema). */
-const EMBEDDED_SCHEMA_DEFINITION = 'jsonSchemaObject';
+import { collapseStructureSlips } from './structure-slips.js';
 
 export interface MetaSchemaResult {
   readonly diagnostics: Diagnostic[];
@@ -29,12 +21,11 @@ export interface MetaSchemaResult {
 export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
   const validate = metaValidator(manifest.kind);
   if (validate(manifest.value)) return { diagnostics: [], errorPaths: [] };
-  const errors = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e) && !isKnownKindMismatch(manifest, e));
-  const diagnostics: Diagnostic[] = [];
-  const errorPaths: PathSegment[][] = [];
+  const pruned = pruneAlternatives(validate.errors ?? []).filter((e) => !isNamingError(e) && !isKnownKindMismatch(manifest, e) && !isCheckedReference(manifest, e));
+  const { errors, diagnostics } = collapseStructureSlips(manifest, pruned);
+  const errorPaths: PathSegment[][] = pruned.map((error) => toValuePath(manifest.value, decodePointer(error.instancePath)));
   for (const error of errors) {
     const path = toValuePath(manifest.value, decodePointer(error.instancePath));
-    errorPaths.push(path);
     diagnostics.push(toDiagnostic(manifest, error, path));
   }
   return { diagnostics, errorPaths };
@@ -44,6 +35,15 @@ export function checkMetaSchema(manifest: LoadedManifest): MetaSchemaResult {
 function isNamingError(error: ErrorObject): boolean {
   // Errors raised inside a `propertyNames` subschema carry the offending name.
   return error.keyword === 'propertyNames' || error.propertyName !== undefined;
+}
+
+/**
+ * A bot's `disabledChannels` and `configurationType` name things of the
+ * integration it installs: the bot rule checks them against it (and says
+ * which name was meant), so their pattern is not reported twice.
+ */
+function isCheckedReference(manifest: LoadedManifest, error: ErrorObject): boolean {
+  return manifest.kind === 'bot' && error.keyword === 'pattern' && /^\/integrations\/[^/]+\/(?:disabledChannels\/\d+|configurationType)$/.test(error.instancePath);
 }
 
 /** A `kind` naming another manifest kind was already reported by the loader as kind-mismatch. */
@@ -59,49 +59,66 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      const node = metaSchemaNodeAt(manifest.kind, path);
-      const suggestion = closestMatch(name, keysOf(propertyOf(node, 'properties')));
       const location = at([...path, name], 'key');
-      const hint = Object.hasOwn(UNKNOWN_KEY_HINTS, name) ? UNKNOWN_KEY_HINTS[name] : undefined;
-      return node !== undefined && node === metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION)
-        ? createDiagnostic('unknown-schema-keyword', { name, suggestion, hint }, location)
-        : createDiagnostic('unknown-property', { name, where, suggestion, hint }, location);
+      const fix = unknownKeyFix(manifest, path, name);
+      return isSchemaPosition(manifest, path)
+        ? createDiagnostic('unknown-schema-keyword', { name }, location, fix)
+        : createDiagnostic('unknown-property', { name, where }, location, fix);
     }
-    case 'required':
-      return createDiagnostic('missing-property', { name: String(params.missingProperty), where }, at(path, 'key'));
+    case 'not': {
+      // The meta-schemas list zod's keywords (describe, optional…) as `not: {}` entries, so editors can show the fix.
+      const name = String(path.at(-1));
+      const fix = unknownKeyFix(manifest, path.slice(0, -1), name);
+      return createDiagnostic('unknown-schema-keyword', { name }, at(path, 'key'), fix);
+    }
+    case 'required': {
+      const name = String(params.missingProperty);
+      return createDiagnostic('missing-property', { name, where }, at(path, 'key'), missingKeyFix(manifest, path, name));
+    }
     case 'type': {
       const location = at(path);
       const expected = describeTypes(params.type);
+      const types = Array.isArray(params.type) ? params.type.map(String) : String(params.type).split(',');
+      const fix = typeFix(manifest, path, types, value);
+      if (path.at(-1) === 'required' && typeof value === 'boolean' && isSchemaPosition(manifest, path.slice(0, -1))) {
+        // zod's fields are required unless .optional(): `required: true` on a property is the usual translation.
+        const detail = `is ${value}, but \`required\` is no flag on a property: it lists the required names on the object that holds the property`;
+        return createDiagnostic('invalid-value', { where, detail }, location, fix);
+      }
       const isYaml = !manifest.file.path.toLowerCase().endsWith('.json');
-      const quoteHint = isYaml && expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean');
-      const yamlBooleanHint = isYaml && expected === 'a boolean' && typeof value === 'string' && /^(?:y|yes|n|no|on|off)$/i.test(value);
-      const actual = quoteHint
-        ? `${describeValueType(value)} (YAML reads ${sourceText(manifest, location)} as a ${typeof value}: write it in quotes)`
-        : yamlBooleanHint
-          ? `a string (YAML 1.2 reads '${String(value)}' as text: write true or false)`
-          : describeValueType(value);
-      const hint = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
-      return createDiagnostic('invalid-type', { where, expected, actual, hint }, location);
+      const readAs = isYaml && types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (YAML reads ${sourceText(manifest, location)} as a ${typeof value})` : '';
+      // The meta-schema's own advice for this value (its errorMessage), where intc has no sharper fix.
+      const advice = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
+      const fixOrAdvice = fix ?? (advice === undefined ? undefined : { message: advice });
+      return createDiagnostic('invalid-type', { where, expected, actual: `${describeValueType(value)}${readAs}` }, location, fixOrAdvice);
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
-      const suggestion = typeof value === 'string' ? closestMatch(value, allowed.map(String)) : undefined;
-      return createDiagnostic('invalid-value', { where, detail: `must be one of ${formatList(allowed)}`, suggestion }, at(path));
+      return createDiagnostic('invalid-value', { where, detail: `must be one of ${formatList(allowed)}` }, at(path), enumFix(manifest, path, allowed, value));
     }
     case 'const':
-      return createDiagnostic('invalid-value', { where, detail: `must be ${JSON.stringify(params.allowedValue)}` }, at(path));
+      return createDiagnostic('invalid-value', { where, detail: `must be ${JSON.stringify(params.allowedValue)}` }, at(path), {
+        message: `Write ${JSON.stringify(params.allowedValue)}, or remove it.`,
+      });
     case 'pattern': {
       const custom = propertyOf(metaSchemaNodeAt(manifest.kind, path), 'patternErrorMessage');
       const shown = typeof value === 'string' ? `('${value}') ` : '';
       const detail =
         typeof custom === 'string' ? `${shown}is invalid: ${lowerFirst(stripPeriod(custom))}` : `must match the pattern ${String(params.pattern)}`;
-      return createDiagnostic('invalid-value', { where, detail }, at(path));
+      return createDiagnostic('invalid-value', { where, detail }, at(path), patternFix(manifest, path, value));
     }
     case 'uniqueItems': {
       const { i, j } = params as { i: number; j: number };
       const [first, repeat] = [Math.min(i, j), Math.max(i, j)];
-      return createDiagnostic('invalid-value', { where, detail: `lists ${JSON.stringify(valueAtPath(value, [repeat]))} more than once (items ${first} and ${repeat})` }, at([...path, repeat]));
+      const repeated = JSON.stringify(valueAtPath(value, [repeat]));
+      return createDiagnostic('invalid-value', { where, detail: `lists ${repeated} more than once (items ${first} and ${repeat})` }, at([...path, repeat]), {
+        message: `Remove the second ${repeated}.`,
+      });
     }
+    case 'minItems':
+      return createDiagnostic('invalid-value', { where, detail: error.message ?? 'has too few items' }, at(path), {
+        message: `List at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}, or remove it.`,
+      });
     default:
       return createDiagnostic('invalid-value', { where, detail: error.message ?? `fails ${error.keyword}` }, at(path));
   }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode, DiagnosticParams } from '../diagnostics/codes.js';
 import type { LoadedManifest } from '../load/load-manifest.js';
@@ -27,7 +27,9 @@ export interface RuleContext {
    * same place: it is resolved, and any problem reported, once.
    */
   resolveManifest(reference: string, kind: ManifestKind, at: ValuePath): LoadedManifest | undefined;
-  report<C extends DiagnosticCode>(code: C, params: DiagnosticParams<C>, path: ValuePath, part?: LocationPart): void;
+  report<C extends DiagnosticCode>(code: C, params: DiagnosticParams<C>, path: ValuePath, part?: LocationPart, fix?: Fix): void;
+  /** True when the meta-schema already reported a problem with the object at `path` (its advice would only repeat it). */
+  hasErrorAt(path: ValuePath): boolean;
 }
 
 export type Rule = (context: RuleContext) => void;
@@ -37,14 +39,17 @@ export function createRuleContext(
   resolver: ManifestResolver,
   compiler: SchemaCompiler,
   diagnostics: Diagnostic[],
+  errorPaths: readonly ValuePath[] = [],
 ): RuleContext {
   const resolved = new Map<string, LoadedManifest | undefined>();
+  const errorAt = new Set(errorPaths.map((path) => JSON.stringify(path)));
   return {
     manifest,
     compiler,
-    report(code, params, path, part = 'value') {
-      diagnostics.push(createDiagnostic(code, params, locate(manifest.file, path, part)));
+    report(code, params, path, part = 'value', fix) {
+      diagnostics.push(createDiagnostic(code, params, locate(manifest.file, path, part), fix));
     },
+    hasErrorAt: (path) => errorAt.has(JSON.stringify(path)),
     resolveManifest(reference, kind, at) {
       const key = JSON.stringify([reference, kind, at]);
       if (!resolved.has(key)) resolved.set(key, resolver.resolveManifest(manifest, reference, kind, at));

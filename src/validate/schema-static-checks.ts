@@ -1,7 +1,7 @@
 import type { PathSegment } from '../load/source-file.js';
 import { isIgnoredByValidators } from '../model/schema-extensions.js';
 import { isPlainObject, keysOf, propertyOf, type PlainObject } from '../model/values.js';
-import { closestMatch } from '../diagnostics/did-you-mean.js';
+import { refFix, regexFix, unsupportedRefFix, valueTypeFix } from './schema-fixes.js';
 import { decodePointer, isLocalRef, safeDecodeUri, valueAtPath } from './json-pointer.js';
 import type { RuleContext } from './rule-context.js';
 import { declaredTypes } from './schema-strictness.js';
@@ -117,7 +117,7 @@ function checkRef(context: RuleContext, ref: string, root: unknown, entityNames:
     const name = safeDecodeUri(entity[1]!);
     if (entityNames.includes(name)) return true;
     const detail = entityNames.length ? `no entity '${name}' is defined under 'entities'` : 'this manifest defines no entities';
-    context.report('unresolved-ref', { ref, detail, suggestion: closestMatch(name, entityNames) }, at);
+    context.report('unresolved-ref', { ref, detail }, at, 'value', refFix(context.manifest, at, ref, entityNames, root));
     return false;
   }
   if (isLocalRef(ref)) {
@@ -130,10 +130,10 @@ function checkRef(context: RuleContext, ref: string, root: unknown, entityNames:
     const target = valueAtPath(root, pointer);
     if (isPlainObject(target) || typeof target === 'boolean') return true;
     const detail = target === undefined ? 'nothing in this schema is at that pointer' : 'it points at a value that is not a schema';
-    context.report('unresolved-ref', { ref, detail }, at);
+    context.report('unresolved-ref', { ref, detail }, at, 'value', refFix(context.manifest, at, ref, entityNames, root));
     return false;
   }
-  context.report('unsupported-ref', { ref }, at);
+  context.report('unsupported-ref', { ref }, at, 'value', unsupportedRefFix(context.manifest, at, ref, entityNames));
   return false;
 }
 
@@ -165,7 +165,7 @@ function checkValuesFitType(context: RuleContext, node: PlainObject, at: PathSeg
     if (fits(value)) continue;
     const keyword = String(path[at.length]);
     const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
-    context.report('invalid-schema', { detail: `${keyword} ${shown} is not of the schema's type (${types.join(' or ')})` }, path);
+    context.report('invalid-schema', { detail: `${keyword} ${shown} is not of the schema's type (${types.join(' or ')})` }, path, 'value', valueTypeFix(context.manifest, path, value, types));
     clean = false;
   }
   return clean;
@@ -251,7 +251,7 @@ function checkRegex(context: RuleContext, pattern: string, at: PathSegment[], pa
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/u?: /, '') : String(error);
-    context.report('invalid-regex', { pattern, reason }, at, part);
+    context.report('invalid-regex', { pattern, reason }, at, part, regexFix(context.manifest, at, pattern, part));
     return false;
   }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 /** The file-system calls the writer makes; tests swap in failing ones. */
 export interface WriteFs {
   mkdirSync(path: string, options: { recursive: true }): unknown;
-  writeFileSync(path: string, content: string, options: { flag: string; mode?: number }): void;
+  writeFileSync(path: string, content: string | Uint8Array, options: { flag: string; mode?: number }): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   rmdirSync(path: string): void;
@@ -36,7 +36,7 @@ export function tempPathFor(path: string): string {
  * is removed when anything fails, and the error is rethrown for the caller to
  * report.
  */
-export function writeFileAtomic(path: string, content: string, fs: WriteFs = nodeWriteFs): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, fs: WriteFs = nodeWriteFs): void {
   fs.mkdirSync(dirname(path), { recursive: true });
   const mode = existingMode(path, fs);
   const temp = tempPathFor(path);

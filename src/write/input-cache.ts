@@ -30,7 +30,7 @@ const RECORD_FORMAT = 1;
 
 /** [path relative to the generated folder (`/`-separated), hash]; hash null = the file did not exist. */
 type HashEntry = [string, string | null];
-type RecordedDiagnostic = [code: string, severity: string, message: string, file: string, line: number, column: number, endLine: number, endColumn: number];
+type RecordedDiagnostic = [code: string, severity: string, message: string, file: string, line: number, column: number, endLine: number, endColumn: number, fix?: string];
 
 export interface StateRecord {
   readonly format: number;
@@ -74,16 +74,11 @@ export function serializeRecord(input: RecordInput): string {
     stubs: hashed(input.stubs),
     folders: hashed(input.folders),
     outputs: input.outputs.map((file): HashEntry => [file.path, hashText(file.content)]).sort(byPath),
-    diagnostics: input.diagnostics.map((d) => [
-      d.code,
-      d.severity,
-      d.message,
-      toRecordPath(from, d.location.file),
-      d.location.start.line,
-      d.location.start.column,
-      d.location.end.line,
-      d.location.end.column,
-    ]),
+    diagnostics: input.diagnostics.map((d): RecordedDiagnostic => {
+      const { file, start, end } = d.location;
+      const where = [toRecordPath(from, file), start.line, start.column, end.line, end.column] as const;
+      return d.fix ? [d.code, d.severity, d.message, ...where, d.fix.message] : [d.code, d.severity, d.message, ...where];
+    }),
   };
   const lines = Object.entries(record).map(([key, value]) =>
     Array.isArray(value)
@@ -242,12 +237,14 @@ function onlyListedFiles(folder: string, listed: readonly string[]): boolean {
   return fits(folder, '');
 }
 
-function toDiagnostic(folder: string, [code, severity, message, file, line, column, endLine, endColumn]: RecordedDiagnostic): Diagnostic {
+function toDiagnostic(folder: string, [code, severity, message, file, line, column, endLine, endColumn, fix]: RecordedDiagnostic): Diagnostic {
   return {
     code: code as DiagnosticCode,
     severity: severity as Severity,
     message,
     location: { file: fromRecordPath(folder, file), start: { line, column }, end: { line: endLine, column: endColumn } },
+    // The fix's sentence is kept for the report; its edit is for `validate --fix`, which never reads records.
+    ...(typeof fix === 'string' ? { fix: { message: fix } } : {}),
   };
 }
 

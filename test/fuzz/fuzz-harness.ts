@@ -6,12 +6,11 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { dirname, join } from 'node:path';
 import { generate } from '../../src/pipeline.js';
 import { planStubs } from '../../src/stubs/plan-stubs.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { ROOT } from '../fixture-harness.js';
+import { strictTypeErrors } from '../strict-typecheck.js';
 
 /** A fresh scratch folder; ESM (`"type": "module"`) so nodenext reads the generated `.ts` files as the golden test does. */
 export function scratchDir(prefix: string): string {
@@ -66,30 +65,7 @@ export function typeScriptFilesUnder(dir: string): string[] {
 
 /** Type-checks the files in one strict program, as a user's project would (the options of test/golden.test.ts). */
 export function typeCheck(files: readonly string[], base: string): string[] {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitOverride: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: false,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    types: ['node'],
-    typeRoots: [join(ROOT, 'node_modules', '@types')],
-    verbatimModuleSyntax: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    baseUrl: ROOT,
-    paths: { 'intc/runtime': ['src/runtime/index.ts'] },
-  };
-  const program = ts.createProgram(files, options);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    const file = d.file ? relative(base, d.file.fileName) : '';
-    return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+  return strictTypeErrors(files, 'nodenext', base);
 }
 
 /**

@@ -30,7 +30,10 @@ export const modelOfAnthropic: anthropicLlm.Entities['modelRef'] = { id: 'claude
 export const modelOfOpenai: openaiLlm.Entities['modelRef'] = { id: 'gpt', name: 'GPT', contextWindow: 128000 } satisfies LanguageModelEntity;
 // @ts-expect-error OpenAI's model has a context window, not maxTokens
 export const mixedUp: openaiLlm.Entities['modelRef'] = { id: 'gpt', name: 'GPT', maxTokens: 10 };
-export const prompt: anthropicLlm.Actions['generateContent']['input'] = { messages: [{ role: 'user', content: 'Hi' }], model: { id: 'c', name: 'C', maxTokens: 1 } };
+// The interface's types as the integration's handlers receive them: `temperature` has a default, so it is there.
+export const prompt: anthropicLlm.Actions['generateContent']['input'] = { messages: [{ role: 'user', content: 'Hi' }], model: { id: 'c', name: 'C', maxTokens: 1 }, temperature: 1 };
+// @ts-expect-error a received input has its defaulted temperature
+export const promptWithoutDefault: anthropicLlm.Actions['generateContent']['input'] = { messages: [{ role: 'user', content: 'Hi' }] };
 
 const issueListAction: ActionHandlers['issueList'] = async () => ({ items: [], meta: {} });
 const projectListAction: ActionHandlers['projectList'] = async () => ({ items: [{ id: 'p1', name: 'Core' }], meta: { nextToken: 'n' } });

@@ -60,9 +60,10 @@ export async function callBotApi<M extends keyof BotApiMethods>(
   method: M,
   params: BotApiMethods[M]['params'],
 ): Promise<BotApiMethods[M]['result']> {
-  // Logged as is: the runtime redacts secrets (and the `redact` values given at start) from every line.
+  // Logged as is: the runtime redacts secrets and secret-marked configuration fields (the bot token) from every line.
   logger.debug(`Telegram ${method}`, params);
-  const baseUrl = configuration.apiBaseUrl ?? 'https://api.telegram.org';
+  // The schema's default (https://api.telegram.org) is filled in when the configuration leaves it out.
+  const baseUrl = configuration.apiBaseUrl;
   const response = await fetch(`${baseUrl}/bot${configuration.botToken}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -3,6 +3,8 @@
  * manifest with the type of its schema, in the shape the runtime's generic
  * types read (`AnySpec` in `src/runtime/spec.ts`). One line per action,
  * message type, event, state and secret, so the file grows with the manifest.
+ * A schema with defaults names both of its types (`rt.WithDefaults`): what
+ * handlers receive and what callers give.
  */
 import type { IntegrationModel } from '../../model/integration-model.js';
 import type { TypeNames } from '../type-names.js';
@@ -13,14 +15,22 @@ export interface SpecType {
   readonly text: string;
   /** The names it uses from `types.ts`. */
   readonly typeNames: readonly string[];
+  /** Whether it names a type of `intc/runtime` (as `rt.…`). */
+  readonly usesRuntime: boolean;
 }
 
 export function specType(model: IntegrationModel, names: TypeNames): SpecType {
   const used: string[] = [];
+  let usesRuntime = false;
+  /** The type of a schema; with defaults, both of its types: `rt.WithDefaults<Parsed, Given>`. */
   const use = (name: string | undefined): string => {
     if (name === undefined) throw new Error('intc: a schema has no type name');
     used.push(name);
-    return name;
+    const given = names.given.get(name);
+    if (given === undefined) return name;
+    used.push(given);
+    usesRuntime = true;
+    return `rt.WithDefaults<${name}, ${given}>`;
   };
   // types.ts always has `Configuration`: an empty object when the manifest has no configuration.
   const configuration = use(names.configuration);
@@ -54,7 +64,7 @@ export function specType(model: IntegrationModel, names: TypeNames): SpecType {
     `  userTags: ${literalUnion(model.userTags)};\n` +
     block('secrets', model.secrets.map((s) => `${doc(s.description)}    ${typeKey(s.name)}: ${s.optional ? 'string | undefined' : 'string'};\n`)) +
     '};\n';
-  return { text, typeNames: [...new Set(used)].sort() };
+  return { text, typeNames: [...new Set(used)].sort(), usesRuntime };
 }
 
 function block(key: string, members: readonly string[]): string {

@@ -19,7 +19,9 @@ export async function emitInstalledIntegration(installed: InstalledIntegration):
   const names = typeNamesOf(model);
   const types = await emitSchemaTypes(model, names);
   const spec = specType(model, names);
-  const imports = spec.typeNames.length === 0 ? '' : `import type {\n${spec.typeNames.map((name) => `  ${name},\n`).join('')}} from './types.js';\n\n`;
+  const runtimeImport = spec.usesRuntime ? "import type * as rt from 'intc/runtime';\n" : '';
+  const typeImports = spec.typeNames.length === 0 ? '' : `import type {\n${spec.typeNames.map((name) => `  ${name},\n`).join('')}} from './types.js';\n`;
+  const imports = runtimeImport + typeImports === '' ? '' : `${runtimeImport}${typeImports}\n`;
   const specFile =
     doNotEditHeader(basename(model.manifestPath)) +
     imports +

@@ -4,12 +4,13 @@
  * titles, descriptions and `$comment`s are left out (they change nothing a
  * validator does, and Ajv would otherwise copy them into the code), and so
  * are `x-` extensions and `discriminator` (annotations for other tools).
+ * parse-schemas.ts then rewrites them for zod's parse semantics.
  */
 import { isIgnoredByValidators } from '../../model/schema-extensions.js';
 import { isPlainObject, type PlainObject } from '../../model/values.js';
 import { ENTITY_REF_PREFIX, isEntityRef, safeDecodeUri } from '../../validate/json-pointer.js';
 
-const ENTITY_BASE = 'https://intc.invalid/entities/';
+export const ENTITY_BASE = 'https://intc.invalid/entities/';
 
 /** Only ever strings, so no `$ref` can point at them. */
 const DOCUMENTATION = new Set(['title', 'description', '$comment']);

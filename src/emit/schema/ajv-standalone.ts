@@ -17,6 +17,8 @@
 import type { default as AjvModule } from 'ajv';
 import { bundledRequire } from '../../load/bundled-require.js';
 import { entityUri, schemaForAjv } from './ajv-schemas.js';
+import { ShapeTable, type ShapeJson } from './parse-schemas.js';
+import { CHOICE_NAME, useRecordingUnions, type CodegenLibrary } from './recording-unions.js';
 
 type AjvClass = typeof AjvModule.default;
 type AjvInstance = InstanceType<AjvClass>;
@@ -44,6 +46,7 @@ interface AjvLibrary {
   readonly Ajv: AjvClass;
   readonly addFormats: (ajv: AjvInstance) => AjvInstance;
   readonly Name: new (name: string) => unknown;
+  readonly template: CodegenLibrary['template'];
   readonly Code: new (code: string) => Code;
   readonly started: number;
   readonly completed: number;
@@ -54,13 +57,14 @@ let library: AjvLibrary | undefined;
 
 function ajvLibrary(): AjvLibrary {
   if (library === undefined) {
-    const ajv = require('ajv') as { default: AjvClass; Name: AjvLibrary['Name'] };
+    const ajv = require('ajv') as { default: AjvClass; Name: AjvLibrary['Name']; _: AjvLibrary['template'] };
     const code = require('ajv/dist/compile/codegen/code') as { _Code: AjvLibrary['Code'] };
     const scope = require('ajv/dist/compile/codegen/scope') as { UsedValueState: { Started: number; Completed: number } };
     library = {
       Ajv: ajv.default,
       addFormats: (require('ajv-formats') as { default: AjvLibrary['addFormats'] }).default,
       Name: ajv.Name,
+      template: ajv._,
       Code: code._Code,
       started: scope.UsedValueState.Started,
       completed: scope.UsedValueState.Completed,
@@ -88,6 +92,10 @@ export interface StandaloneValidators {
   readonly imports: readonly string[];
   /** Function name of each input schema, by index. */
   readonly functionNames: readonly string[];
+  /** The shape table (see parse-schemas.ts), `$ref`s as indices; only what the functions' shapes use. */
+  readonly shapes: readonly ShapeJson[];
+  /** Function name → the table index of its shape (functions whose parsing does nothing beyond validating have none). */
+  readonly shapeOf: ReadonlyMap<string, number>;
 }
 
 export interface EntitySchema {
@@ -95,21 +103,35 @@ export interface EntitySchema {
   readonly schema: unknown;
 }
 
+interface DistinctSchema {
+  readonly schema: unknown;
+  readonly shape: number | undefined;
+  functionName: string;
+}
+
 export function standaloneValidators(schemas: readonly unknown[], entities: readonly EntitySchema[]): StandaloneValidators {
-  const distinct = new Map<string, { schema: unknown; functionName: string }>();
+  const table = new ShapeTable(entities.map((entity) => entityUri(entity.name)));
+  const preparedEntities = entities.map((entity) => {
+    const uri = entityUri(entity.name);
+    return { uri, schema: table.prepareEntity(uri, schemaForAjv(entity.schema)) };
+  });
+  const distinct = new Map<string, DistinctSchema>();
   const contentOf = schemas.map((schema) => {
-    const prepared = schemaForAjv(schema);
-    const content = JSON.stringify(prepared);
-    if (!distinct.has(content)) distinct.set(content, { schema: prepared, functionName: '' });
+    const light = schemaForAjv(schema);
+    const content = JSON.stringify(light);
+    if (!distinct.has(content)) {
+      const prepared = table.prepare(light);
+      distinct.set(content, { schema: prepared.ajv, shape: prepared.shape, functionName: '' });
+    }
     return content;
   });
 
   const names: Record<string, unknown> = {};
   const parts: string[] = [];
   const uses = new Map<string, number>();
-  const batch: { schema: unknown; functionName: string }[] = [];
+  const batch: DistinctSchema[] = [];
   const flush = () => {
-    const text = compileBatch(batch, entities, names);
+    const text = compileBatch(batch, preparedEntities, names);
     countSchemaConstantUses(text, uses);
     parts.push(text);
     batch.length = 0;
@@ -130,11 +152,23 @@ export function standaloneValidators(schemas: readonly unknown[], entities: read
   const code = parts.join('');
   // Inside a string literal a quote would be escaped (`require(\"`): this only finds code.
   if (code.includes('require("')) throw new Error('Ajv standalone code requires a module intc/runtime does not provide');
-  return { code: code.trim(), imports: [...imports].sort(), functionNames: contentOf.map((content) => distinct.get(content)!.functionName) };
+  const used = table.used([...distinct.values()].map((entry) => entry.shape));
+  const shapeOf = new Map<string, number>();
+  for (const entry of distinct.values()) {
+    const index = entry.shape === undefined ? undefined : used.indexOf.get(entry.shape);
+    if (index !== undefined) shapeOf.set(entry.functionName, index);
+  }
+  return {
+    code: code.trim(),
+    imports: [...imports].sort(),
+    functionNames: contentOf.map((content) => distinct.get(content)!.functionName),
+    shapes: used.shapes,
+    shapeOf,
+  };
 }
 
 /** Compiles schemas with a fresh Ajv instance whose scope names continue from `names`; sets their function names. */
-function compileBatch(batch: readonly { schema: unknown; functionName: string }[], entities: readonly EntitySchema[], names: Record<string, unknown>): string {
+function compileBatch(batch: readonly DistinctSchema[], entities: readonly { uri: string; schema: unknown }[], names: Record<string, unknown>): string {
   const lib = ajvLibrary();
   const ajv = new lib.Ajv({
     allErrors: true,
@@ -159,9 +193,10 @@ function compileBatch(batch: readonly { schema: unknown; functionName: string }[
     },
   });
   lib.addFormats(ajv);
+  useRecordingUnions(ajv, lib);
   const scope = (ajv as unknown as { scope: ValueScope }).scope;
   scope._names = names;
-  for (const entity of entities) ajv.addSchema(schemaForAjv(entity.schema) as object, entityUri(entity.name));
+  for (const entity of entities) ajv.addSchema(entity.schema as object, entity.uri);
   const writer = new ModuleWriter(scope, lib);
   for (const entry of batch) {
     const validate = ajv.compile(entry.schema as object) as unknown as { source?: FunctionSource };
@@ -239,6 +274,7 @@ function useRuntimeHelpers(source: string, imports: Set<string>): string {
     }
   }
   if (code.includes(`${FORMATS_NAME}.`) || code.includes(`${FORMATS_NAME}[`)) imports.add(FORMATS_NAME);
+  if (code.includes(`${CHOICE_NAME}(`)) imports.add(CHOICE_NAME);
   return code;
 }
 

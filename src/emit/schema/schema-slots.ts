@@ -46,6 +46,8 @@ export function schemaSlots(model: IntegrationModel): SchemaSlot[] {
 /** A schema that gets a TypeScript type: every slot, every entity, and the default configuration even when absent. */
 export interface TypedSchema {
   readonly typeName: string;
+  /** The name of its type as a caller gives it, when the schema holds a default (`TypeNames.given`). */
+  readonly givenName?: string;
   readonly schema: JsonSchema;
   readonly doc: readonly string[];
 }
@@ -57,14 +59,17 @@ export interface TypedSchema {
 const EMPTY_CONFIGURATION: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
 
 export function typedSchemas(model: IntegrationModel, names: TypeNames): TypedSchema[] {
-  const typed: TypedSchema[] = [];
+  const typed: Omit<TypedSchema, 'givenName'>[] = [];
   if (model.configuration === undefined) typed.push({ typeName: names.configuration, schema: EMPTY_CONFIGURATION, doc: [] });
   for (const slot of schemaSlots(model)) typed.push({ typeName: typeNameOf(slot, names), schema: slot.schema, doc: slot.doc });
   for (const entity of model.entities) {
     typed.push({ typeName: required(names.entities.get(entity.name), entity.name), schema: entity.schema, doc: docOf(entity) });
   }
   for (const extra of ownInterfaceSchemas(model, names)) typed.push({ ...extra, doc: [] });
-  return typed;
+  return typed.map((schema) => {
+    const givenName = names.given.get(schema.typeName);
+    return givenName === undefined ? schema : { ...schema, givenName };
+  });
 }
 
 function typeNameOf(slot: SchemaSlot, names: TypeNames): string {

@@ -24,7 +24,8 @@ import { walkSchema } from '../../validate/walk-schema.js';
 import { commentText, stringLiteral } from './comment-text.js';
 import { constraintTags } from './constraint-tags.js';
 import type { TypedSchema } from './schema-slots.js';
-import { pascalCase } from '../type-names.js';
+import { GIVEN_SUFFIX, pascalCase } from '../type-names.js';
+import { DefaultsReach, defaultedProperties } from './defaults-reach.js';
 
 export interface TypeSchemaPlan {
   /** The schema to compile: one definition per type, each referenced from `properties`. */
@@ -43,9 +44,32 @@ const KEY_PLACEHOLDER = (index: number) => `intcKey${index}X`;
 export const TYPE_PLACEHOLDER_PATTERN = /^IntcType\d+X$/;
 export const KEY_PLACEHOLDER_PATTERN = /^intcKey\d+X$/;
 
-/** `entities` maps an entity name to the type name its schema is typed under. */
-export function planTypeSchema(typed: readonly TypedSchema[], entities: ReadonlyMap<string, string>): TypeSchemaPlan {
-  return new TypeSchemaPlanner(typed, entities).plan();
+/**
+ * `entities` maps an entity name to the type name its schema is typed under;
+ * `given`, a type name to the name of its type as a caller gives it (schemas
+ * with defaults; see defaults-reach.ts); `reach` says which local `$ref`
+ * targets hold a default.
+ */
+export function planTypeSchema(
+  typed: readonly TypedSchema[],
+  entities: ReadonlyMap<string, string>,
+  given: ReadonlyMap<string, string> = new Map(),
+  reach: DefaultsReach = new DefaultsReach([]),
+): TypeSchemaPlan {
+  return new TypeSchemaPlanner(typed, entities, given, reach).plan();
+}
+
+/**
+ * A schema with defaults is typed twice: `parsed`, what parsing gives
+ * (defaulted properties required), and `given`, what a caller may write
+ * (defaulted properties optional), whose references name the given types.
+ */
+type View = 'parsed' | 'given';
+
+/** The definitions a place in a schema is typed as: its parsed type, and its given type when it holds a default. */
+interface Target {
+  readonly parsed: string;
+  readonly given?: string;
 }
 
 interface Definition {
@@ -63,9 +87,15 @@ class TypeSchemaPlanner {
   constructor(
     private readonly typed: readonly TypedSchema[],
     private readonly entities: ReadonlyMap<string, string>,
+    private readonly given: ReadonlyMap<string, string>,
+    readonly reach: DefaultsReach,
   ) {
-    for (const { typeName } of typed) this.usedNames.add(typeName);
+    for (const { typeName, givenName } of typed) {
+      this.usedNames.add(typeName);
+      if (givenName !== undefined) this.usedNames.add(givenName);
+    }
     typed.forEach(({ typeName }, index) => this.placeholderOfType.set(typeName, TYPE_PLACEHOLDER(index)));
+    for (const { givenName } of typed) if (givenName !== undefined) this.placeholderOfType.set(givenName, TYPE_PLACEHOLDER(this.placeholderOfType.size));
   }
 
   plan(): TypeSchemaPlan {
@@ -93,17 +123,25 @@ class TypeSchemaPlanner {
     return placeholder;
   }
 
-  /** The placeholder of an entity's type (the manifest was validated, so the entity exists). */
-  entityPlaceholder(ref: string): string {
+  /** The placeholder of an entity's type in a view (the manifest was validated, so the entity exists). */
+  entityPlaceholder(ref: string, view: View): string {
     const entity = safeDecodeUri(ref.slice(ENTITY_REF_PREFIX.length));
     const typeName = this.entities.get(entity);
     if (typeName === undefined) throw new Error(`$ref to unknown entity '${entity}'`);
-    return this.placeholderOf(typeName);
+    return this.placeholderOf((view === 'given' ? this.given.get(typeName) : undefined) ?? typeName);
   }
 
   /** A new type for the target of a local `$ref`: a name derived from its parent's, never taken. */
   newLocalType(parentName: string, path: readonly string[]): { placeholder: string; name: string } {
-    const base = `${parentName}${suffixOf(path)}`;
+    return this.newType(`${parentName}${suffixOf(path)}`);
+  }
+
+  /** The given type of a place typed as `parsedName`: `<parsedName>Given`, never taken. */
+  newGivenType(parsedName: string): { placeholder: string; name: string } {
+    return this.newType(`${parsedName}${GIVEN_SUFFIX}`);
+  }
+
+  private newType(base: string): { placeholder: string; name: string } {
     let name = base;
     for (let counter = 2; this.usedNames.has(name); counter++) name = `${base}${counter}`;
     this.usedNames.add(name);
@@ -143,11 +181,11 @@ function propertyName(key: string): string {
 /** Keywords that decide the shape of a type; everything else is documentation or dropped. */
 const SHAPE_KEYWORDS = ['type', 'enum', 'const', 'properties', 'additionalProperties', 'patternProperties', 'items', 'allOf', 'anyOf', 'oneOf'];
 
-/** One top-level schema: its root and the targets of its local `$ref`s each become a definition. */
+/** One top-level schema: its root and the targets of its local `$ref`s each become a definition (two with defaults). */
 class SchemaTranslation {
-  /** JSON of a path inside the schema → placeholder of the definition made of it. */
-  private readonly targets = new Map<string, string>();
-  private readonly pending: { path: string[]; placeholder: string; name: string; doc: readonly string[] }[] = [];
+  /** JSON of a path inside the schema → the definitions made of it. */
+  private readonly targets = new Map<string, Target>();
+  private readonly pending: { path: string[]; placeholder: string; name: string; doc: readonly string[]; view: View }[] = [];
 
   constructor(
     private readonly planner: TypeSchemaPlanner,
@@ -155,15 +193,27 @@ class SchemaTranslation {
   ) {}
 
   translateAll(): void {
-    const placeholder = this.planner.placeholderOf(this.typed.typeName);
-    this.targets.set(pathKey([]), placeholder);
-    this.pending.push({ path: [], placeholder, name: this.typed.typeName, doc: this.typed.doc });
+    const { typeName, givenName, doc } = this.typed;
+    const root = { parsed: this.planner.placeholderOf(typeName), ...(givenName === undefined ? {} : { given: this.planner.placeholderOf(givenName) }) };
+    this.targets.set(pathKey([]), root);
+    this.pending.push({ path: [], placeholder: root.parsed, name: typeName, doc, view: 'parsed' });
+    if (givenName !== undefined) this.pending.push({ path: [], placeholder: root.given!, name: givenName, doc: [...doc, givenDoc(typeName)], view: 'given' });
     this.collectLocalTargets();
     this.collectHoistedProperties();
-    for (const { path, placeholder: target, name, doc } of this.pending) {
+    for (const { path, placeholder: target, name, doc: paragraphs, view } of this.pending) {
       const node = path.length === 0 ? this.typed.schema : valueAtPath(this.typed.schema, path);
-      this.planner.define(target, name, this.definition(node, path, target, doc));
+      this.planner.define(target, name, this.definition(node, path, target, paragraphs, view));
     }
+  }
+
+  /** A place that becomes a definition of its own: a parsed type, and a given one when the schema has one and the place holds a default. */
+  private addTarget(path: string[], parentName: string): void {
+    const { placeholder, name } = this.planner.newLocalType(parentName, path);
+    const withGiven = this.typed.givenName !== undefined && this.planner.reach.ofTarget(this.typed.schema, path);
+    const given = withGiven ? this.planner.newGivenType(name) : undefined;
+    this.targets.set(pathKey(path), { parsed: placeholder, ...(given === undefined ? {} : { given: given.placeholder }) });
+    this.pending.push({ path, placeholder, name, doc: [], view: 'parsed' });
+    if (given !== undefined) this.pending.push({ path, placeholder: given.placeholder, name: given.name, doc: [givenDoc(name)], view: 'given' });
   }
 
   /** Names every local `$ref` target first, so a target is referenced wherever it appears, not inlined. */
@@ -172,11 +222,8 @@ class SchemaTranslation {
       const ref = node.$ref;
       if (typeof ref !== 'string' || !isLocalRef(ref)) return;
       const path = decodePointer(ref);
-      const key = pathKey(path);
-      if (this.targets.has(key)) return;
-      const { placeholder, name } = this.planner.newLocalType(this.typed.typeName, path);
-      this.targets.set(key, placeholder);
-      this.pending.push({ path, placeholder, name, doc: [] });
+      if (this.targets.has(pathKey(path))) return;
+      this.addTarget(path, this.typed.typeName);
     });
   }
 
@@ -193,7 +240,7 @@ class SchemaTranslation {
    * intersection are hoisted; every other type stays inline.
    */
   private collectHoistedProperties(): void {
-    const starts = this.pending.map((entry) => entry.path);
+    const starts = [...new Set(this.pending.map((entry) => pathKey(entry.path)))].map((key) => JSON.parse(key) as string[]);
     for (const start of starts) {
       const node = start.length === 0 ? this.typed.schema : valueAtPath(this.typed.schema, start);
       this.walkTranslated(node, start, true, (object, path) => {
@@ -201,9 +248,7 @@ class SchemaTranslation {
         for (const [key, value] of Object.entries(object.properties)) {
           const propertyPath = [...path, 'properties', key];
           if (key === '__proto__' || this.targets.has(pathKey(propertyPath)) || !this.holdsInlineIntersection(value, propertyPath)) continue;
-          const { placeholder, name } = this.planner.newLocalType(this.typed.typeName, propertyPath);
-          this.targets.set(pathKey(propertyPath), placeholder);
-          this.pending.push({ path: propertyPath, placeholder, name, doc: [] });
+          this.addTarget(propertyPath, this.typed.typeName);
         }
       });
     }
@@ -225,9 +270,9 @@ class SchemaTranslation {
     return found;
   }
 
-  private definition(node: unknown, path: string[], placeholder: string, doc: readonly string[]): PlainObject {
+  private definition(node: unknown, path: string[], placeholder: string, doc: readonly string[], view: View): PlainObject {
     if (node === false) return withDoc({ title: placeholder, tsType: 'never' }, doc);
-    const translated = isPlainObject(node) ? this.translateObject(node, path, doc) : withDoc({ tsType: 'unknown' }, doc);
+    const translated = isPlainObject(node) ? this.translateObject(node, path, doc, view) : withDoc({ tsType: 'unknown' }, doc);
     // A definition that is only a `$ref` becomes an alias of the referenced type, not a copy of it.
     if ('$ref' in translated) return { title: placeholder, allOf: [translated] };
     // Titled, allOf/anyOf/oneOf beside other shape keywords is split by the library into helper types
@@ -240,19 +285,19 @@ class SchemaTranslation {
     return { title: placeholder, ...translated };
   }
 
-  private translate(node: unknown, path: string[]): unknown {
+  private translate(node: unknown, path: string[], view: View): unknown {
     // (The root is always a target; other targets exist only when the schema has local `$ref`s.)
     const target = this.targets.size > 1 ? this.targets.get(pathKey(path)) : undefined;
-    if (target !== undefined) return { $ref: `#/definitions/${target}` };
+    if (target !== undefined) return { $ref: `#/definitions/${placeholderIn(target, view)}` };
     if (typeof node === 'boolean') return node;
     if (!isPlainObject(node)) return true;
-    return this.translateObject(node, path, []);
+    return this.translateObject(node, path, [], view);
   }
 
-  private translateObject(node: PlainObject, path: string[], extraDoc: readonly string[]): PlainObject {
-    const shape = this.shapeOf(node, path);
+  private translateObject(node: PlainObject, path: string[], extraDoc: readonly string[], view: View): PlainObject {
+    const shape = this.shapeOf(node, path, view);
     const doc = [...extraDoc, ...documentationOf(node)];
-    const ref = typeof node.$ref === 'string' ? this.refTo(node.$ref) : undefined;
+    const ref = typeof node.$ref === 'string' ? this.refTo(node.$ref, view) : undefined;
     if (ref === undefined) {
       const hasShape = SHAPE_KEYWORDS.some((keyword) => keyword in shape) || 'tsType' in shape;
       return withDoc(hasShape ? shape : { tsType: 'unknown' }, doc);
@@ -263,20 +308,20 @@ class SchemaTranslation {
     return withDoc({ allOf: hasShape ? [ref, shape] : [ref] }, doc);
   }
 
-  private refTo(ref: string): PlainObject {
-    if (isEntityRef(ref)) return { $ref: `#/definitions/${this.planner.entityPlaceholder(ref)}` };
+  private refTo(ref: string, view: View): PlainObject {
+    if (isEntityRef(ref)) return { $ref: `#/definitions/${this.planner.entityPlaceholder(ref, view)}` };
     const target = this.targets.get(pathKey(decodePointer(ref)));
     if (target === undefined) throw new Error(`unresolved local $ref ${ref}`);
-    return { $ref: `#/definitions/${target}` };
+    return { $ref: `#/definitions/${placeholderIn(target, view)}` };
   }
 
   /** The keywords that shape the type, translated; property names become placeholders. */
-  private shapeOf(node: PlainObject, path: string[]): PlainObject {
+  private shapeOf(node: PlainObject, path: string[], view: View): PlainObject {
     const shape: PlainObject = {};
     if (typeof node.type === 'string' || (Array.isArray(node.type) && node.type.every((t) => typeof t === 'string'))) shape.type = node.type;
     if (Array.isArray(node.enum)) Object.assign(shape, literalUnion(node.enum));
     else if ('const' in node) Object.assign(shape, literalUnion([node.const]));
-    const required = new Set(Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string') : []);
+    const required = requiredIn(node, view);
     if (isPlainObject(node.properties)) {
       const properties: PlainObject = {};
       const requiredKeys: string[] = [];
@@ -284,23 +329,23 @@ class SchemaTranslation {
         // Ajv never treats `__proto__` as a declared property (a value holding it fails `additionalProperties: false`).
         if (key === '__proto__') continue;
         const placeholder = this.planner.newKey(key, isPlainObject(value) && value.readOnly === true);
-        properties[placeholder] = this.translate(value, [...path, 'properties', key]);
+        properties[placeholder] = this.translate(value, [...path, 'properties', key], view);
         if (required.has(key)) requiredKeys.push(placeholder);
       }
       shape.properties = properties;
       shape.required = requiredKeys;
     }
-    Object.assign(shape, this.additionalProperties(node, path));
+    Object.assign(shape, this.additionalProperties(node, path, view));
     if (Array.isArray(node.items)) {
-      shape.items = node.items.map((item, index) => this.translate(item, [...path, 'items', String(index)]));
+      shape.items = node.items.map((item, index) => this.translate(item, [...path, 'items', String(index)], view));
       // JSON Schema allows elements past the listed ones unless `additionalItems` says otherwise.
-      shape.additionalItems = 'additionalItems' in node ? this.translate(node.additionalItems, [...path, 'additionalItems']) : true;
+      shape.additionalItems = 'additionalItems' in node ? this.translate(node.additionalItems, [...path, 'additionalItems'], view) : true;
     } else if ('items' in node) {
-      shape.items = this.translate(node.items, [...path, 'items']);
+      shape.items = this.translate(node.items, [...path, 'items'], view);
     }
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
       const members = node[keyword];
-      if (Array.isArray(members)) shape[keyword] = members.map((member, index) => this.translate(member, [...path, keyword, String(index)]));
+      if (Array.isArray(members)) shape[keyword] = members.map((member, index) => this.translate(member, [...path, keyword, String(index)], view));
     }
     return shape;
   }
@@ -310,13 +355,13 @@ class SchemaTranslation {
    * `additionalProperties` in the index signature, keeping the JSON Schema
    * meaning: absent `additionalProperties` allows any other key.
    */
-  private additionalProperties(node: PlainObject, path: string[]): PlainObject {
+  private additionalProperties(node: PlainObject, path: string[], view: View): PlainObject {
     const additional = node.additionalProperties;
     const patterns = isPlainObject(node.patternProperties) ? Object.entries(node.patternProperties) : [];
-    const translatedAdditional = 'additionalProperties' in node ? this.translate(additional, [...path, 'additionalProperties']) : undefined;
+    const translatedAdditional = 'additionalProperties' in node ? this.translate(additional, [...path, 'additionalProperties'], view) : undefined;
     if (patterns.length === 0) return translatedAdditional === undefined ? {} : { additionalProperties: translatedAdditional };
     if (additional === undefined || additional === true) return { additionalProperties: true };
-    const members = patterns.map(([pattern, schema]) => this.translate(schema, [...path, 'patternProperties', pattern]));
+    const members = patterns.map(([pattern, schema]) => this.translate(schema, [...path, 'patternProperties', pattern], view));
     if (additional !== false) members.push(translatedAdditional);
     return { additionalProperties: members.length === 1 ? members[0] : { anyOf: members } };
   }
@@ -367,6 +412,29 @@ function isIntersection(schema: PlainObject): boolean {
 
 function pathKey(path: readonly string[]): string {
   return JSON.stringify(path);
+}
+
+function placeholderIn(target: Target, view: View): string {
+  return view === 'given' ? (target.given ?? target.parsed) : target.parsed;
+}
+
+/**
+ * The names `required` lists, as the view sees them: parsing fills in a
+ * property's default, so the parsed type requires it and the given type
+ * does not.
+ */
+function requiredIn(node: PlainObject, view: View): Set<string> {
+  const required = new Set(Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string') : []);
+  for (const name of defaultedProperties(node)) {
+    if (view === 'parsed') required.add(name);
+    else required.delete(name);
+  }
+  return required;
+}
+
+/** The JSDoc paragraph of a given type. */
+function givenDoc(parsedName: string): string {
+  return `As a caller gives it: a property with a default may be left out (\`${parsedName}\` has it filled in).`;
 }
 
 /** Title (`title`, else `x-zui.title`), description and constraint tags of a schema, as escaped JSDoc paragraphs. */

@@ -1,3 +1,5 @@
+import { fixOf } from '../../diagnostics/diagnostic.js';
+import { renameKey } from '../../fix/source-edits.js';
 import { findNamedMaps } from '../../model/named-maps.js';
 import { isWindowsDeviceName, WINDOWS_DEVICE_NAME_RULE } from '../../model/naming.js';
 import type { Rule } from '../rule-context.js';
@@ -7,14 +9,17 @@ export const checkNaming: Rule = (context) => {
   for (const { map, path, names } of findNamedMaps(context.manifest.kind, context.manifest.value)) {
     for (const name of names) {
       if (map.namesFiles && isWindowsDeviceName(name)) {
-        context.report('invalid-name', { kind: map.label, name, rule: WINDOWS_DEVICE_NAME_RULE }, [...path, name], 'key');
+        const other = `${name}${map.label.replace(/\W/g, '')}`;
+        context.report('invalid-name', { kind: map.label, name, rule: WINDOWS_DEVICE_NAME_RULE }, [...path, name], 'key', fixOf(`Choose another name, such as \`${other}\`.`));
         continue;
       }
       if (map.rule.pattern.test(name)) continue;
       // A suggestion made by dropping non-ASCII letters, or one that is already taken, would mislead.
       const fixed = /^[\x20-\x7e]*$/.test(name) ? map.rule.suggest(name) : '';
       const suggestion = fixed && fixed !== name && map.rule.pattern.test(fixed) && !names.includes(fixed) ? fixed : undefined;
-      context.report('invalid-name', { kind: map.label, name, rule: map.rule.description, suggestion }, [...path, name], 'key');
+      const at = [...path, name];
+      const fix = suggestion ? fixOf(`Write \`${suggestion}\`.`, renameKey(context.manifest.file, at, suggestion)) : undefined;
+      context.report('invalid-name', { kind: map.label, name, rule: map.rule.description }, at, 'key', fix);
     }
   }
 };

@@ -8,6 +8,14 @@ export interface PostgresConfiguration {
   database: string;
   username: string;
   password: string;
+  ssl: boolean;
+}
+export interface PostgresConfigurationGiven {
+  host: string;
+  port?: number;
+  database: string;
+  username: string;
+  password: string;
   ssl?: boolean;
 }
 export interface MongodbConfiguration {
@@ -15,6 +23,11 @@ export interface MongodbConfiguration {
   database: string;
 }
 export interface QueryInput {
+  sql: string;
+  params?: (string | number | boolean | null)[];
+  timeoutMs: number;
+}
+export interface QueryInputGiven {
   sql: string;
   params?: (string | number | boolean | null)[];
   timeoutMs?: number;

@@ -6,6 +6,12 @@ export interface SendMessageInput {
   chatId: string;
   text: string;
   parseMode?: 'MarkdownV2' | 'HTML';
+  disableNotification: boolean;
+}
+export interface SendMessageInputGiven {
+  chatId: string;
+  text: string;
+  parseMode?: 'MarkdownV2' | 'HTML';
   disableNotification?: boolean;
 }
 export interface SendMessageOutput {

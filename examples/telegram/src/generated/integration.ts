@@ -5,6 +5,7 @@ import type {
   ChannelImageMessage,
   ChannelTextMessage,
   Configuration,
+  ConfigurationGiven,
   GetChatInput,
   GetChatOutput,
   LastUpdateState,
@@ -16,7 +17,7 @@ import { validators } from './validators.js';
 
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
-  configuration: Configuration;
+  configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
   configurations: {};
   actions: {
     /**
@@ -78,6 +79,11 @@ const metadata: rt.IntegrationMetadata = {
     user: [],
   },
   configurations: [],
+  secretFields: {
+    configuration: [["botToken"]],
+    configurations: [],
+    states: [],
+  },
 };
 
 /** What `new Integration(…)` takes: every handler, all required. */

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -23,10 +23,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.botToken !== undefined && func0.call(data, "botToken")){
+let data0 = data.botToken;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "botToken") || (key0 === "apiBaseUrl"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -36,13 +39,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.botToken !== undefined && func0.call(data, "botToken")){
-let data0 = data.botToken;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -51,9 +49,17 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/type",keyword:"type",params:{type: "string"}};
+if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
+let data1 = data.apiBaseUrl;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 == "number"){
+}
+if(typeof data1 === "string"){
+if(!(formats0(data1))){
+const err3 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -62,17 +68,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
-let data1 = data.apiBaseUrl;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 == "number"){
-}
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err4 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err4 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -81,27 +79,16 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err5 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/type",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -126,10 +113,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.chatId !== undefined && func0.call(data, "chatId")){
+let data0 = data.chatId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "chatId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err1 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -139,13 +129,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.chatId !== undefined && func0.call(data, "chatId")){
-let data0 = data.chatId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"}};
+else {
+const err2 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -154,9 +139,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -165,24 +152,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate1.errors = vErrors;
 return errors === 0;
 }
 
-const schema3 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string","enum":["private","group","supergroup","channel"]},"title":{"type":"string"}},"required":["id","type"],"additionalProperties":false};
+const schema3 = {"type":"object","properties":{"id":{"type":"string"},"type":{"type":"string","enum":["private","group","supergroup","channel"]},"title":{"type":"string"}},"required":["id","type"]};
 
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -209,10 +183,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "id") || (key0 === "type")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -221,12 +196,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.type !== undefined && func0.call(data, "type")){
+let data1 = data.type;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -235,14 +212,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.type !== undefined && func0.call(data, "type")){
-let data1 = data.type;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema3.properties.type.enum;
+if(!((((data1 === "private") || (data1 === "group")) || (data1 === "supergroup")) || (data1 === "channel"))){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema3.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -251,10 +224,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data2 = data.title;
 const _errs5 = errors;
-const vSchema0 = schema3.properties.type.enum;
-if(!((((data1 === "private") || (data1 === "group")) || (data1 === "supergroup")) || (data1 === "channel"))){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema3.properties.type.enum}};
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -263,32 +239,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data2 = data.title;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -336,10 +297,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.chatId !== undefined && func0.call(data, "chatId")){
+let data0 = data.chatId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "chatId") || (key0 === "text")) || (key0 === "silent"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err2 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -349,13 +313,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.chatId !== undefined && func0.call(data, "chatId")){
-let data0 = data.chatId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"}};
+else {
+const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -364,9 +323,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
+if(data.text !== undefined && func0.call(data, "text")){
+let data1 = data.text;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) > 4096){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -375,15 +340,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data1 = data.text;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) > 4096){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -392,8 +350,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -402,9 +361,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err7 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data.silent !== undefined && func0.call(data, "silent")){
+let data2 = data.silent;
+const _errs5 = errors;
+if(typeof data2 !== "boolean"){
+const err7 = {instancePath:instancePath+"/silent",schemaPath:"#/properties/silent/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -413,32 +376,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.silent !== undefined && func0.call(data, "silent")){
-let data2 = data.silent;
 const _errs6 = errors;
-if(typeof data2 !== "boolean"){
-const err8 = {instancePath:instancePath+"/silent",schemaPath:"#/properties/silent/type",keyword:"type",params:{type: "boolean"}};
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -462,10 +410,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.messageId !== undefined && func0.call(data, "messageId")){
+let data0 = data.messageId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "messageId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -474,31 +423,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.messageId !== undefined && func0.call(data, "messageId")){
-let data0 = data.messageId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -522,10 +457,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
+let data0 = data.imageUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "imageUrl") || (key0 === "caption"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -535,15 +475,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
-let data0 = data.imageUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -552,9 +485,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
+if(data.caption !== undefined && func0.call(data, "caption")){
+let data1 = data.caption;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/caption",schemaPath:"#/properties/caption/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -563,32 +500,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.caption !== undefined && func0.call(data, "caption")){
-let data1 = data.caption;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/caption",schemaPath:"#/properties/caption/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -612,10 +534,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "text")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -625,13 +550,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -640,27 +560,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -694,10 +603,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.chatId !== undefined && func0.call(data, "chatId")){
+let data0 = data.chatId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "chatId") || (key0 === "userId"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -706,12 +616,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.chatId !== undefined && func0.call(data, "chatId")){
-let data0 = data.chatId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data1 = data.userId;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -720,33 +632,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data1 = data.userId;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -770,10 +666,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.updateId !== undefined && func0.call(data, "updateId")){
+let data0 = data.updateId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "updateId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -782,12 +679,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.updateId !== undefined && func0.call(data, "updateId")){
-let data0 = data.updateId;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -796,10 +691,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -808,23 +705,31 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"id":{},"type":{},"title":{}},"additionalProperties":false},
+  {"properties":{"botToken":{},"apiBaseUrl":{"default":"https://api.telegram.org"}},"additionalProperties":false},
+  {"properties":{"chatId":{}},"additionalProperties":false},
+  {"$ref":0},
+  {"properties":{"chatId":{},"text":{},"silent":{}},"additionalProperties":false},
+  {"properties":{"messageId":{}},"additionalProperties":false},
+  {"properties":{"imageUrl":{},"caption":{}},"additionalProperties":false},
+  {"properties":{"text":{}},"additionalProperties":false},
+  {"properties":{"chatId":{},"userId":{}},"additionalProperties":false},
+  {"properties":{"updateId":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate2.shape = shapes[3];
+validate5.shape = shapes[4];
+validate6.shape = shapes[5];
+validate7.shape = shapes[6];
+validate8.shape = shapes[7];
+validate9.shape = shapes[8];
+validate10.shape = shapes[9];
 
 export const validators: Validators = {
   configuration: validate0,

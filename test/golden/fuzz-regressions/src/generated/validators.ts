@@ -2,6 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
+import { intcChoice, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 
@@ -106,6 +107,7 @@ else {
 vErrors = null;
 }
 }
+intcChoice(1, passing0, data);
 }
 const _errs8 = errors;
 const _errs9 = errors;
@@ -229,7 +231,10 @@ vErrors.push(err2);
 errors++;
 }
 var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
+if(_valid0){
+valid0 = true;
+intcChoice(0, 0, data);
+}
 if(!valid0){
 const _errs6 = errors;
 const _errs7 = errors;
@@ -272,8 +277,9 @@ vErrors.push(err5);
 errors++;
 }
 var _valid0 = _errs6 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
+if(_valid0){
+valid0 = true;
+intcChoice(0, 1, data);
 }
 }
 if(!valid0){
@@ -367,8 +373,9 @@ vErrors.push(err1);
 errors++;
 }
 var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
+if(_valid0){
+valid0 = true;
+intcChoice(2, 0, data);
 }
 if(!valid0){
 const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{}};
@@ -435,10 +442,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.label !== undefined && func0.call(data, "label")){
+let data0 = data.label;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "label") || (key0 === "children")) || (key0 === "parent"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -447,12 +455,33 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.label !== undefined && func0.call(data, "label")){
-let data0 = data.label;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.children !== undefined && func0.call(data, "children")){
+let data1 = data.children;
+const _errs3 = errors;
+const _errs4 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs5 = errors;
+if(!(wrapper1.validate(data2, {instancePath:instancePath+"/children/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper1.validate.errors : vErrors.concat(wrapper1.validate.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -461,62 +490,27 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.children !== undefined && func0.call(data, "children")){
-let data1 = data.children;
-const _errs4 = errors;
-const _errs5 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs6 = errors;
-if(!(wrapper1.validate(data2, {instancePath:instancePath+"/children/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper1.validate.errors : vErrors.concat(wrapper1.validate.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
+var valid0 = _errs3 === errors;
 }
 if(data.parent !== undefined && func0.call(data, "parent")){
 let data3 = data.parent;
-const _errs7 = errors;
+const _errs6 = errors;
 if(!(wrapper1.validate(data3, {instancePath:instancePath+"/parent",parentData:data,parentDataProperty:"parent",rootData}))){
 vErrors = vErrors === null ? wrapper1.validate.errors : vErrors.concat(wrapper1.validate.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs6 === errors;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err4];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -660,6 +654,12 @@ const _errs0 = errors;
 validate10.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"label":{},"children":{"items":{"$ref":0}},"parent":{"$ref":0}},"additionalProperties":false},
+  {"properties":{"wrapped":{"allOf":[{"properties":{"enum":{"$ref":0},"const":{"$ref":0},"default":{"items":{"$ref":0}},"examples":{"$ref":0}}}]}}},
+]);
+validate4.shape = shapes[1];
 
 export const validators: Validators = {
   configurations: {},

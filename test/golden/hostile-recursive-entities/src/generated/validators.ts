@@ -2,6 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
+import { intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const wrapper0 = {validate: validate1};
@@ -12,10 +13,41 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.about !== undefined && func0.call(data, "about")){
+let data0 = data.about;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "about") || (key0 === "replies"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(wrapper0.validate(data0, {instancePath:instancePath+"/about",parentData:data,parentDataProperty:"about",rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.replies !== undefined && func0.call(data, "replies")){
+let data1 = data.replies;
+const _errs2 = errors;
+const _errs3 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs4 = errors;
+if(!(wrapper3.validate(data2, {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper3.validate.errors : vErrors.concat(wrapper3.validate.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err0 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -24,60 +56,16 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.about !== undefined && func0.call(data, "about")){
-let data0 = data.about;
-const _errs2 = errors;
-if(!(wrapper0.validate(data0, {instancePath:instancePath+"/about",parentData:data,parentDataProperty:"about",rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-else {
-}
 var valid0 = _errs2 === errors;
 }
-if(data.replies !== undefined && func0.call(data, "replies")){
-let data1 = data.replies;
-const _errs3 = errors;
-const _errs4 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs5 = errors;
-if(!(wrapper3.validate(data2, {instancePath:instancePath+"/replies/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper3.validate.errors : vErrors.concat(wrapper3.validate.errors);
-errors = vErrors.length;
 }
 else {
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/replies",schemaPath:"#/properties/replies/type",keyword:"type",params:{type: "array"}};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-var valid0 = _errs3 === errors;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 }
@@ -101,10 +89,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.value !== undefined && func0.call(data, "value")){
+let data0 = data.value;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "value") || (key0 === "parent")) || (key0 === "children")) || (key0 === "annotation"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -113,12 +102,44 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.value !== undefined && func0.call(data, "value")){
-let data0 = data.value;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.parent !== undefined && func0.call(data, "parent")){
+let data1 = data.parent;
+const _errs3 = errors;
+if(!(wrapper0.validate(data1, {instancePath:instancePath+"/parent",parentData:data,parentDataProperty:"parent",rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs3 === errors;
+}
+if(data.children !== undefined && func0.call(data, "children")){
+let data2 = data.children;
+const _errs4 = errors;
+const _errs5 = errors;
+if(Array.isArray(data2)){
+let valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs6 = errors;
+if(!(wrapper0.validate(data3, {instancePath:instancePath+"/children/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -127,73 +148,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.parent !== undefined && func0.call(data, "parent")){
-let data1 = data.parent;
-const _errs4 = errors;
-if(!(wrapper0.validate(data1, {instancePath:instancePath+"/parent",parentData:data,parentDataProperty:"parent",rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-else {
-}
 var valid0 = _errs4 === errors;
-}
-if(data.children !== undefined && func0.call(data, "children")){
-let data2 = data.children;
-const _errs5 = errors;
-const _errs6 = errors;
-if(Array.isArray(data2)){
-let valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs7 = errors;
-if(!(wrapper0.validate(data3, {instancePath:instancePath+"/children/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs7 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs5 === errors;
 }
 if(data.annotation !== undefined && func0.call(data, "annotation")){
 let data4 = data.annotation;
-const _errs8 = errors;
+const _errs7 = errors;
 if(!(validate2(data4, {instancePath:instancePath+"/annotation",parentData:data,parentDataProperty:"annotation",rootData}))){
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs7 === errors;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err3];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err3);
 }
 errors++;
 }
@@ -307,6 +282,15 @@ errors++;
 validate5.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"about":{"$ref":1},"replies":{"items":{"$ref":0}}},"additionalProperties":false},
+  {"properties":{"value":{},"parent":{"$ref":1},"children":{"items":{"$ref":1}},"annotation":{"$ref":0}},"additionalProperties":false},
+  {"properties":{"root":{"$ref":1}}},
+  {"properties":{"nodes":{"items":{"$ref":1}}}},
+]);
+validate0.shape = shapes[2];
+validate5.shape = shapes[3];
 
 export const validators: Validators = {
   configurations: {},

@@ -2,6 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
+import { intcChoice, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const wrapper0 = {validate: validate1};
@@ -80,8 +81,9 @@ vErrors.push(err1);
 errors++;
 }
 var _valid0 = _errs8 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
+if(_valid0){
+valid4 = true;
+intcChoice(0, 0, data2);
 }
 if(!valid4){
 const err2 = {instancePath:instancePath+"/link",schemaPath:"#/properties/link/anyOf",keyword:"anyOf",params:{}};
@@ -289,10 +291,17 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.meta !== undefined && func0.call(data, "meta")){
+let data0 = data.meta;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "meta") || (pattern0.test(key0)))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+const _errs3 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.version !== undefined && func0.call(data0, "version")){
+let data1 = data0.version;
+const _errs4 = errors;
+if(!(typeof data1 == "number")){
+const err0 = {instancePath:instancePath+"/meta/version",schemaPath:"#/properties/meta/allOf/0/properties/version/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -301,18 +310,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.meta !== undefined && func0.call(data, "meta")){
-let data0 = data.meta;
-const _errs2 = errors;
-const _errs3 = errors;
-const _errs4 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.version !== undefined && func0.call(data0, "version")){
-let data1 = data0.version;
 const _errs5 = errors;
-if(!(typeof data1 == "number")){
-const err1 = {instancePath:instancePath+"/meta/version",schemaPath:"#/properties/meta/allOf/0/properties/version/type",keyword:"type",params:{type: "number"}};
+var valid2 = _errs4 === errors;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -321,12 +324,12 @@ vErrors.push(err1);
 }
 errors++;
 }
+var valid1 = _errs2 === errors;
 const _errs6 = errors;
-var valid2 = _errs5 === errors;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/0/type",keyword:"type",params:{type: "object"}};
+const _errs7 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if((data0.version === undefined) || (!(func0.call(data0, "version")))){
+const err2 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/1/required",keyword:"required",params:{missingProperty: "version"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -335,12 +338,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-const _errs7 = errors;
-const _errs8 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if((data0.version === undefined) || (!(func0.call(data0, "version")))){
-const err3 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/1/required",keyword:"required",params:{missingProperty: "version"}};
+}
+else {
+const err3 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -349,9 +349,16 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid1 = _errs6 === errors;
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/allOf/1/type",keyword:"type",params:{type: "object"}};
+var props0 = {};
+for(const key0 of Object.keys(data)){
+if(pattern0.test(key0)){
+let data2 = data[key0];
+const _errs8 = errors;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ex-/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -360,35 +367,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid1 = _errs7 === errors;
-var valid0 = _errs2 === errors;
-}
-for(const key1 of Object.keys(data)){
-if(pattern0.test(key1)){
-let data2 = data[key1];
 const _errs9 = errors;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/patternProperties/%5Ex-/type",keyword:"type",params:{type: "string"}};
+var valid3 = _errs8 === errors;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-const _errs10 = errors;
-var valid3 = _errs9 === errors;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -495,6 +485,13 @@ errors++;
 validate5.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"link":{"union":0,"branches":[{"properties":{"target":{"$ref":0}}}],"properties":{"target":{}}},"nested":{"properties":{"inner":{"allOf":[{"properties":{"id":{}}},{"properties":{"id":{}}}]}}},"label":{}},"additionalProperties":{"items":{"$ref":0}}},
+  {"properties":{"meta":{"allOf":[{"properties":{"version":{}}},{"properties":{"version":{}}}]}},"patternProperties":{"^x-":{}},"additionalProperties":false},
+  {"properties":{"node":{"$ref":0},"tagged":{"$ref":1}}},
+]);
+validate0.shape = shapes[2];
 
 export const validators: Validators = {
   configurations: {},

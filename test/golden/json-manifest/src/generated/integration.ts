@@ -3,6 +3,7 @@ import { IntegrationRuntime } from 'intc/runtime';
 import type * as rt from 'intc/runtime';
 import type {
   CloseIssueInput,
+  CloseIssueInputGiven,
   CloseIssueOutput,
   Configuration,
   CreateIssueInput,
@@ -22,7 +23,7 @@ type Spec = {
      *
      * Close an issue, optionally with a reason
      */
-    closeIssue: { input: CloseIssueInput; output: CloseIssueOutput };
+    closeIssue: { input: rt.WithDefaults<CloseIssueInput, CloseIssueInputGiven>; output: CloseIssueOutput };
     /**
      * Create Issue
      *

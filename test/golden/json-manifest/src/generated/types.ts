@@ -8,6 +8,20 @@ export interface CloseIssueInput {
   /**
    * @default "completed"
    */
+  reason: ("completed" | "not_planned");
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`CloseIssueInput` has it filled in).
+ */
+export interface CloseIssueInputGiven {
+  /**
+   * @minimum 1
+   */
+  issueNumber: number;
+  /**
+   * @default "completed"
+   */
   reason?: ("completed" | "not_planned");
 }
 

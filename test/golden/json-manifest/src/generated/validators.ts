@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func3 = ajvUcs2length;
@@ -33,10 +33,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.personalAccessToken !== undefined && func0.call(data, "personalAccessToken")){
+let data0 = data.personalAccessToken;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "personalAccessToken") || (key0 === "repository"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/personalAccessToken",schemaPath:"#/properties/personalAccessToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46,13 +49,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.personalAccessToken !== undefined && func0.call(data, "personalAccessToken")){
-let data0 = data.personalAccessToken;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/personalAccessToken",schemaPath:"#/properties/personalAccessToken/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err3 = {instancePath:instancePath+"/personalAccessToken",schemaPath:"#/properties/personalAccessToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -61,9 +59,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/personalAccessToken",schemaPath:"#/properties/personalAccessToken/type",keyword:"type",params:{type: "string"}};
+if(data.repository !== undefined && func0.call(data, "repository")){
+let data1 = data.repository;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -72,15 +76,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.repository !== undefined && func0.call(data, "repository")){
-let data1 = data.repository;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"}};
+else {
+const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -89,9 +87,11 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -100,24 +100,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate0.errors = vErrors;
 return errors === 0;
 }
 
-const schema1 = {"type":"object","properties":{"issueNumber":{"type":"integer","minimum":1},"reason":{"type":"string","enum":["completed","not_planned"],"default":"completed"}},"required":["issueNumber"],"additionalProperties":false};
+const schema1 = {"type":"object","properties":{"issueNumber":{"type":"integer","minimum":1},"reason":{"type":"string","enum":["completed","not_planned"],"default":"completed"}},"required":["issueNumber"]};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -134,10 +121,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
+let data0 = data.issueNumber;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "issueNumber") || (key0 === "reason"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -146,12 +134,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
-let data0 = data.issueNumber;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 1 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -160,10 +146,14 @@ vErrors.push(err2);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+}
+if(data.reason !== undefined && func0.call(data, "reason")){
+let data1 = data.reason;
 const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -172,14 +162,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-if(data.reason !== undefined && func0.call(data, "reason")){
-let data1 = data.reason;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema1.properties.reason.enum;
+if(!((data1 === "completed") || (data1 === "not_planned"))){
+const err4 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema1.properties.reason.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -188,28 +174,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-const vSchema0 = schema1.properties.reason.enum;
-if(!((data1 === "completed") || (data1 === "not_planned"))){
-const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/enum",keyword:"enum",params:{allowedValues: schema1.properties.reason.enum}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -234,10 +208,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.closedAt !== undefined && func0.call(data, "closedAt")){
+let data0 = data.closedAt;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "closedAt")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0.validate(data0))){
+const err1 = {instancePath:instancePath+"/closedAt",schemaPath:"#/properties/closedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -247,15 +226,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.closedAt !== undefined && func0.call(data, "closedAt")){
-let data0 = data.closedAt;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
-const err2 = {instancePath:instancePath+"/closedAt",schemaPath:"#/properties/closedAt/format",keyword:"format",params:{format: "date-time"}};
+else {
+const err2 = {instancePath:instancePath+"/closedAt",schemaPath:"#/properties/closedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -264,27 +236,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/closedAt",schemaPath:"#/properties/closedAt/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -308,10 +269,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.title !== undefined && func0.call(data, "title")){
+let data0 = data.title;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "title") || (key0 === "body")) || (key0 === "labels"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) > 256){
+const err1 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -320,14 +284,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data0 = data.title;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) > 256){
-const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256}};
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -336,8 +294,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -346,9 +305,13 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.body !== undefined && func0.call(data, "body")){
+let data1 = data.body;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -357,13 +320,21 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.body !== undefined && func0.call(data, "body")){
-let data1 = data.body;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.labels !== undefined && func0.call(data, "labels")){
+let data2 = data.labels;
+const _errs5 = errors;
+const _errs6 = errors;
+if(Array.isArray(data2)){
+let valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs7 = errors;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -372,21 +343,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.labels !== undefined && func0.call(data, "labels")){
-let data2 = data.labels;
-const _errs6 = errors;
-const _errs7 = errors;
-if(Array.isArray(data2)){
-let valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
 const _errs8 = errors;
-if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"}};
+var valid1 = _errs7 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -395,33 +360,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs9 = errors;
-var valid1 = _errs8 === errors;
-if(!valid1){
-valid2 = false;
-}
+var valid0 = _errs5 === errors;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"}};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -456,10 +404,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
+let data0 = data.issueNumber;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "issueNumber") || (key0 === "url"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -468,12 +417,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
-let data0 = data.issueNumber;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err3 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -482,10 +429,18 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+}
+if(data.url !== undefined && func0.call(data, "url")){
+let data1 = data.url;
 const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 1 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+const _errs4 = errors;
+if(typeof data1 == "number"){
+}
+if(typeof data1 === "string"){
+if(!(formats2(data1))){
+const err4 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -495,17 +450,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
-}
-if(data.url !== undefined && func0.call(data, "url")){
-let data1 = data.url;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 == "number"){
-}
-if(typeof data1 === "string"){
-if(!(formats2(data1))){
-const err5 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"}};
+else {
+const err5 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -514,27 +460,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err6 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -558,10 +493,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "text")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) > 65536){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 65536}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -570,14 +508,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) > 65536){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 65536}};
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -586,8 +518,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -596,27 +529,16 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -670,10 +592,11 @@ vErrors.push(err3);
 }
 errors++;
 }
+if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
+let data0 = data.issueNumber;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "issueNumber") || (key0 === "title")) || (key0 === "author")) || (key0 === "url"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err4 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -682,12 +605,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.issueNumber !== undefined && func0.call(data, "issueNumber")){
-let data0 = data.issueNumber;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err5 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 1 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -696,10 +617,14 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data1 = data.title;
 const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 1 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/issueNumber",schemaPath:"#/properties/issueNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -708,14 +633,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data1 = data.title;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.author !== undefined && func0.call(data, "author")){
+let data2 = data.author;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -724,14 +649,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.author !== undefined && func0.call(data, "author")){
-let data2 = data.author;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+if(data.url !== undefined && func0.call(data, "url")){
+let data3 = data.url;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data3 == "number"){
+}
+if(typeof data3 === "string"){
+if(!(formats2(data3))){
+const err8 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -740,18 +669,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
 }
-if(data.url !== undefined && func0.call(data, "url")){
-let data3 = data.url;
-const _errs8 = errors;
-const _errs9 = errors;
-if(typeof data3 == "number"){
-}
-if(typeof data3 === "string"){
-if(!(formats2(data3))){
-const err9 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/format",keyword:"format",params:{format: "uri"}};
+else {
+const err9 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -760,9 +680,11 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
+}
 }
 else {
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -771,22 +693,26 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
 validate6.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"personalAccessToken":{},"repository":{}},"additionalProperties":false},
+  {"properties":{"issueNumber":{},"reason":{"default":"completed"}},"additionalProperties":false},
+  {"properties":{"closedAt":{}},"additionalProperties":false},
+  {"properties":{"title":{},"body":{},"labels":{}},"additionalProperties":false},
+  {"properties":{"issueNumber":{},"url":{}},"additionalProperties":false},
+  {"properties":{"text":{}},"additionalProperties":false},
+  {"properties":{"issueNumber":{},"title":{},"author":{},"url":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[0];
+validate1.shape = shapes[1];
+validate2.shape = shapes[2];
+validate3.shape = shapes[3];
+validate4.shape = shapes[4];
+validate5.shape = shapes[5];
+validate6.shape = shapes[6];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -7,7 +7,9 @@ import type {
   ListTablesOutput,
   MongodbConfiguration,
   PostgresConfiguration,
+  PostgresConfigurationGiven,
   QueryInput,
+  QueryInputGiven,
   QueryOutput,
 } from './types.js';
 import { validators } from './validators.js';
@@ -27,7 +29,7 @@ type Spec = {
      *
      * Connect to a PostgreSQL server with discrete connection parameters
      */
-    postgres: PostgresConfiguration;
+    postgres: rt.WithDefaults<PostgresConfiguration, PostgresConfigurationGiven>;
   };
   actions: {
     /**
@@ -41,7 +43,7 @@ type Spec = {
      *
      * Execute a parameterised query and return the resulting rows
      */
-    query: { input: QueryInput; output: QueryOutput };
+    query: { input: rt.WithDefaults<QueryInput, QueryInputGiven>; output: QueryOutput };
   };
   channels: {};
   events: {};

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.connectionString !== undefined && func0.call(data, "connectionString")){
+let data0 = data.connectionString;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "connectionString")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/connectionString",schemaPath:"#/properties/connectionString/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.connectionString !== undefined && func0.call(data, "connectionString")){
-let data0 = data.connectionString;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/connectionString",schemaPath:"#/properties/connectionString/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/connectionString",schemaPath:"#/properties/connectionString/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,27 +48,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/connectionString",schemaPath:"#/properties/connectionString/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -105,10 +92,15 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.uri !== undefined && func0.call(data, "uri")){
+let data0 = data.uri;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "uri") || (key0 === "database"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -118,15 +110,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.uri !== undefined && func0.call(data, "uri")){
-let data0 = data.uri;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/format",keyword:"format",params:{format: "uri"}};
+else {
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -135,9 +120,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"}};
+if(data.database !== undefined && func0.call(data, "database")){
+let data1 = data.database;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err4 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -146,15 +137,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.database !== undefined && func0.call(data, "database")){
-let data1 = data.database;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err5 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -163,27 +148,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err6 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -207,8 +181,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.port === undefined) || (!(func0.call(data, "port")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "port"}};
+if((data.database === undefined) || (!(func0.call(data, "database")))){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "database"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -217,8 +191,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if((data.database === undefined) || (!(func0.call(data, "database")))){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "database"}};
+if((data.username === undefined) || (!(func0.call(data, "username")))){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -227,8 +201,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if((data.username === undefined) || (!(func0.call(data, "username")))){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "username"}};
+if((data.password === undefined) || (!(func0.call(data, "password")))){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -237,8 +211,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-if((data.password === undefined) || (!(func0.call(data, "password")))){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "password"}};
+if(data.host !== undefined && func0.call(data, "host")){
+let data0 = data.host;
+const _errs1 = errors;
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -247,10 +226,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((((key0 === "host") || (key0 === "port")) || (key0 === "database")) || (key0 === "username")) || (key0 === "password")) || (key0 === "ssl"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+else {
+const err5 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -259,14 +237,13 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-if(data.host !== undefined && func0.call(data, "host")){
-let data0 = data.host;
-const _errs2 = errors;
+if(data.port !== undefined && func0.call(data, "port")){
+let data1 = data.port;
 const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err6 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/minLength",keyword:"minLength",params:{limit: 1}};
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -275,9 +252,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"}};
+const _errs4 = errors;
+if(typeof data1 == "number"){
+if(data1 > 65535 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -286,13 +264,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.port !== undefined && func0.call(data, "port")){
-let data1 = data.port;
-const _errs4 = errors;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err8 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"}};
+if(data1 < 1 || isNaN(data1)){
+const err8 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -301,10 +274,16 @@ vErrors.push(err8);
 }
 errors++;
 }
+}
+var valid0 = _errs3 === errors;
+}
+if(data.database !== undefined && func0.call(data, "database")){
+let data2 = data.database;
 const _errs5 = errors;
-if(typeof data1 == "number"){
-if(data1 > 65535 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535}};
+const _errs6 = errors;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -313,8 +292,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data1 < 1 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+}
+else {
+const err10 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -323,16 +303,15 @@ vErrors.push(err10);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.database !== undefined && func0.call(data, "database")){
-let data2 = data.database;
-const _errs6 = errors;
+if(data.username !== undefined && func0.call(data, "username")){
+let data3 = data.username;
 const _errs7 = errors;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err11 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/minLength",keyword:"minLength",params:{limit: 1}};
+const _errs8 = errors;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err11 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -343,7 +322,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -352,15 +331,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs7 === errors;
 }
-if(data.username !== undefined && func0.call(data, "username")){
-let data3 = data.username;
-const _errs8 = errors;
+if(data.password !== undefined && func0.call(data, "password")){
+let data4 = data.password;
 const _errs9 = errors;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/minLength",keyword:"minLength",params:{limit: 1}};
+if(typeof data4 !== "string"){
+const err13 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -369,9 +346,14 @@ vErrors.push(err13);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid0 = _errs9 === errors;
 }
-else {
-const err14 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+if(data.ssl !== undefined && func0.call(data, "ssl")){
+let data5 = data.ssl;
+const _errs11 = errors;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/ssl",schemaPath:"#/properties/ssl/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -380,48 +362,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
+const _errs12 = errors;
+var valid0 = _errs11 === errors;
 }
-if(data.password !== undefined && func0.call(data, "password")){
-let data4 = data.password;
-const _errs10 = errors;
-if(typeof data4 !== "string"){
-const err15 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
-}
-errors++;
-}
-const _errs11 = errors;
-var valid0 = _errs10 === errors;
-}
-if(data.ssl !== undefined && func0.call(data, "ssl")){
-let data5 = data.ssl;
-const _errs12 = errors;
-if(typeof data5 !== "boolean"){
-const err16 = {instancePath:instancePath+"/ssl",schemaPath:"#/properties/ssl/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-const _errs13 = errors;
-var valid0 = _errs12 === errors;
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
 }
 errors++;
 }
@@ -435,10 +386,11 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.schema !== undefined && func0.call(data, "schema")){
+let data0 = data.schema;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "schema")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -447,31 +399,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.schema !== undefined && func0.call(data, "schema")){
-let data0 = data.schema;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/schema",schemaPath:"#/properties/schema/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 }
@@ -495,10 +433,18 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.tables !== undefined && func0.call(data, "tables")){
+let data0 = data.tables;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "tables")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -507,19 +453,15 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.tables !== undefined && func0.call(data, "tables")){
-let data0 = data.tables;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "string"}};
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -528,33 +470,16 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
-}
+var valid0 = _errs1 === errors;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "array"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -578,10 +503,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.sql !== undefined && func0.call(data, "sql")){
+let data0 = data.sql;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "sql") || (key0 === "params")) || (key0 === "timeoutMs"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -591,13 +519,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.sql !== undefined && func0.call(data, "sql")){
-let data0 = data.sql;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -606,9 +529,23 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"}};
+if(data.params !== undefined && func0.call(data, "params")){
+let data1 = data.params;
+const _errs3 = errors;
+const _errs4 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs5 = errors;
+const _errs6 = errors;
+let valid3 = false;
+const _errs7 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -617,23 +554,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.params !== undefined && func0.call(data, "params")){
-let data1 = data.params;
-const _errs4 = errors;
-const _errs5 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs6 = errors;
-const _errs7 = errors;
-let valid3 = false;
 const _errs8 = errors;
-if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/0/type",keyword:"type",params:{type: "string"}};
+var _valid0 = _errs7 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs9 = errors;
+if(!(typeof data2 == "number")){
+const err4 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/1/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -642,13 +569,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs9 = errors;
-var _valid0 = _errs8 === errors;
+const _errs10 = errors;
+var _valid0 = _errs9 === errors;
 valid3 = valid3 || _valid0;
 if(!valid3){
-const _errs10 = errors;
-if(!(typeof data2 == "number")){
-const err5 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/1/type",keyword:"type",params:{type: "number"}};
+const _errs11 = errors;
+if(typeof data2 !== "boolean"){
+const err5 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/2/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -657,13 +584,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs11 = errors;
-var _valid0 = _errs10 === errors;
+const _errs12 = errors;
+var _valid0 = _errs11 === errors;
 valid3 = valid3 || _valid0;
 if(!valid3){
-const _errs12 = errors;
-if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/2/type",keyword:"type",params:{type: "boolean"}};
+const _errs13 = errors;
+if(data2 !== null){
+const err6 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/3/type",keyword:"type",params:{type: "null"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -672,13 +599,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs13 = errors;
-var _valid0 = _errs12 === errors;
+const _errs14 = errors;
+var _valid0 = _errs13 === errors;
 valid3 = valid3 || _valid0;
 if(!valid3){
-const _errs14 = errors;
-if(data2 !== null){
-const err7 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf/3/type",keyword:"type",params:{type: "null"}};
+}
+}
+}
+}
+if(!valid3){
+const err7 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -687,16 +617,25 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs15 = errors;
-var _valid0 = _errs14 === errors;
-valid3 = valid3 || _valid0;
-if(!valid3){
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
 }
 }
 }
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
 }
-if(!valid3){
-const err8 = {instancePath:instancePath+"/params/" + i0,schemaPath:"#/properties/params/items/anyOf",keyword:"anyOf",params:{}};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -705,25 +644,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
+var valid0 = _errs3 === errors;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "array"}};
+if(data.timeoutMs !== undefined && func0.call(data, "timeoutMs")){
+let data3 = data.timeoutMs;
+const _errs15 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err9 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -732,13 +659,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.timeoutMs !== undefined && func0.call(data, "timeoutMs")){
-let data3 = data.timeoutMs;
 const _errs16 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err10 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"}};
+if(typeof data3 == "number"){
+if(data3 > 60000 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -747,10 +671,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs17 = errors;
-if(typeof data3 == "number"){
-if(data3 > 60000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000}};
+if(data3 < 1 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -759,27 +681,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+}
+var valid0 = _errs15 === errors;
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-}
-var valid0 = _errs16 === errors;
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -813,10 +725,22 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.rows !== undefined && func0.call(data, "rows")){
+let data0 = data.rows;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "rows") || (key0 === "rowCount"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs5 = errors;
+}
+else {
+const err2 = {instancePath:instancePath+"/rows/" + i0,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -825,23 +749,14 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
 }
-if(data.rows !== undefined && func0.call(data, "rows")){
-let data0 = data.rows;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-const _errs6 = errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/rows/" + i0,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -850,14 +765,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
+var valid0 = _errs1 === errors;
 }
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"}};
+if(data.rowCount !== undefined && func0.call(data, "rowCount")){
+let data2 = data.rowCount;
+const _errs6 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err4 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -866,13 +780,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.rowCount !== undefined && func0.call(data, "rowCount")){
-let data2 = data.rowCount;
 const _errs7 = errors;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: "integer"}};
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -881,10 +792,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs8 = errors;
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+var valid0 = _errs6 === errors;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -893,23 +806,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-var valid0 = _errs7 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate6.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"connectionString":{}},"additionalProperties":false},
+  {"properties":{"uri":{},"database":{}},"additionalProperties":false},
+  {"properties":{"host":{},"port":{"default":5432},"database":{},"username":{},"password":{},"ssl":{"default":false}},"additionalProperties":false},
+  {"properties":{"schema":{}},"additionalProperties":false},
+  {"properties":{"tables":{}},"additionalProperties":false},
+  {"properties":{"sql":{},"params":{},"timeoutMs":{"default":10000}},"additionalProperties":false},
+  {"properties":{"rows":{"items":{"additionalProperties":{}}},"rowCount":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[0];
+validate1.shape = shapes[1];
+validate2.shape = shapes[2];
+validate3.shape = shapes[3];
+validate4.shape = shapes[4];
+validate5.shape = shapes[5];
+validate6.shape = shapes[6];
 
 export const validators: Validators = {
   configuration: validate0,

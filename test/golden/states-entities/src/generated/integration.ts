@@ -4,23 +4,28 @@ import type * as rt from 'intc/runtime';
 import type {
   CartState,
   Configuration,
+  ConfigurationGiven,
   CreateOrderInput,
   CreateOrderOutput,
   CustomerUpdatedEvent,
+  CustomerUpdatedEventGiven,
   GetCustomerInput,
   GetCustomerOutput,
+  GetCustomerOutputGiven,
   ImportCustomersInput,
   ImportCustomersOutput,
   ProfileState,
+  ProfileStateGiven,
   SyncCursorState,
   UpsertCustomerInput,
   UpsertCustomerOutput,
+  UpsertCustomerOutputGiven,
 } from './types.js';
 import { validators } from './validators.js';
 
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
-  configuration: Configuration;
+  configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
   configurations: {};
   actions: {
     /**
@@ -34,7 +39,7 @@ type Spec = {
      *
      * Look a customer up by identifier
      */
-    getCustomer: { input: GetCustomerInput; output: GetCustomerOutput };
+    getCustomer: { input: GetCustomerInput; output: rt.WithDefaults<GetCustomerOutput, GetCustomerOutputGiven> };
     /**
      * Import Customers
      *
@@ -46,7 +51,7 @@ type Spec = {
      *
      * Create a customer, or update the one with the same email address
      */
-    upsertCustomer: { input: UpsertCustomerInput; output: UpsertCustomerOutput };
+    upsertCustomer: { input: UpsertCustomerInput; output: rt.WithDefaults<UpsertCustomerOutput, UpsertCustomerOutputGiven> };
   };
   channels: {};
   events: {
@@ -55,11 +60,11 @@ type Spec = {
      *
      * A customer record changed in the CRM
      */
-    customerUpdated: CustomerUpdatedEvent;
+    customerUpdated: rt.WithDefaults<CustomerUpdatedEvent, CustomerUpdatedEventGiven>;
   };
   states: {
     cart: { type: "conversation"; payload: CartState };
-    profile: { type: "user"; payload: ProfileState };
+    profile: { type: "user"; payload: rt.WithDefaults<ProfileState, ProfileStateGiven> };
     syncCursor: { type: "integration"; payload: SyncCursorState };
   };
   userTags: never;
@@ -82,6 +87,13 @@ const metadata: rt.IntegrationMetadata = {
     user: ["profile"],
   },
   configurations: [],
+  secretFields: {
+    configuration: [["apiKey"]],
+    configurations: [],
+    states: [
+      ["syncCursor", [["cursor"]]],
+    ],
+  },
 };
 
 /** What `new Integration(…)` takes: every handler, all required. */

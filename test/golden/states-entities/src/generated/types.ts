@@ -46,10 +46,28 @@ export interface Configuration {
    * @format uri
    * @default "https://api.acme-crm.example.com/v2"
    */
+  apiBaseUrl: string;
+  /**
+   * @minLength 20
+   * @pattern ^acme_[A-Za-z0-9]+$
+   * @writeOnly
+   */
+  apiKey: string;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`Configuration` has it filled in).
+ */
+export interface ConfigurationGiven {
+  /**
+   * @format uri
+   * @default "https://api.acme-crm.example.com/v2"
+   */
   apiBaseUrl?: string;
   /**
    * @minLength 20
    * @pattern ^acme_[A-Za-z0-9]+$
+   * @writeOnly
    */
   apiKey: string;
 }
@@ -115,6 +133,51 @@ export interface CustomerEntity {
   /**
    * @default "free"
    */
+  tier: ("free" | "pro" | "enterprise");
+  billingAddress: AddressEntity;
+  shippingAddresses?: AddressEntity[];
+  preferredContact?: ({
+    kind: "email";
+    /**
+     * @format email
+     */
+    email: string;
+  } | {
+    kind: "phone";
+    /**
+     * @pattern ^\+[1-9][0-9]{6,14}$
+     */
+    phone: string;
+  });
+  /**
+   * @format date-time
+   */
+  createdAt?: string;
+}
+
+/**
+ * Customer
+ *
+ * A customer record with its addresses and preferred contact method
+ *
+ * As a caller gives it: a property with a default may be left out (`CustomerEntity` has it filled in).
+ */
+export interface CustomerEntityGiven {
+  /**
+   * @format uuid
+   */
+  id: string;
+  /**
+   * @minLength 1
+   */
+  name: string;
+  /**
+   * @format email
+   */
+  email: string;
+  /**
+   * @default "free"
+   */
   tier?: ("free" | "pro" | "enterprise");
   billingAddress: AddressEntity;
   shippingAddresses?: AddressEntity[];
@@ -151,6 +214,22 @@ export interface CustomerUpdatedEvent {
   updatedAt: string;
 }
 
+/**
+ * Customer Updated
+ *
+ * A customer record changed in the CRM
+ *
+ * As a caller gives it: a property with a default may be left out (`CustomerUpdatedEvent` has it filled in).
+ */
+export interface CustomerUpdatedEventGiven {
+  customer: CustomerEntityGiven;
+  changedFields: ("name" | "email" | "tier" | "billingAddress" | "shippingAddresses" | "preferredContact")[];
+  /**
+   * @format date-time
+   */
+  updatedAt: string;
+}
+
 export interface GetCustomerInput {
   /**
    * @format uuid
@@ -160,6 +239,13 @@ export interface GetCustomerInput {
 
 export interface GetCustomerOutput {
   customer: CustomerEntity;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`GetCustomerOutput` has it filled in).
+ */
+export interface GetCustomerOutputGiven {
+  customer: CustomerEntityGiven;
 }
 
 export interface ImportCustomersInput {
@@ -193,10 +279,30 @@ export interface ProfileState {
   /**
    * @default false
    */
+  marketingOptIn: boolean;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`ProfileState` has it filled in).
+ */
+export interface ProfileStateGiven {
+  /**
+   * @format uuid
+   */
+  customerId: string;
+  locale?: ("en" | "fr" | "de" | "es");
+  /**
+   * @default false
+   */
   marketingOptIn?: boolean;
 }
 
 export interface SyncCursorState {
+  /**
+   * Resume token the CRM hands out (secret-marked, kept out of logs)
+   *
+   * @writeOnly
+   */
   cursor?: string;
   /**
    * @format date-time
@@ -222,5 +328,13 @@ export interface UpsertCustomerInput {
 
 export interface UpsertCustomerOutput {
   customer: CustomerEntity;
+  created: boolean;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`UpsertCustomerOutput` has it filled in).
+ */
+export interface UpsertCustomerOutputGiven {
+  customer: CustomerEntityGiven;
   created: boolean;
 }

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcChoice, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func3 = ajvUcs2length;
@@ -24,10 +24,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
+let data0 = data.apiBaseUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "apiBaseUrl") || (key0 === "apiKey"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -37,15 +42,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiBaseUrl !== undefined && func0.call(data, "apiBaseUrl")){
-let data0 = data.apiBaseUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -54,9 +52,15 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/apiBaseUrl",schemaPath:"#/properties/apiBaseUrl/type",keyword:"type",params:{type: "string"}};
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
+let data1 = data.apiKey;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func3(data1) < 20){
+const err3 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 20}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -65,15 +69,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.apiKey !== undefined && func0.call(data, "apiKey")){
-let data1 = data.apiKey;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func3(data1) < 20){
-const err4 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 20}};
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^acme_[A-Za-z0-9]+$"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -82,8 +79,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/pattern",keyword:"pattern",params:{pattern: "^acme_[A-Za-z0-9]+$"}};
+}
+else {
+const err5 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -92,9 +90,11 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err6 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -103,25 +103,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate0.errors = vErrors;
 return errors === 0;
 }
 
 const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const schema3 = {"type":"object","properties":{"amount":{"type":"integer","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}},"required":["amount","currency"],"additionalProperties":false};
+const schema3 = {"type":"object","properties":{"amount":{"type":"integer","minimum":0},"currency":{"type":"string","enum":["EUR","USD","GBP"]}},"required":["amount","currency"]};
 
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -148,10 +135,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.amount !== undefined && func0.call(data, "amount")){
+let data0 = data.amount;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "amount") || (key0 === "currency"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -160,12 +148,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.amount !== undefined && func0.call(data, "amount")){
-let data0 = data.amount;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err3 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -174,10 +160,14 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+}
+if(data.currency !== undefined && func0.call(data, "currency")){
+let data1 = data.currency;
 const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -186,14 +176,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-if(data.currency !== undefined && func0.call(data, "currency")){
-let data1 = data.currency;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema3.properties.currency.enum;
+if(!(((data1 === "EUR") || (data1 === "USD")) || (data1 === "GBP"))){
+const err5 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/enum",keyword:"enum",params:{allowedValues: schema3.properties.currency.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -202,28 +188,16 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs5 = errors;
-const vSchema0 = schema3.properties.currency.enum;
-if(!(((data1 === "EUR") || (data1 === "USD")) || (data1 === "GBP"))){
-const err6 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/enum",keyword:"enum",params:{allowedValues: schema3.properties.currency.enum}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -267,10 +241,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.sku !== undefined && func0.call(data, "sku")){
+let data0 = data.sku;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "sku") || (key0 === "quantity")) || (key0 === "unitPrice"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/sku",schemaPath:"#/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -280,13 +257,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.sku !== undefined && func0.call(data, "sku")){
-let data0 = data.sku;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err4 = {instancePath:instancePath+"/sku",schemaPath:"#/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err4 = {instancePath:instancePath+"/sku",schemaPath:"#/properties/sku/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -295,9 +267,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err5 = {instancePath:instancePath+"/sku",schemaPath:"#/properties/sku/type",keyword:"type",params:{type: "string"}};
+if(data.quantity !== undefined && func0.call(data, "quantity")){
+let data1 = data.quantity;
+const _errs3 = errors;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err5 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -306,13 +282,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.quantity !== undefined && func0.call(data, "quantity")){
-let data1 = data.quantity;
 const _errs4 = errors;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err6 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/type",keyword:"type",params:{type: "integer"}};
+if(typeof data1 == "number"){
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -321,40 +294,28 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs5 = errors;
-if(typeof data1 == "number"){
-if(data1 < 1 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/quantity",schemaPath:"#/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
-if(vErrors === null){
-vErrors = [err7];
 }
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var valid0 = _errs4 === errors;
+var valid0 = _errs3 === errors;
 }
 if(data.unitPrice !== undefined && func0.call(data, "unitPrice")){
 let data2 = data.unitPrice;
-const _errs6 = errors;
+const _errs5 = errors;
 if(!(validate3(data2, {instancePath:instancePath+"/unitPrice",parentData:data,parentDataProperty:"unitPrice",rootData}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs5 === errors;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err7];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -399,10 +360,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.street !== undefined && func0.call(data, "street")){
+let data0 = data.street;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "street") || (key0 === "city")) || (key0 === "postalCode")) || (key0 === "country"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -412,13 +376,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.street !== undefined && func0.call(data, "street")){
-let data0 = data.street;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err4 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err4 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -427,9 +386,15 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err5 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: "string"}};
+if(data.city !== undefined && func0.call(data, "city")){
+let data1 = data.city;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err5 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -438,15 +403,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.city !== undefined && func0.call(data, "city")){
-let data1 = data.city;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func3(data1) < 1){
-const err6 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err6 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -455,9 +414,15 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err7 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"}};
+if(data.postalCode !== undefined && func0.call(data, "postalCode")){
+let data2 = data.postalCode;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 === "string"){
+if(func3(data2) > 12){
+const err7 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -466,15 +431,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
-if(data.postalCode !== undefined && func0.call(data, "postalCode")){
-let data2 = data.postalCode;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 === "string"){
-if(func3(data2) > 12){
-const err8 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/maxLength",keyword:"maxLength",params:{limit: 12}};
+else {
+const err8 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -483,9 +442,15 @@ vErrors.push(err8);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
-else {
-const err9 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/type",keyword:"type",params:{type: "string"}};
+if(data.country !== undefined && func0.call(data, "country")){
+let data3 = data.country;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+const err9 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -494,15 +459,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
-if(data.country !== undefined && func0.call(data, "country")){
-let data3 = data.country;
-const _errs8 = errors;
-const _errs9 = errors;
-if(typeof data3 === "string"){
-if(!pattern1.test(data3)){
-const err10 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"}};
+else {
+const err10 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -511,27 +470,16 @@ vErrors.push(err10);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
+}
 }
 else {
-const err11 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "string"}};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -565,10 +513,15 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.customerId !== undefined && func0.call(data, "customerId")){
+let data0 = data.customerId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "customerId") || (key0 === "items")) || (key0 === "shippingAddress")) || (key0 === "discount"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats2.test(data0))){
+const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -578,15 +531,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.customerId !== undefined && func0.call(data, "customerId")){
-let data0 = data.customerId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
-const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
+else {
+const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -595,9 +541,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
+if(data.items !== undefined && func0.call(data, "items")){
+let data1 = data.items;
+const _errs3 = errors;
+const _errs4 = errors;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -606,15 +558,25 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.items !== undefined && func0.call(data, "items")){
-let data1 = data.items;
-const _errs4 = errors;
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
 const _errs5 = errors;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1}};
+if(!(validate2(data2, {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -623,25 +585,33 @@ vErrors.push(err5);
 }
 errors++;
 }
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
+var valid0 = _errs3 === errors;
+}
+if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
+let data3 = data.shippingAddress;
 const _errs6 = errors;
-if(!(validate2(data2, {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+if(!(validate6(data3, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
+var valid0 = _errs6 === errors;
 }
+if(data.discount !== undefined && func0.call(data, "discount")){
+let data4 = data.discount;
+const _errs7 = errors;
+if(!(validate3(data4, {instancePath:instancePath+"/discount",parentData:data,parentDataProperty:"discount",rootData}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs7 === errors;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -650,46 +620,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
-let data3 = data.shippingAddress;
-const _errs7 = errors;
-if(!(validate6(data3, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
-vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs7 === errors;
-}
-if(data.discount !== undefined && func0.call(data, "discount")){
-let data4 = data.discount;
-const _errs8 = errors;
-if(!(validate3(data4, {instancePath:instancePath+"/discount",parentData:data,parentDataProperty:"discount",rootData}))){
-vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
 validate1.errors = vErrors;
 return errors === 0;
 }
 
-const schema5 = {"type":"object","properties":{"orderId":{"type":"string"},"status":{"type":"string","enum":["pending","confirmed","rejected"]}},"required":["orderId","status"],"additionalProperties":false};
+const schema5 = {"type":"object","properties":{"orderId":{"type":"string"},"status":{"type":"string","enum":["pending","confirmed","rejected"]}},"required":["orderId","status"]};
 
 function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -716,10 +651,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.orderId !== undefined && func0.call(data, "orderId")){
+let data0 = data.orderId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "orderId") || (key0 === "status"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -728,12 +664,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.orderId !== undefined && func0.call(data, "orderId")){
-let data0 = data.orderId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/orderId",schemaPath:"#/properties/orderId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.status !== undefined && func0.call(data, "status")){
+let data1 = data.status;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -742,14 +680,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.status !== undefined && func0.call(data, "status")){
-let data1 = data.status;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema5.properties.status.enum;
+if(!(((data1 === "pending") || (data1 === "confirmed")) || (data1 === "rejected"))){
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema5.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -758,28 +692,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-const vSchema0 = schema5.properties.status.enum;
-if(!(((data1 === "pending") || (data1 === "confirmed")) || (data1 === "rejected"))){
-const err5 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema5.properties.status.enum}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -803,10 +725,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.customerId !== undefined && func0.call(data, "customerId")){
+let data0 = data.customerId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "customerId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats2.test(data0))){
+const err1 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -816,15 +743,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.customerId !== undefined && func0.call(data, "customerId")){
-let data0 = data.customerId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
-const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
+else {
+const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -833,9 +753,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -844,24 +766,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1},"email":{"type":"string","format":"email"},"tier":{"type":"string","enum":["free","pro","enterprise"],"default":"free"},"billingAddress":{"$ref":"https://intc.invalid/entities/address.json"},"shippingAddresses":{"type":"array","items":{"$ref":"https://intc.invalid/entities/address.json"}},"preferredContact":{"oneOf":[{"type":"object","properties":{"kind":{"const":"email"},"email":{"type":"string","format":"email"}},"required":["kind","email"],"additionalProperties":false},{"type":"object","properties":{"kind":{"const":"phone"},"phone":{"type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"}},"required":["kind","phone"],"additionalProperties":false}]},"createdAt":{"type":"string","format":"date-time"}},"required":["id","name","email","billingAddress"],"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1},"email":{"type":"string","format":"email"},"tier":{"type":"string","enum":["free","pro","enterprise"],"default":"free"},"billingAddress":{"$ref":"https://intc.invalid/entities/address.json"},"shippingAddresses":{"type":"array","items":{"$ref":"https://intc.invalid/entities/address.json"}},"preferredContact":{"oneOf":[{"type":"object","properties":{"kind":{"const":"email"},"email":{"type":"string","format":"email"}},"required":["kind","email"]},{"type":"object","properties":{"kind":{"const":"phone"},"phone":{"type":"string","pattern":"^\\+[1-9][0-9]{6,14}$"}},"required":["kind","phone"]}],"intcOneOf":0},"createdAt":{"type":"string","format":"date-time"}},"required":["id","name","email","billingAddress"]};
 const formats8 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const formats12 = ajvFormats["date-time"];
 const pattern2 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
@@ -911,10 +820,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((((((key0 === "id") || (key0 === "name")) || (key0 === "email")) || (key0 === "tier")) || (key0 === "billingAddress")) || (key0 === "shippingAddresses")) || (key0 === "preferredContact")) || (key0 === "createdAt"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats2.test(data0))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -924,15 +838,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -941,9 +848,15 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined && func0.call(data, "name")){
+let data1 = data.name;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func3(data1) < 1){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -952,15 +865,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func3(data1) < 1){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -969,9 +876,17 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.email !== undefined && func0.call(data, "email")){
+let data2 = data.email;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 == "number"){
+}
+if(typeof data2 === "string"){
+if(!(formats8.test(data2))){
+const err8 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -980,17 +895,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
-if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 == "number"){
-}
-if(typeof data2 === "string"){
-if(!(formats8.test(data2))){
-const err9 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"}};
+else {
+const err9 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -999,9 +906,13 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
-else {
-const err10 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+if(data.tier !== undefined && func0.call(data, "tier")){
+let data3 = data.tier;
+const _errs7 = errors;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1010,13 +921,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
-}
-if(data.tier !== undefined && func0.call(data, "tier")){
-let data3 = data.tier;
 const _errs8 = errors;
-if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema8.properties.tier.enum;
+if(!(((data3 === "free") || (data3 === "pro")) || (data3 === "enterprise"))){
+const err11 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/enum",keyword:"enum",params:{allowedValues: schema8.properties.tier.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1025,10 +933,43 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid0 = _errs7 === errors;
+}
+if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
+let data4 = data.billingAddress;
 const _errs9 = errors;
-const vSchema0 = schema8.properties.tier.enum;
-if(!(((data3 === "free") || (data3 === "pro")) || (data3 === "enterprise"))){
-const err12 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/enum",keyword:"enum",params:{allowedValues: schema8.properties.tier.enum}};
+if(!(validate6(data4, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs9 === errors;
+}
+if(data.shippingAddresses !== undefined && func0.call(data, "shippingAddresses")){
+let data5 = data.shippingAddresses;
+const _errs10 = errors;
+const _errs11 = errors;
+if(Array.isArray(data5)){
+let valid2 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs12 = errors;
+if(!(validate6(data6, {instancePath:instancePath+"/shippingAddresses/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs12 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/shippingAddresses",schemaPath:"#/properties/shippingAddresses/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1037,43 +978,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid0 = _errs8 === errors;
-}
-if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
-let data4 = data.billingAddress;
-const _errs10 = errors;
-if(!(validate6(data4, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
-vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-errors = vErrors.length;
-}
-else {
-}
 var valid0 = _errs10 === errors;
 }
-if(data.shippingAddresses !== undefined && func0.call(data, "shippingAddresses")){
-let data5 = data.shippingAddresses;
-const _errs11 = errors;
-const _errs12 = errors;
-if(Array.isArray(data5)){
-let valid2 = true;
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
+if(data.preferredContact !== undefined && func0.call(data, "preferredContact")){
+let data7 = data.preferredContact;
 const _errs13 = errors;
-if(!(validate6(data6, {instancePath:instancePath+"/shippingAddresses/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs13 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/shippingAddresses",schemaPath:"#/properties/shippingAddresses/type",keyword:"type",params:{type: "array"}};
+const _errs14 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs15 = errors;
+const _errs16 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
+const err13 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1082,19 +999,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs11 === errors;
-}
-if(data.preferredContact !== undefined && func0.call(data, "preferredContact")){
-let data7 = data.preferredContact;
-const _errs14 = errors;
-const _errs15 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs16 = errors;
-const _errs17 = errors;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
-const err14 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
+if((data7.email === undefined) || (!(func0.call(data7, "email")))){
+const err14 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1103,8 +1009,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((data7.email === undefined) || (!(func0.call(data7, "email")))){
-const err15 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/required",keyword:"required",params:{missingProperty: "email"}};
+if(data7.kind !== undefined && func0.call(data7, "kind")){
+let data8 = data7.kind;
+const _errs17 = errors;
+if("email" !== data8){
+const err15 = {instancePath:instancePath+"/preferredContact/kind",schemaPath:"#/properties/preferredContact/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "email"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1113,10 +1022,17 @@ vErrors.push(err15);
 }
 errors++;
 }
+var valid4 = _errs17 === errors;
+}
+if(data7.email !== undefined && func0.call(data7, "email")){
+let data9 = data7.email;
 const _errs18 = errors;
-for(const key1 of Object.keys(data7)){
-if(!((key1 === "kind") || (key1 === "email"))){
-const err16 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const _errs19 = errors;
+if(typeof data9 == "number"){
+}
+if(typeof data9 === "string"){
+if(!(formats8.test(data9))){
+const err16 = {instancePath:instancePath+"/preferredContact/email",schemaPath:"#/properties/preferredContact/oneOf/0/properties/email/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1126,11 +1042,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data7.kind !== undefined && func0.call(data7, "kind")){
-let data8 = data7.kind;
-const _errs19 = errors;
-if("email" !== data8){
-const err17 = {instancePath:instancePath+"/preferredContact/kind",schemaPath:"#/properties/preferredContact/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "email"}};
+else {
+const err17 = {instancePath:instancePath+"/preferredContact/email",schemaPath:"#/properties/preferredContact/oneOf/0/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1139,17 +1052,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid4 = _errs19 === errors;
+var valid4 = _errs18 === errors;
 }
-if(data7.email !== undefined && func0.call(data7, "email")){
-let data9 = data7.email;
-const _errs20 = errors;
-const _errs21 = errors;
-if(typeof data9 == "number"){
 }
-if(typeof data9 === "string"){
-if(!(formats8.test(data9))){
-const err18 = {instancePath:instancePath+"/preferredContact/email",schemaPath:"#/properties/preferredContact/oneOf/0/properties/email/format",keyword:"format",params:{format: "email"}};
+else {
+const err18 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1158,9 +1065,16 @@ vErrors.push(err18);
 }
 errors++;
 }
+var _valid0 = _errs15 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
 }
-else {
-const err19 = {instancePath:instancePath+"/preferredContact/email",schemaPath:"#/properties/preferredContact/oneOf/0/properties/email/type",keyword:"type",params:{type: "string"}};
+const _errs20 = errors;
+const _errs21 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
+const err19 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1169,11 +1083,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid4 = _errs20 === errors;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/0/type",keyword:"type",params:{type: "object"}};
+if((data7.phone === undefined) || (!(func0.call(data7, "phone")))){
+const err20 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "phone"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1182,16 +1093,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid0 = _errs16 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
+if(data7.kind !== undefined && func0.call(data7, "kind")){
+let data10 = data7.kind;
 const _errs22 = errors;
-const _errs23 = errors;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if((data7.kind === undefined) || (!(func0.call(data7, "kind")))){
-const err21 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
+if("phone" !== data10){
+const err21 = {instancePath:instancePath+"/preferredContact/kind",schemaPath:"#/properties/preferredContact/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "phone"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1200,8 +1106,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((data7.phone === undefined) || (!(func0.call(data7, "phone")))){
-const err22 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/required",keyword:"required",params:{missingProperty: "phone"}};
+var valid5 = _errs22 === errors;
+}
+if(data7.phone !== undefined && func0.call(data7, "phone")){
+let data11 = data7.phone;
+const _errs23 = errors;
+const _errs24 = errors;
+if(typeof data11 === "string"){
+if(!pattern2.test(data11)){
+const err22 = {instancePath:instancePath+"/preferredContact/phone",schemaPath:"#/properties/preferredContact/oneOf/1/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1210,10 +1123,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-const _errs24 = errors;
-for(const key2 of Object.keys(data7)){
-if(!((key2 === "kind") || (key2 === "phone"))){
-const err23 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+}
+else {
+const err23 = {instancePath:instancePath+"/preferredContact/phone",schemaPath:"#/properties/preferredContact/oneOf/1/properties/phone/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1222,12 +1134,11 @@ vErrors.push(err23);
 }
 errors++;
 }
+var valid5 = _errs23 === errors;
 }
-if(data7.kind !== undefined && func0.call(data7, "kind")){
-let data10 = data7.kind;
-const _errs25 = errors;
-if("phone" !== data10){
-const err24 = {instancePath:instancePath+"/preferredContact/kind",schemaPath:"#/properties/preferredContact/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "phone"}};
+}
+else {
+const err24 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1236,48 +1147,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid5 = _errs25 === errors;
-}
-if(data7.phone !== undefined && func0.call(data7, "phone")){
-let data11 = data7.phone;
-const _errs26 = errors;
-const _errs27 = errors;
-if(typeof data11 === "string"){
-if(!pattern2.test(data11)){
-const err25 = {instancePath:instancePath+"/preferredContact/phone",schemaPath:"#/properties/preferredContact/oneOf/1/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[1-9][0-9]{6,14}$"}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/preferredContact/phone",schemaPath:"#/properties/preferredContact/oneOf/1/properties/phone/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid5 = _errs26 === errors;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-var _valid0 = _errs22 === errors;
+var _valid0 = _errs20 === errors;
 if(_valid0 && valid3){
 valid3 = false;
 passing0 = [passing0, 1];
@@ -1289,66 +1159,67 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err28 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
+const err25 = {instancePath:instancePath+"/preferredContact",schemaPath:"#/properties/preferredContact/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err25];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err25);
 }
 errors++;
 }
 else {
-errors = _errs15;
+errors = _errs14;
 if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
+if(_errs14){
+vErrors.length = _errs14;
 }
 else {
 vErrors = null;
 }
 }
+intcChoice(0, passing0, data7);
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs13 === errors;
 }
 if(data.createdAt !== undefined && func0.call(data, "createdAt")){
 let data12 = data.createdAt;
-const _errs28 = errors;
-const _errs29 = errors;
+const _errs25 = errors;
+const _errs26 = errors;
 if(typeof data12 == "number"){
 }
 if(typeof data12 === "string"){
 if(!(formats12.validate(data12))){
-const err29 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
+const err26 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err26];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err26);
 }
 errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+const err27 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err27];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err27);
 }
 errors++;
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs25 === errors;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err28];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err28);
 }
 errors++;
 }
@@ -1372,10 +1243,20 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.customer !== undefined && func0.call(data, "customer")){
+let data0 = data.customer;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "customer")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1384,34 +1265,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.customer !== undefined && func0.call(data, "customer")){
-let data0 = data.customer;
-const _errs2 = errors;
-if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"type":"object","properties":{"header":{"type":"array","items":{"type":"string","enum":["name","email","street","city","postalCode","country"]}},"rows":{"type":"array","items":{"type":"array","items":{"type":"string"}}}},"required":["header","rows"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"header":{"type":"array","items":{"type":"string","enum":["name","email","street","city","postalCode","country"]}},"rows":{"type":"array","items":{"type":"array","items":{"type":"string"}}}},"required":["header","rows"]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1438,10 +1296,18 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.header !== undefined && func0.call(data, "header")){
+let data0 = data.header;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "header") || (key0 === "rows"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/header/" + i0,schemaPath:"#/properties/header/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1450,19 +1316,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.header !== undefined && func0.call(data, "header")){
-let data0 = data.header;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/header/" + i0,schemaPath:"#/properties/header/items/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema9.properties.header.items.enum;
+if(!((((((data1 === "name") || (data1 === "email")) || (data1 === "street")) || (data1 === "city")) || (data1 === "postalCode")) || (data1 === "country"))){
+const err3 = {instancePath:instancePath+"/header/" + i0,schemaPath:"#/properties/header/items/enum",keyword:"enum",params:{allowedValues: schema9.properties.header.items.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1471,10 +1328,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs5 = errors;
-const vSchema0 = schema9.properties.header.items.enum;
-if(!((((((data1 === "name") || (data1 === "email")) || (data1 === "street")) || (data1 === "city")) || (data1 === "postalCode")) || (data1 === "country"))){
-const err4 = {instancePath:instancePath+"/header/" + i0,schemaPath:"#/properties/header/items/enum",keyword:"enum",params:{allowedValues: schema9.properties.header.items.enum}};
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1483,14 +1344,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
+var valid0 = _errs1 === errors;
 }
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "array"}};
+if(data.rows !== undefined && func0.call(data, "rows")){
+let data2 = data.rows;
+const _errs5 = errors;
+const _errs6 = errors;
+if(Array.isArray(data2)){
+let valid4 = true;
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+const _errs7 = errors;
+const _errs8 = errors;
+if(Array.isArray(data3)){
+let valid6 = true;
+const len2 = data3.length;
+for(let i2=0; i2<len2; i2++){
+let data4 = data3[i2];
+const _errs9 = errors;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/rows/" + i1+"/" + i2,schemaPath:"#/properties/rows/items/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1499,27 +1373,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.rows !== undefined && func0.call(data, "rows")){
-let data2 = data.rows;
-const _errs6 = errors;
-const _errs7 = errors;
-if(Array.isArray(data2)){
-let valid4 = true;
-const len1 = data2.length;
-for(let i1=0; i1<len1; i1++){
-let data3 = data2[i1];
-const _errs8 = errors;
-const _errs9 = errors;
-if(Array.isArray(data3)){
-let valid6 = true;
-const len2 = data3.length;
-for(let i2=0; i2<len2; i2++){
-let data4 = data3[i2];
 const _errs10 = errors;
-if(typeof data4 !== "string"){
-const err6 = {instancePath:instancePath+"/rows/" + i1+"/" + i2,schemaPath:"#/properties/rows/items/items/type",keyword:"type",params:{type: "string"}};
+var valid5 = _errs9 === errors;
+if(!valid5){
+valid6 = false;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1528,15 +1390,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs11 = errors;
-var valid5 = _errs10 === errors;
-if(!valid5){
-valid6 = false;
+var valid3 = _errs7 === errors;
+if(!valid3){
+valid4 = false;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/rows/" + i1,schemaPath:"#/properties/rows/items/type",keyword:"type",params:{type: "array"}};
+const err7 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1545,32 +1406,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid3 = _errs8 === errors;
-if(!valid3){
-valid4 = false;
-}
+var valid0 = _errs5 === errors;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"}};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -1604,10 +1449,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.imported !== undefined && func0.call(data, "imported")){
+let data0 = data.imported;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "imported") || (key0 === "failures"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err2 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1616,12 +1462,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.imported !== undefined && func0.call(data, "imported")){
-let data0 = data.imported;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err3 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1630,10 +1474,23 @@ vErrors.push(err3);
 }
 errors++;
 }
+}
+var valid0 = _errs1 === errors;
+}
+if(data.failures !== undefined && func0.call(data, "failures")){
+let data1 = data.failures;
 const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/imported",schemaPath:"#/properties/imported/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+const _errs4 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs5 = errors;
+const _errs6 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if((data2.row === undefined) || (!(func0.call(data2, "row")))){
+const err4 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "row"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1642,23 +1499,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-if(data.failures !== undefined && func0.call(data, "failures")){
-let data1 = data.failures;
-const _errs4 = errors;
-const _errs5 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs6 = errors;
-const _errs7 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if((data2.row === undefined) || (!(func0.call(data2, "row")))){
-const err5 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "row"}};
+if((data2.reason === undefined) || (!(func0.call(data2, "reason")))){
+const err5 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "reason"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1667,8 +1509,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((data2.reason === undefined) || (!(func0.call(data2, "reason")))){
-const err6 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/required",keyword:"required",params:{missingProperty: "reason"}};
+if(data2.row !== undefined && func0.call(data2, "row")){
+let data3 = data2.row;
+const _errs7 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err6 = {instancePath:instancePath+"/failures/" + i0+"/row",schemaPath:"#/properties/failures/items/properties/row/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1678,9 +1523,9 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 of Object.keys(data2)){
-if(!((key1 === "row") || (key1 === "reason"))){
-const err7 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/failures/" + i0+"/row",schemaPath:"#/properties/failures/items/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1690,11 +1535,13 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.row !== undefined && func0.call(data2, "row")){
-let data3 = data2.row;
+var valid3 = _errs7 === errors;
+}
+if(data2.reason !== undefined && func0.call(data2, "reason")){
+let data4 = data2.reason;
 const _errs9 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err8 = {instancePath:instancePath+"/failures/" + i0+"/row",schemaPath:"#/properties/failures/items/properties/row/type",keyword:"type",params:{type: "integer"}};
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/failures/" + i0+"/reason",schemaPath:"#/properties/failures/items/properties/reason/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1704,9 +1551,11 @@ vErrors.push(err8);
 errors++;
 }
 const _errs10 = errors;
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/failures/" + i0+"/row",schemaPath:"#/properties/failures/items/properties/row/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+var valid3 = _errs9 === errors;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1715,14 +1564,14 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
 }
-var valid3 = _errs9 === errors;
 }
-if(data2.reason !== undefined && func0.call(data2, "reason")){
-let data4 = data2.reason;
-const _errs11 = errors;
-if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/failures/" + i0+"/reason",schemaPath:"#/properties/failures/items/properties/reason/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err10 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1731,46 +1580,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid3 = _errs11 === errors;
+var valid0 = _errs3 === errors;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/failures/" + i0,schemaPath:"#/properties/failures/items/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/failures",schemaPath:"#/properties/failures/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -1814,10 +1633,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.name !== undefined && func0.call(data, "name")){
+let data0 = data.name;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "name") || (key0 === "email")) || (key0 === "billingAddress")) || (key0 === "tags"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1827,13 +1649,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1842,9 +1659,17 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.email !== undefined && func0.call(data, "email")){
+let data1 = data.email;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 == "number"){
+}
+if(typeof data1 === "string"){
+if(!(formats8.test(data1))){
+const err5 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1853,17 +1678,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 == "number"){
-}
-if(typeof data1 === "string"){
-if(!(formats8.test(data1))){
-const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"}};
+else {
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1872,9 +1689,31 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
+if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
+let data2 = data.billingAddress;
+const _errs5 = errors;
+if(!(validate6(data2, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+errors = vErrors.length;
 }
 else {
-const err7 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+}
+var valid0 = _errs5 === errors;
+}
+if(data.tags !== undefined && func0.call(data, "tags")){
+let data3 = data.tags;
+const _errs6 = errors;
+const _errs7 = errors;
+if(Array.isArray(data3)){
+let valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs8 = errors;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1883,41 +1722,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.billingAddress !== undefined && func0.call(data, "billingAddress")){
-let data2 = data.billingAddress;
-const _errs6 = errors;
-if(!(validate6(data2, {instancePath:instancePath+"/billingAddress",parentData:data,parentDataProperty:"billingAddress",rootData}))){
-vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs6 === errors;
-}
-if(data.tags !== undefined && func0.call(data, "tags")){
-let data3 = data.tags;
-const _errs7 = errors;
-const _errs8 = errors;
-if(Array.isArray(data3)){
-let valid2 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
 const _errs9 = errors;
-if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const _errs10 = errors;
-var valid1 = _errs9 === errors;
+var valid1 = _errs8 === errors;
 if(!valid1){
 valid2 = false;
 }
@@ -1935,12 +1741,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err9 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};
+const err8 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err8];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err8);
 }
 errors++;
 valid3 = false;
@@ -1951,25 +1757,25 @@ indices0[item0] = i1;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+const err9 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid0 = _errs6 === errors;
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-var valid0 = _errs7 === errors;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -2003,10 +1809,22 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.customer !== undefined && func0.call(data, "customer")){
+let data0 = data.customer;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "customer") || (key0 === "created"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.created !== undefined && func0.call(data, "created")){
+let data1 = data.created;
+const _errs2 = errors;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2015,23 +1833,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.customer !== undefined && func0.call(data, "customer")){
-let data0 = data.customer;
-const _errs2 = errors;
-if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.created !== undefined && func0.call(data, "created")){
-let data1 = data.created;
-const _errs3 = errors;
-if(typeof data1 !== "boolean"){
-const err3 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2040,25 +1847,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs4 = errors;
-var valid0 = _errs3 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {"type":"object","properties":{"customer":{"$ref":"https://intc.invalid/entities/customer.json"},"changedFields":{"type":"array","items":{"type":"string","enum":["name","email","tier","billingAddress","shippingAddresses","preferredContact"]}},"updatedAt":{"type":"string","format":"date-time"}},"required":["customer","changedFields","updatedAt"],"additionalProperties":false};
+const schema13 = {"type":"object","properties":{"customer":{"$ref":"https://intc.invalid/entities/customer.json"},"changedFields":{"type":"array","items":{"type":"string","enum":["name","email","tier","billingAddress","shippingAddresses","preferredContact"]}},"updatedAt":{"type":"string","format":"date-time"}},"required":["customer","changedFields","updatedAt"]};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2095,10 +1888,29 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.customer !== undefined && func0.call(data, "customer")){
+let data0 = data.customer;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "customer") || (key0 === "changedFields")) || (key0 === "updatedAt"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.changedFields !== undefined && func0.call(data, "changedFields")){
+let data1 = data.changedFields;
+const _errs2 = errors;
+const _errs3 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs4 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/changedFields/" + i0,schemaPath:"#/properties/changedFields/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2107,30 +1919,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.customer !== undefined && func0.call(data, "customer")){
-let data0 = data.customer;
-const _errs2 = errors;
-if(!(validate12(data0, {instancePath:instancePath+"/customer",parentData:data,parentDataProperty:"customer",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs2 === errors;
-}
-if(data.changedFields !== undefined && func0.call(data, "changedFields")){
-let data1 = data.changedFields;
-const _errs3 = errors;
-const _errs4 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
 const _errs5 = errors;
-if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/changedFields/" + i0,schemaPath:"#/properties/changedFields/items/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema13.properties.changedFields.items.enum;
+if(!((((((data2 === "name") || (data2 === "email")) || (data2 === "tier")) || (data2 === "billingAddress")) || (data2 === "shippingAddresses")) || (data2 === "preferredContact"))){
+const err4 = {instancePath:instancePath+"/changedFields/" + i0,schemaPath:"#/properties/changedFields/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.changedFields.items.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2139,10 +1931,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs6 = errors;
-const vSchema0 = schema13.properties.changedFields.items.enum;
-if(!((((((data2 === "name") || (data2 === "email")) || (data2 === "tier")) || (data2 === "billingAddress")) || (data2 === "shippingAddresses")) || (data2 === "preferredContact"))){
-const err5 = {instancePath:instancePath+"/changedFields/" + i0,schemaPath:"#/properties/changedFields/items/enum",keyword:"enum",params:{allowedValues: schema13.properties.changedFields.items.enum}};
+var valid1 = _errs4 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/changedFields",schemaPath:"#/properties/changedFields/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2151,14 +1947,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid1 = _errs5 === errors;
-if(!valid1){
-valid2 = false;
+var valid0 = _errs2 === errors;
 }
+if(data.updatedAt !== undefined && func0.call(data, "updatedAt")){
+let data3 = data.updatedAt;
+const _errs6 = errors;
+const _errs7 = errors;
+if(typeof data3 == "number"){
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/changedFields",schemaPath:"#/properties/changedFields/type",keyword:"type",params:{type: "array"}};
+if(typeof data3 === "string"){
+if(!(formats12.validate(data3))){
+const err6 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2167,17 +1966,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
-if(data.updatedAt !== undefined && func0.call(data, "updatedAt")){
-let data3 = data.updatedAt;
-const _errs7 = errors;
-const _errs8 = errors;
-if(typeof data3 == "number"){
-}
-if(typeof data3 === "string"){
-if(!(formats12.validate(data3))){
-const err7 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
+else {
+const err7 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2186,9 +1977,11 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs6 === errors;
+}
 }
 else {
-const err8 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2197,24 +1990,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs7 === errors;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
 validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema14 = {"type":"object","properties":{"currency":{"type":"string","enum":["EUR","USD","GBP"]},"items":{"type":"array","items":{"type":"object","properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer","minimum":1}},"required":["sku","quantity"],"additionalProperties":false}},"shippingAddress":{"$ref":"https://intc.invalid/entities/address.json"}},"required":["currency","items"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"currency":{"type":"string","enum":["EUR","USD","GBP"]},"items":{"type":"array","items":{"type":"object","properties":{"sku":{"type":"string","minLength":1},"quantity":{"type":"integer","minimum":1}},"required":["sku","quantity"]}},"shippingAddress":{"$ref":"https://intc.invalid/entities/address.json"}},"required":["currency","items"]};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2241,10 +2021,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.currency !== undefined && func0.call(data, "currency")){
+let data0 = data.currency;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "currency") || (key0 === "items")) || (key0 === "shippingAddress"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2253,12 +2034,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.currency !== undefined && func0.call(data, "currency")){
-let data0 = data.currency;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema14.properties.currency.enum;
+if(!(((data0 === "EUR") || (data0 === "USD")) || (data0 === "GBP"))){
+const err3 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/enum",keyword:"enum",params:{allowedValues: schema14.properties.currency.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2267,10 +2046,22 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
+if(data.items !== undefined && func0.call(data, "items")){
+let data1 = data.items;
 const _errs3 = errors;
-const vSchema0 = schema14.properties.currency.enum;
-if(!(((data0 === "EUR") || (data0 === "USD")) || (data0 === "GBP"))){
-const err4 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/enum",keyword:"enum",params:{allowedValues: schema14.properties.currency.enum}};
+const _errs4 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs5 = errors;
+const _errs6 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if((data2.sku === undefined) || (!(func0.call(data2, "sku")))){
+const err4 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "sku"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2279,22 +2070,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.items !== undefined && func0.call(data, "items")){
-let data1 = data.items;
-const _errs4 = errors;
-const _errs5 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs6 = errors;
-const _errs7 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if((data2.sku === undefined) || (!(func0.call(data2, "sku")))){
-const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "sku"}};
+if((data2.quantity === undefined) || (!(func0.call(data2, "quantity")))){
+const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "quantity"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2303,8 +2080,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((data2.quantity === undefined) || (!(func0.call(data2, "quantity")))){
-const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "quantity"}};
+if(data2.sku !== undefined && func0.call(data2, "sku")){
+let data3 = data2.sku;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err6 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"#/properties/items/items/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2313,10 +2095,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs8 = errors;
-for(const key1 of Object.keys(data2)){
-if(!((key1 === "sku") || (key1 === "quantity"))){
-const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+else {
+const err7 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"#/properties/items/items/properties/sku/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2325,14 +2106,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid3 = _errs7 === errors;
 }
-if(data2.sku !== undefined && func0.call(data2, "sku")){
-let data3 = data2.sku;
+if(data2.quantity !== undefined && func0.call(data2, "quantity")){
+let data4 = data2.quantity;
 const _errs9 = errors;
-const _errs10 = errors;
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err8 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"#/properties/items/items/properties/sku/minLength",keyword:"minLength",params:{limit: 1}};
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err8 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"#/properties/items/items/properties/quantity/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2341,9 +2121,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/items/" + i0+"/sku",schemaPath:"#/properties/items/items/properties/sku/type",keyword:"type",params:{type: "string"}};
+const _errs10 = errors;
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"#/properties/items/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2352,13 +2133,12 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
 var valid3 = _errs9 === errors;
 }
-if(data2.quantity !== undefined && func0.call(data2, "quantity")){
-let data4 = data2.quantity;
-const _errs11 = errors;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"#/properties/items/items/properties/quantity/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err10 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2367,10 +2147,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs12 = errors;
-if(typeof data4 == "number"){
-if(data4 < 1 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/items/" + i0+"/quantity",schemaPath:"#/properties/items/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2379,12 +2163,22 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-var valid3 = _errs11 === errors;
+if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
+let data5 = data.shippingAddress;
+const _errs11 = errors;
+if(!(validate6(data5, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs11 === errors;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2393,51 +2187,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-if(data.shippingAddress !== undefined && func0.call(data, "shippingAddress")){
-let data5 = data.shippingAddress;
-const _errs13 = errors;
-if(!(validate6(data5, {instancePath:instancePath+"/shippingAddress",parentData:data,parentDataProperty:"shippingAddress",rootData}))){
-vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs13 === errors;
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
 validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"type":"object","properties":{"customerId":{"type":"string","format":"uuid"},"locale":{"type":"string","enum":["en","fr","de","es"]},"marketingOptIn":{"type":"boolean","default":false}},"required":["customerId"],"additionalProperties":false};
+const schema15 = {"type":"object","properties":{"customerId":{"type":"string","format":"uuid"},"locale":{"type":"string","enum":["en","fr","de","es"]},"marketingOptIn":{"type":"boolean","default":false}},"required":["customerId"]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2454,10 +2208,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.customerId !== undefined && func0.call(data, "customerId")){
+let data0 = data.customerId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "customerId") || (key0 === "locale")) || (key0 === "marketingOptIn"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats2.test(data0))){
+const err1 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2467,15 +2226,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.customerId !== undefined && func0.call(data, "customerId")){
-let data0 = data.customerId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
-const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/format",keyword:"format",params:{format: "uuid"}};
+else {
+const err2 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2484,9 +2236,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/customerId",schemaPath:"#/properties/customerId/type",keyword:"type",params:{type: "string"}};
+if(data.locale !== undefined && func0.call(data, "locale")){
+let data1 = data.locale;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2495,13 +2251,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.locale !== undefined && func0.call(data, "locale")){
-let data1 = data.locale;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema15.properties.locale.enum;
+if(!((((data1 === "en") || (data1 === "fr")) || (data1 === "de")) || (data1 === "es"))){
+const err4 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/enum",keyword:"enum",params:{allowedValues: schema15.properties.locale.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2510,10 +2263,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
+if(data.marketingOptIn !== undefined && func0.call(data, "marketingOptIn")){
+let data2 = data.marketingOptIn;
 const _errs5 = errors;
-const vSchema0 = schema15.properties.locale.enum;
-if(!((((data1 === "en") || (data1 === "fr")) || (data1 === "de")) || (data1 === "es"))){
-const err5 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/enum",keyword:"enum",params:{allowedValues: schema15.properties.locale.enum}};
+if(typeof data2 !== "boolean"){
+const err5 = {instancePath:instancePath+"/marketingOptIn",schemaPath:"#/properties/marketingOptIn/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2522,32 +2278,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.marketingOptIn !== undefined && func0.call(data, "marketingOptIn")){
-let data2 = data.marketingOptIn;
 const _errs6 = errors;
-if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/marketingOptIn",schemaPath:"#/properties/marketingOptIn/type",keyword:"type",params:{type: "boolean"}};
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -2571,10 +2312,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.cursor !== undefined && func0.call(data, "cursor")){
+let data0 = data.cursor;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "cursor") || (key0 === "lastSyncedAt"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2583,12 +2325,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.cursor !== undefined && func0.call(data, "cursor")){
-let data0 = data.cursor;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.lastSyncedAt !== undefined && func0.call(data, "lastSyncedAt")){
+let data1 = data.lastSyncedAt;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 == "number"){
+}
+if(typeof data1 === "string"){
+if(!(formats12.validate(data1))){
+const err2 = {instancePath:instancePath+"/lastSyncedAt",schemaPath:"#/properties/lastSyncedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2597,18 +2345,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
 }
-if(data.lastSyncedAt !== undefined && func0.call(data, "lastSyncedAt")){
-let data1 = data.lastSyncedAt;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 == "number"){
-}
-if(typeof data1 === "string"){
-if(!(formats12.validate(data1))){
-const err3 = {instancePath:instancePath+"/lastSyncedAt",schemaPath:"#/properties/lastSyncedAt/format",keyword:"format",params:{format: "date-time"}};
+else {
+const err3 = {instancePath:instancePath+"/lastSyncedAt",schemaPath:"#/properties/lastSyncedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2617,9 +2356,11 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
 }
 else {
-const err4 = {instancePath:instancePath+"/lastSyncedAt",schemaPath:"#/properties/lastSyncedAt/type",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2628,22 +2369,42 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
 validate27.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"street":{},"city":{},"postalCode":{},"country":{}},"additionalProperties":false},
+  {"properties":{"id":{},"name":{},"email":{},"tier":{"default":"free"},"billingAddress":{"$ref":0},"shippingAddresses":{"items":{"$ref":0}},"preferredContact":{"union":0,"branches":[{"properties":{"kind":{},"email":{}},"additionalProperties":false},{"properties":{"kind":{},"phone":{}},"additionalProperties":false}]},"createdAt":{}},"additionalProperties":false},
+  {"properties":{"apiBaseUrl":{"default":"https://api.acme-crm.example.com/v2"},"apiKey":{}},"additionalProperties":false},
+  {"properties":{"customerId":{},"items":{"items":{"$ref":5}},"shippingAddress":{"$ref":0},"discount":{"$ref":4}},"additionalProperties":false},
+  {"properties":{"amount":{},"currency":{}},"additionalProperties":false},
+  {"properties":{"sku":{},"quantity":{},"unitPrice":{"$ref":4}},"additionalProperties":false},
+  {"properties":{"orderId":{},"status":{}},"additionalProperties":false},
+  {"properties":{"customerId":{}},"additionalProperties":false},
+  {"properties":{"customer":{"$ref":1}},"additionalProperties":false},
+  {"properties":{"header":{},"rows":{}},"additionalProperties":false},
+  {"properties":{"imported":{},"failures":{"items":{"properties":{"row":{},"reason":{}},"additionalProperties":false}}},"additionalProperties":false},
+  {"properties":{"name":{},"email":{},"billingAddress":{"$ref":0},"tags":{}},"additionalProperties":false},
+  {"properties":{"customer":{"$ref":1},"created":{}},"additionalProperties":false},
+  {"properties":{"customer":{"$ref":1},"changedFields":{},"updatedAt":{}},"additionalProperties":false},
+  {"properties":{"currency":{},"items":{"items":{"properties":{"sku":{},"quantity":{}},"additionalProperties":false}},"shippingAddress":{"$ref":0}},"additionalProperties":false},
+  {"properties":{"customerId":{},"locale":{},"marketingOptIn":{"default":false}},"additionalProperties":false},
+  {"properties":{"cursor":{},"lastSyncedAt":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[2];
+validate1.shape = shapes[3];
+validate9.shape = shapes[6];
+validate10.shape = shapes[7];
+validate11.shape = shapes[8];
+validate16.shape = shapes[9];
+validate17.shape = shapes[10];
+validate18.shape = shapes[11];
+validate20.shape = shapes[12];
+validate22.shape = shapes[13];
+validate24.shape = shapes[14];
+validate26.shape = shapes[15];
+validate27.shape = shapes[16];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -20,6 +20,7 @@ import type {
   LastUpdateIdState,
   MessageReceivedEvent,
   SendMessageInput,
+  SendMessageInputGiven,
   SendMessageOutput,
 } from './types.js';
 import { validators } from './validators.js';
@@ -40,7 +41,7 @@ type Spec = {
      *
      * Send a message to a Telegram chat
      */
-    sendMessage: { input: SendMessageInput; output: SendMessageOutput };
+    sendMessage: { input: rt.WithDefaults<SendMessageInput, SendMessageInputGiven>; output: SendMessageOutput };
   };
   channels: {
     /**

@@ -207,6 +207,30 @@ export interface SendMessageInput {
    *
    * @default false
    */
+  disableNotification: boolean;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`SendMessageInput` has it filled in).
+ */
+export interface SendMessageInputGiven {
+  /**
+   * Target chat identifier
+   *
+   * @minLength 1
+   */
+  chatId: string;
+  /**
+   * @minLength 1
+   * @maxLength 4096
+   */
+  text: string;
+  parseMode?: ("MarkdownV2" | "HTML");
+  /**
+   * Send the message silently
+   *
+   * @default false
+   */
   disableNotification?: boolean;
 }
 

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.botToken !== undefined && func0.call(data, "botToken")){
+let data0 = data.botToken;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "botToken")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.botToken !== undefined && func0.call(data, "botToken")){
-let data0 = data.botToken;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,27 +48,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/botToken",schemaPath:"#/properties/botToken/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -94,10 +81,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data0 = data.userId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "userId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -107,13 +97,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data0 = data.userId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -122,27 +107,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -176,10 +150,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "id") || (key0 === "username")) || (key0 === "firstName")) || (key0 === "lastName"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -188,12 +163,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.username !== undefined && func0.call(data, "username")){
+let data1 = data.username;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -202,14 +179,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.username !== undefined && func0.call(data, "username")){
-let data1 = data.username;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/username",schemaPath:"#/properties/username/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.firstName !== undefined && func0.call(data, "firstName")){
+let data2 = data.firstName;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/firstName",schemaPath:"#/properties/firstName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -218,14 +195,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.firstName !== undefined && func0.call(data, "firstName")){
-let data2 = data.firstName;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/firstName",schemaPath:"#/properties/firstName/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+if(data.lastName !== undefined && func0.call(data, "lastName")){
+let data3 = data.lastName;
+const _errs7 = errors;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/lastName",schemaPath:"#/properties/lastName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -234,33 +211,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-if(data.lastName !== undefined && func0.call(data, "lastName")){
-let data3 = data.lastName;
 const _errs8 = errors;
-if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/lastName",schemaPath:"#/properties/lastName/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs7 === errors;
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -284,10 +245,20 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.user !== undefined && func0.call(data, "user")){
+let data0 = data.user;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "user")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate3(data0, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -296,34 +267,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.user !== undefined && func0.call(data, "user")){
-let data0 = data.user;
-const _errs2 = errors;
-if(!(validate3(data0, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
-vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate2.errors = vErrors;
 return errors === 0;
 }
 
-const schema4 = {"type":"object","properties":{"chatId":{"type":"string","minLength":1},"text":{"type":"string","minLength":1,"maxLength":4096},"parseMode":{"type":"string","enum":["MarkdownV2","HTML"]},"disableNotification":{"type":"boolean","default":false}},"required":["chatId","text"],"additionalProperties":false};
+const schema4 = {"type":"object","properties":{"chatId":{"type":"string","minLength":1},"text":{"type":"string","minLength":1,"maxLength":4096},"parseMode":{"type":"string","enum":["MarkdownV2","HTML"]},"disableNotification":{"type":"boolean","default":false}},"required":["chatId","text"]};
 
 function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -350,10 +298,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.chatId !== undefined && func0.call(data, "chatId")){
+let data0 = data.chatId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "chatId") || (key0 === "text")) || (key0 === "parseMode")) || (key0 === "disableNotification"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -363,13 +314,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.chatId !== undefined && func0.call(data, "chatId")){
-let data0 = data.chatId;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -378,9 +324,15 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
+if(data.text !== undefined && func0.call(data, "text")){
+let data1 = data.text;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) > 4096){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -389,15 +341,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data1 = data.text;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) > 4096){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4096}};
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -406,8 +351,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -416,9 +362,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err7 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data.parseMode !== undefined && func0.call(data, "parseMode")){
+let data2 = data.parseMode;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/parseMode",schemaPath:"#/properties/parseMode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -427,13 +377,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.parseMode !== undefined && func0.call(data, "parseMode")){
-let data2 = data.parseMode;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/parseMode",schemaPath:"#/properties/parseMode/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema4.properties.parseMode.enum;
+if(!((data2 === "MarkdownV2") || (data2 === "HTML"))){
+const err8 = {instancePath:instancePath+"/parseMode",schemaPath:"#/properties/parseMode/enum",keyword:"enum",params:{allowedValues: schema4.properties.parseMode.enum}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -442,10 +389,13 @@ vErrors.push(err8);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
+}
+if(data.disableNotification !== undefined && func0.call(data, "disableNotification")){
+let data3 = data.disableNotification;
 const _errs7 = errors;
-const vSchema0 = schema4.properties.parseMode.enum;
-if(!((data2 === "MarkdownV2") || (data2 === "HTML"))){
-const err9 = {instancePath:instancePath+"/parseMode",schemaPath:"#/properties/parseMode/enum",keyword:"enum",params:{allowedValues: schema4.properties.parseMode.enum}};
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/disableNotification",schemaPath:"#/properties/disableNotification/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -454,32 +404,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
-}
-if(data.disableNotification !== undefined && func0.call(data, "disableNotification")){
-let data3 = data.disableNotification;
 const _errs8 = errors;
-if(typeof data3 !== "boolean"){
-const err10 = {instancePath:instancePath+"/disableNotification",schemaPath:"#/properties/disableNotification/type",keyword:"type",params:{type: "boolean"}};
+var valid0 = _errs7 === errors;
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -503,10 +438,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.messageId !== undefined && func0.call(data, "messageId")){
+let data0 = data.messageId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "messageId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -515,31 +451,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.messageId !== undefined && func0.call(data, "messageId")){
-let data0 = data.messageId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -564,10 +486,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.audioUrl !== undefined && func0.call(data, "audioUrl")){
+let data0 = data.audioUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "audioUrl")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/audioUrl",schemaPath:"#/properties/audioUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -577,15 +504,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.audioUrl !== undefined && func0.call(data, "audioUrl")){
-let data0 = data.audioUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/audioUrl",schemaPath:"#/properties/audioUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/audioUrl",schemaPath:"#/properties/audioUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -594,9 +514,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/audioUrl",schemaPath:"#/properties/audioUrl/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -605,24 +527,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate7.errors = vErrors;
 return errors === 0;
 }
 
-const schema7 = {"type":"object","properties":{"title":{"type":"string","minLength":1},"subtitle":{"type":"string"},"imageUrl":{"type":"string","format":"uri"},"actions":{"type":"array","items":{"type":"object","properties":{"action":{"type":"string","enum":["postback","url","say"]},"label":{"type":"string","minLength":1},"value":{"type":"string"}},"required":["action","label","value"],"additionalProperties":false}}},"required":["title","actions"],"additionalProperties":false};
+const schema7 = {"type":"object","properties":{"title":{"type":"string","minLength":1},"subtitle":{"type":"string"},"imageUrl":{"type":"string","format":"uri"},"actions":{"type":"array","items":{"type":"object","properties":{"action":{"type":"string","enum":["postback","url","say"]},"label":{"type":"string","minLength":1},"value":{"type":"string"}},"required":["action","label","value"]}}},"required":["title","actions"]};
 
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -649,10 +558,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.title !== undefined && func0.call(data, "title")){
+let data0 = data.title;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "title") || (key0 === "subtitle")) || (key0 === "imageUrl")) || (key0 === "actions"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -662,13 +574,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.title !== undefined && func0.call(data, "title")){
-let data0 = data.title;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -677,9 +584,13 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.subtitle !== undefined && func0.call(data, "subtitle")){
+let data1 = data.subtitle;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -688,13 +599,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.subtitle !== undefined && func0.call(data, "subtitle")){
-let data1 = data.subtitle;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/subtitle",schemaPath:"#/properties/subtitle/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
+let data2 = data.imageUrl;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 == "number"){
+}
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err5 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -703,18 +619,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
 }
-if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
-let data2 = data.imageUrl;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 == "number"){
-}
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err6 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err6 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -723,9 +630,22 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
 }
-else {
-const err7 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
+if(data.actions !== undefined && func0.call(data, "actions")){
+let data3 = data.actions;
+const _errs7 = errors;
+const _errs8 = errors;
+if(Array.isArray(data3)){
+let valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs9 = errors;
+const _errs10 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if((data4.action === undefined) || (!(func0.call(data4, "action")))){
+const err7 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "action"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -734,22 +654,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
-}
-if(data.actions !== undefined && func0.call(data, "actions")){
-let data3 = data.actions;
-const _errs8 = errors;
-const _errs9 = errors;
-if(Array.isArray(data3)){
-let valid2 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs10 = errors;
-const _errs11 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if((data4.action === undefined) || (!(func0.call(data4, "action")))){
-const err8 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "action"}};
+if((data4.label === undefined) || (!(func0.call(data4, "label")))){
+const err8 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -758,8 +664,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((data4.label === undefined) || (!(func0.call(data4, "label")))){
-const err9 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "label"}};
+if((data4.value === undefined) || (!(func0.call(data4, "value")))){
+const err9 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -768,8 +674,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((data4.value === undefined) || (!(func0.call(data4, "value")))){
-const err10 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(data4.action !== undefined && func0.call(data4, "action")){
+let data5 = data4.action;
+const _errs11 = errors;
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/actions/" + i0+"/action",schemaPath:"#/properties/actions/items/properties/action/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -779,9 +688,9 @@ vErrors.push(err10);
 errors++;
 }
 const _errs12 = errors;
-for(const key1 of Object.keys(data4)){
-if(!(((key1 === "action") || (key1 === "label")) || (key1 === "value"))){
-const err11 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const vSchema0 = schema7.properties.actions.items.properties.action.enum;
+if(!(((data5 === "postback") || (data5 === "url")) || (data5 === "say"))){
+const err11 = {instancePath:instancePath+"/actions/" + i0+"/action",schemaPath:"#/properties/actions/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema7.properties.actions.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -790,12 +699,15 @@ vErrors.push(err11);
 }
 errors++;
 }
+var valid3 = _errs11 === errors;
 }
-if(data4.action !== undefined && func0.call(data4, "action")){
-let data5 = data4.action;
+if(data4.label !== undefined && func0.call(data4, "label")){
+let data6 = data4.label;
 const _errs13 = errors;
-if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/actions/" + i0+"/action",schemaPath:"#/properties/actions/items/properties/action/type",keyword:"type",params:{type: "string"}};
+const _errs14 = errors;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err12 = {instancePath:instancePath+"/actions/" + i0+"/label",schemaPath:"#/properties/actions/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -804,10 +716,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-const _errs14 = errors;
-const vSchema0 = schema7.properties.actions.items.properties.action.enum;
-if(!(((data5 === "postback") || (data5 === "url")) || (data5 === "say"))){
-const err13 = {instancePath:instancePath+"/actions/" + i0+"/action",schemaPath:"#/properties/actions/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema7.properties.actions.items.properties.action.enum}};
+}
+else {
+const err13 = {instancePath:instancePath+"/actions/" + i0+"/label",schemaPath:"#/properties/actions/items/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -818,13 +729,11 @@ errors++;
 }
 var valid3 = _errs13 === errors;
 }
-if(data4.label !== undefined && func0.call(data4, "label")){
-let data6 = data4.label;
+if(data4.value !== undefined && func0.call(data4, "value")){
+let data7 = data4.value;
 const _errs15 = errors;
-const _errs16 = errors;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err14 = {instancePath:instancePath+"/actions/" + i0+"/label",schemaPath:"#/properties/actions/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
+if(typeof data7 !== "string"){
+const err14 = {instancePath:instancePath+"/actions/" + i0+"/value",schemaPath:"#/properties/actions/items/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -833,9 +742,12 @@ vErrors.push(err14);
 }
 errors++;
 }
+const _errs16 = errors;
+var valid3 = _errs15 === errors;
+}
 }
 else {
-const err15 = {instancePath:instancePath+"/actions/" + i0+"/label",schemaPath:"#/properties/actions/items/properties/label/type",keyword:"type",params:{type: "string"}};
+const err15 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -844,13 +756,14 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid3 = _errs15 === errors;
+var valid1 = _errs9 === errors;
+if(!valid1){
+valid2 = false;
 }
-if(data4.value !== undefined && func0.call(data4, "value")){
-let data7 = data4.value;
-const _errs17 = errors;
-if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/actions/" + i0+"/value",schemaPath:"#/properties/actions/items/properties/value/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -859,12 +772,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs18 = errors;
-var valid3 = _errs17 === errors;
+var valid0 = _errs7 === errors;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/properties/actions/items/type",keyword:"type",params:{type: "object"}};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -873,40 +785,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid1 = _errs10 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 validate8.errors = vErrors;
 return errors === 0;
 }
 
-const schema9 = {"type":"object","properties":{"action":{"type":"string","enum":["postback","url","say"]},"label":{"type":"string","minLength":1},"value":{"type":"string"}},"required":["action","label","value"],"additionalProperties":false};
+const schema9 = {"type":"object","properties":{"action":{"type":"string","enum":["postback","url","say"]},"label":{"type":"string","minLength":1},"value":{"type":"string"}},"required":["action","label","value"]};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -943,10 +826,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.action !== undefined && func0.call(data, "action")){
+let data0 = data.action;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "action") || (key0 === "label")) || (key0 === "value"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -955,12 +839,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.action !== undefined && func0.call(data, "action")){
-let data0 = data.action;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema9.properties.action.enum;
+if(!(((data0 === "postback") || (data0 === "url")) || (data0 === "say"))){
+const err4 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema9.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -969,10 +851,15 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
+if(data.label !== undefined && func0.call(data, "label")){
+let data1 = data.label;
 const _errs3 = errors;
-const vSchema0 = schema9.properties.action.enum;
-if(!(((data0 === "postback") || (data0 === "url")) || (data0 === "say"))){
-const err5 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema9.properties.action.enum}};
+const _errs4 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -981,15 +868,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
-if(data.label !== undefined && func0.call(data, "label")){
-let data1 = data.label;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -998,9 +879,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"}};
+if(data.value !== undefined && func0.call(data, "value")){
+let data2 = data.value;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1009,32 +894,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.value !== undefined && func0.call(data, "value")){
-let data2 = data.value;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -1058,10 +928,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.items !== undefined && func0.call(data, "items")){
+let data0 = data.items;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "items")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+if(data0.length > 10){
+const err1 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1070,14 +943,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.items !== undefined && func0.call(data, "items")){
-let data0 = data.items;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-if(data0.length > 10){
-const err2 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 10}};
+if(data0.length < 1){
+const err2 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1086,8 +953,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/minItems",keyword:"minItems",params:{limit: 1}};
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if((data1.title === undefined) || (!(func0.call(data1, "title")))){
+const err3 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1096,15 +970,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if((data1.title === undefined) || (!(func0.call(data1, "title")))){
-const err4 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "title"}};
+if((data1.actions === undefined) || (!(func0.call(data1, "actions")))){
+const err4 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "actions"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1113,8 +980,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((data1.actions === undefined) || (!(func0.call(data1, "actions")))){
-const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: "actions"}};
+if(data1.title !== undefined && func0.call(data1, "title")){
+let data2 = data1.title;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1123,10 +995,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs6 = errors;
-for(const key1 of Object.keys(data1)){
-if(!((((key1 === "title") || (key1 === "subtitle")) || (key1 === "imageUrl")) || (key1 === "actions"))){
-const err6 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+else {
+const err6 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1135,14 +1006,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid3 = _errs5 === errors;
 }
-if(data1.title !== undefined && func0.call(data1, "title")){
-let data2 = data1.title;
+if(data1.subtitle !== undefined && func0.call(data1, "subtitle")){
+let data3 = data1.subtitle;
 const _errs7 = errors;
-const _errs8 = errors;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err7 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/minLength",keyword:"minLength",params:{limit: 1}};
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/items/" + i0+"/subtitle",schemaPath:"#/properties/items/items/properties/subtitle/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1151,9 +1021,18 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs8 = errors;
+var valid3 = _errs7 === errors;
 }
-else {
-const err8 = {instancePath:instancePath+"/items/" + i0+"/title",schemaPath:"#/properties/items/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data1.imageUrl !== undefined && func0.call(data1, "imageUrl")){
+let data4 = data1.imageUrl;
+const _errs9 = errors;
+const _errs10 = errors;
+if(typeof data4 == "number"){
+}
+if(typeof data4 === "string"){
+if(!(formats0(data4))){
+const err8 = {instancePath:instancePath+"/items/" + i0+"/imageUrl",schemaPath:"#/properties/items/items/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1162,13 +1041,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid3 = _errs7 === errors;
 }
-if(data1.subtitle !== undefined && func0.call(data1, "subtitle")){
-let data3 = data1.subtitle;
-const _errs9 = errors;
-if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/items/" + i0+"/subtitle",schemaPath:"#/properties/items/items/properties/subtitle/type",keyword:"type",params:{type: "string"}};
+else {
+const err9 = {instancePath:instancePath+"/items/" + i0+"/imageUrl",schemaPath:"#/properties/items/items/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1177,18 +1052,32 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs10 = errors;
 var valid3 = _errs9 === errors;
 }
-if(data1.imageUrl !== undefined && func0.call(data1, "imageUrl")){
-let data4 = data1.imageUrl;
+if(data1.actions !== undefined && func0.call(data1, "actions")){
+let data5 = data1.actions;
 const _errs11 = errors;
 const _errs12 = errors;
-if(typeof data4 == "number"){
+if(Array.isArray(data5)){
+let valid5 = true;
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+const _errs13 = errors;
+if(!(validate10(data6, {instancePath:instancePath+"/items/" + i0+"/actions/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+errors = vErrors.length;
 }
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-const err10 = {instancePath:instancePath+"/items/" + i0+"/imageUrl",schemaPath:"#/properties/items/items/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+}
+var valid4 = _errs13 === errors;
+if(!valid4){
+valid5 = false;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/items/" + i0+"/actions",schemaPath:"#/properties/items/items/properties/actions/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1197,9 +1086,11 @@ vErrors.push(err10);
 }
 errors++;
 }
+var valid3 = _errs11 === errors;
+}
 }
 else {
-const err11 = {instancePath:instancePath+"/items/" + i0+"/imageUrl",schemaPath:"#/properties/items/items/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
+const err11 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1208,32 +1099,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid3 = _errs11 === errors;
-}
-if(data1.actions !== undefined && func0.call(data1, "actions")){
-let data5 = data1.actions;
-const _errs13 = errors;
-const _errs14 = errors;
-if(Array.isArray(data5)){
-let valid5 = true;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-const _errs15 = errors;
-if(!(validate10(data6, {instancePath:instancePath+"/items/" + i0+"/actions/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid4 = _errs15 === errors;
-if(!valid4){
-valid5 = false;
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/items/" + i0+"/actions",schemaPath:"#/properties/items/items/properties/actions/type",keyword:"type",params:{type: "array"}};
+const err12 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1242,45 +1115,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid3 = _errs13 === errors;
+var valid0 = _errs1 === errors;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"}};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
-}
-errors++;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
 }
 errors++;
 }
@@ -1314,10 +1158,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "text") || (key0 === "options"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1327,13 +1174,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1342,9 +1184,22 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data.options !== undefined && func0.call(data, "options")){
+let data1 = data.options;
+const _errs3 = errors;
+const _errs4 = errors;
+if(Array.isArray(data1)){
+let valid2 = true;
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs5 = errors;
+const _errs6 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if((data2.label === undefined) || (!(func0.call(data2, "label")))){
+const err4 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "label"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1353,22 +1208,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.options !== undefined && func0.call(data, "options")){
-let data1 = data.options;
-const _errs4 = errors;
-const _errs5 = errors;
-if(Array.isArray(data1)){
-let valid2 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs6 = errors;
-const _errs7 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if((data2.label === undefined) || (!(func0.call(data2, "label")))){
-const err5 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "label"}};
+if((data2.value === undefined) || (!(func0.call(data2, "value")))){
+const err5 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "value"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1377,8 +1218,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((data2.value === undefined) || (!(func0.call(data2, "value")))){
-const err6 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/required",keyword:"required",params:{missingProperty: "value"}};
+if(data2.label !== undefined && func0.call(data2, "label")){
+let data3 = data2.label;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err6 = {instancePath:instancePath+"/options/" + i0+"/label",schemaPath:"#/properties/options/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1387,10 +1233,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs8 = errors;
-for(const key1 of Object.keys(data2)){
-if(!((key1 === "label") || (key1 === "value"))){
-const err7 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+}
+else {
+const err7 = {instancePath:instancePath+"/options/" + i0+"/label",schemaPath:"#/properties/options/items/properties/label/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1399,14 +1244,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid3 = _errs7 === errors;
 }
-if(data2.label !== undefined && func0.call(data2, "label")){
-let data3 = data2.label;
+if(data2.value !== undefined && func0.call(data2, "value")){
+let data4 = data2.value;
 const _errs9 = errors;
-const _errs10 = errors;
-if(typeof data3 === "string"){
-if(func2(data3) < 1){
-const err8 = {instancePath:instancePath+"/options/" + i0+"/label",schemaPath:"#/properties/options/items/properties/label/minLength",keyword:"minLength",params:{limit: 1}};
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/options/" + i0+"/value",schemaPath:"#/properties/options/items/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1415,9 +1259,12 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid3 = _errs9 === errors;
+}
 }
 else {
-const err9 = {instancePath:instancePath+"/options/" + i0+"/label",schemaPath:"#/properties/options/items/properties/label/type",keyword:"type",params:{type: "string"}};
+const err9 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1426,13 +1273,14 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid3 = _errs9 === errors;
+var valid1 = _errs5 === errors;
+if(!valid1){
+valid2 = false;
 }
-if(data2.value !== undefined && func0.call(data2, "value")){
-let data4 = data2.value;
-const _errs11 = errors;
-if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/options/" + i0+"/value",schemaPath:"#/properties/options/items/properties/value/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1441,46 +1289,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid3 = _errs11 === errors;
+var valid0 = _errs3 === errors;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/options/" + i0,schemaPath:"#/properties/options/items/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -1504,10 +1322,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.fileUrl !== undefined && func0.call(data, "fileUrl")){
+let data0 = data.fileUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "fileUrl") || (key0 === "title"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/fileUrl",schemaPath:"#/properties/fileUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1517,15 +1340,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.fileUrl !== undefined && func0.call(data, "fileUrl")){
-let data0 = data.fileUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/fileUrl",schemaPath:"#/properties/fileUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/fileUrl",schemaPath:"#/properties/fileUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1534,9 +1350,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/fileUrl",schemaPath:"#/properties/fileUrl/type",keyword:"type",params:{type: "string"}};
+if(data.title !== undefined && func0.call(data, "title")){
+let data1 = data.title;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1545,32 +1365,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data1 = data.title;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -1594,10 +1399,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
+let data0 = data.imageUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "imageUrl")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1607,15 +1417,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.imageUrl !== undefined && func0.call(data, "imageUrl")){
-let data0 = data.imageUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1624,27 +1427,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/imageUrl",schemaPath:"#/properties/imageUrl/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1678,10 +1470,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.latitude !== undefined && func0.call(data, "latitude")){
+let data0 = data.latitude;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "latitude") || (key0 === "longitude")) || (key0 === "address")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+if(data0 > 90 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1690,14 +1485,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.latitude !== undefined && func0.call(data, "latitude")){
-let data0 = data.latitude;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 > 90 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90}};
+if(data0 < -90 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1706,8 +1495,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0 < -90 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90}};
+}
+else {
+const err4 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1716,9 +1506,15 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err5 = {instancePath:instancePath+"/latitude",schemaPath:"#/properties/latitude/type",keyword:"type",params:{type: "number"}};
+if(data.longitude !== undefined && func0.call(data, "longitude")){
+let data1 = data.longitude;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 == "number"){
+if(data1 > 180 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1727,15 +1523,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.longitude !== undefined && func0.call(data, "longitude")){
-let data1 = data.longitude;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 == "number"){
-if(data1 > 180 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180}};
+if(data1 < -180 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1744,8 +1533,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data1 < -180 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180}};
+}
+else {
+const err7 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1754,9 +1544,13 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
 }
-else {
-const err8 = {instancePath:instancePath+"/longitude",schemaPath:"#/properties/longitude/type",keyword:"type",params:{type: "number"}};
+if(data.address !== undefined && func0.call(data, "address")){
+let data2 = data.address;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1765,13 +1559,14 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.address !== undefined && func0.call(data, "address")){
-let data2 = data.address;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data3 = data.title;
+const _errs7 = errors;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1780,33 +1575,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data3 = data.title;
 const _errs8 = errors;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs7 === errors;
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -1830,10 +1609,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.markdown !== undefined && func0.call(data, "markdown")){
+let data0 = data.markdown;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "markdown")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/markdown",schemaPath:"#/properties/markdown/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1843,13 +1625,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.markdown !== undefined && func0.call(data, "markdown")){
-let data0 = data.markdown;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/markdown",schemaPath:"#/properties/markdown/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/markdown",schemaPath:"#/properties/markdown/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1858,27 +1635,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/markdown",schemaPath:"#/properties/markdown/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1902,10 +1668,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "text")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1915,13 +1684,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1930,27 +1694,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1974,10 +1727,15 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.videoUrl !== undefined && func0.call(data, "videoUrl")){
+let data0 = data.videoUrl;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "videoUrl")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 == "number"){
+}
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/videoUrl",schemaPath:"#/properties/videoUrl/format",keyword:"format",params:{format: "uri"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1987,15 +1745,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.videoUrl !== undefined && func0.call(data, "videoUrl")){
-let data0 = data.videoUrl;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 == "number"){
-}
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err2 = {instancePath:instancePath+"/videoUrl",schemaPath:"#/properties/videoUrl/format",keyword:"format",params:{format: "uri"}};
+else {
+const err2 = {instancePath:instancePath+"/videoUrl",schemaPath:"#/properties/videoUrl/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2004,27 +1755,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/videoUrl",schemaPath:"#/properties/videoUrl/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -2068,10 +1808,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.chatId !== undefined && func0.call(data, "chatId")){
+let data0 = data.chatId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "chatId") || (key0 === "text")) || (key0 === "from"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2080,12 +1821,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.chatId !== undefined && func0.call(data, "chatId")){
-let data0 = data.chatId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/chatId",schemaPath:"#/properties/chatId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.text !== undefined && func0.call(data, "text")){
+let data1 = data.text;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2094,14 +1837,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data1 = data.text;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.from !== undefined && func0.call(data, "from")){
+let data2 = data.from;
+const _errs5 = errors;
+const _errs6 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if((data2.id === undefined) || (!(func0.call(data2, "id")))){
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2110,16 +1855,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.from !== undefined && func0.call(data, "from")){
-let data2 = data.from;
-const _errs6 = errors;
+if(data2.id !== undefined && func0.call(data2, "id")){
+let data3 = data2.id;
 const _errs7 = errors;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if((data2.id === undefined) || (!(func0.call(data2, "id")))){
-const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/required",keyword:"required",params:{missingProperty: "id"}};
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/from/id",schemaPath:"#/properties/from/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2129,9 +1869,13 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-for(const key1 of Object.keys(data2)){
-if(!((key1 === "id") || (key1 === "username"))){
-const err7 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+var valid1 = _errs7 === errors;
+}
+if(data2.username !== undefined && func0.call(data2, "username")){
+let data4 = data2.username;
+const _errs9 = errors;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/from/username",schemaPath:"#/properties/from/properties/username/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2140,12 +1884,12 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid1 = _errs9 === errors;
 }
-if(data2.id !== undefined && func0.call(data2, "id")){
-let data3 = data2.id;
-const _errs9 = errors;
-if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/from/id",schemaPath:"#/properties/from/properties/id/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err8 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2154,14 +1898,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs10 = errors;
-var valid1 = _errs9 === errors;
+var valid0 = _errs5 === errors;
 }
-if(data2.username !== undefined && func0.call(data2, "username")){
-let data4 = data2.username;
-const _errs11 = errors;
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/from/username",schemaPath:"#/properties/from/properties/username/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2170,38 +1911,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs12 = errors;
-var valid1 = _errs11 === errors;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
 validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"type":"object","properties":{"chatType":{"type":"string","enum":["private","group","supergroup","channel"]},"title":{"type":"string"}},"required":["chatType"],"additionalProperties":false};
+const schema18 = {"type":"object","properties":{"chatType":{"type":"string","enum":["private","group","supergroup","channel"]},"title":{"type":"string"}},"required":["chatType"]};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2218,10 +1932,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.chatType !== undefined && func0.call(data, "chatType")){
+let data0 = data.chatType;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "chatType") || (key0 === "title"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/chatType",schemaPath:"#/properties/chatType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2230,12 +1945,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.chatType !== undefined && func0.call(data, "chatType")){
-let data0 = data.chatType;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/chatType",schemaPath:"#/properties/chatType/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema18.properties.chatType.enum;
+if(!((((data0 === "private") || (data0 === "group")) || (data0 === "supergroup")) || (data0 === "channel"))){
+const err2 = {instancePath:instancePath+"/chatType",schemaPath:"#/properties/chatType/enum",keyword:"enum",params:{allowedValues: schema18.properties.chatType.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2244,10 +1957,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data1 = data.title;
 const _errs3 = errors;
-const vSchema0 = schema18.properties.chatType.enum;
-if(!((((data0 === "private") || (data0 === "group")) || (data0 === "supergroup")) || (data0 === "channel"))){
-const err3 = {instancePath:instancePath+"/chatType",schemaPath:"#/properties/chatType/enum",keyword:"enum",params:{allowedValues: schema18.properties.chatType.enum}};
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2256,32 +1972,17 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data1 = data.title;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
 }
 errors++;
 }
@@ -2305,10 +2006,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.updateId !== undefined && func0.call(data, "updateId")){
+let data0 = data.updateId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "updateId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2317,12 +2019,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.updateId !== undefined && func0.call(data, "updateId")){
-let data0 = data.updateId;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2331,10 +2031,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/updateId",schemaPath:"#/properties/updateId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2343,23 +2045,50 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate21.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"id":{},"username":{},"firstName":{},"lastName":{}},"additionalProperties":false},
+  {"properties":{"botToken":{}},"additionalProperties":false},
+  {"properties":{"userId":{}},"additionalProperties":false},
+  {"properties":{"user":{"$ref":0}},"additionalProperties":false},
+  {"properties":{"chatId":{},"text":{},"parseMode":{},"disableNotification":{"default":false}},"additionalProperties":false},
+  {"properties":{"messageId":{}},"additionalProperties":false},
+  {"properties":{"audioUrl":{}},"additionalProperties":false},
+  {"properties":{"title":{},"subtitle":{},"imageUrl":{},"actions":{"items":{"properties":{"action":{},"label":{},"value":{}},"additionalProperties":false}}},"additionalProperties":false},
+  {"properties":{"items":{"items":{"properties":{"title":{},"subtitle":{},"imageUrl":{},"actions":{"items":{"$ref":9}}},"additionalProperties":false}}},"additionalProperties":false},
+  {"properties":{"action":{},"label":{},"value":{}},"additionalProperties":false},
+  {"properties":{"text":{},"options":{"items":{"properties":{"label":{},"value":{}},"additionalProperties":false}}},"additionalProperties":false},
+  {"properties":{"fileUrl":{},"title":{}},"additionalProperties":false},
+  {"properties":{"imageUrl":{}},"additionalProperties":false},
+  {"properties":{"latitude":{},"longitude":{},"address":{},"title":{}},"additionalProperties":false},
+  {"properties":{"markdown":{}},"additionalProperties":false},
+  {"properties":{"text":{}},"additionalProperties":false},
+  {"properties":{"videoUrl":{}},"additionalProperties":false},
+  {"properties":{"chatId":{},"text":{},"from":{"properties":{"id":{},"username":{}},"additionalProperties":false}},"additionalProperties":false},
+  {"properties":{"chatType":{},"title":{}},"additionalProperties":false},
+  {"properties":{"updateId":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate2.shape = shapes[3];
+validate5.shape = shapes[4];
+validate6.shape = shapes[5];
+validate7.shape = shapes[6];
+validate8.shape = shapes[7];
+validate9.shape = shapes[8];
+validate12.shape = shapes[10];
+validate13.shape = shapes[11];
+validate14.shape = shapes[12];
+validate15.shape = shapes[13];
+validate16.shape = shapes[14];
+validate17.shape = shapes[15];
+validate18.shape = shapes[16];
+validate19.shape = shapes[17];
+validate20.shape = shapes[18];
+validate21.shape = shapes[19];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -31,6 +31,27 @@ export interface Configuration {
    * Token of the bot, from \@BotFather
    *
    * @minLength 1
+   * @writeOnly
+   */
+  botToken: string;
+  /**
+   * Base URL of the Bot API (change it to test against a local server)
+   *
+   * @format uri
+   * @default "https://api.telegram.org"
+   */
+  apiBaseUrl: string;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`Configuration` has it filled in).
+ */
+export interface ConfigurationGiven {
+  /**
+   * Token of the bot, from \@BotFather
+   *
+   * @minLength 1
+   * @writeOnly
    */
   botToken: string;
   /**

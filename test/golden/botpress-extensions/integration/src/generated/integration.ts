@@ -4,6 +4,7 @@ import type * as rt from 'intc/runtime';
 import type {
   AcknowledgedEvent,
   Configuration,
+  ConfigurationGiven,
   LastPageState,
   NotifyInput,
   NotifyOutput,
@@ -15,7 +16,7 @@ import { validators } from './validators.js';
 
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
-  configuration: Configuration;
+  configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
   configurations: {};
   actions: {
     /**
@@ -73,6 +74,11 @@ const metadata: rt.IntegrationMetadata = {
     user: [],
   },
   configurations: [],
+  secretFields: {
+    configuration: [["apiToken"]],
+    configurations: [],
+    states: [],
+  },
 };
 
 /** What `new Integration(…)` takes: every handler, all required. */

@@ -30,6 +30,31 @@ export interface Configuration {
   /**
    * @default "eu"
    */
+  region: ("eu" | "us");
+  /**
+   * Signature
+   *
+   * Appended to every page
+   */
+  signature?: string;
+  debug?: boolean;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`Configuration` has it filled in).
+ *
+ * Pager settings
+ */
+export interface ConfigurationGiven {
+  /**
+   * API token
+   *
+   * @minLength 1
+   */
+  apiToken: string;
+  /**
+   * @default "eu"
+   */
   region?: ("eu" | "us");
   /**
    * Signature

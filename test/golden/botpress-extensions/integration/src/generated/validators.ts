@@ -2,9 +2,9 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvFormats, ajvUcs2length } from 'intc/runtime';
+import { ajvFormats, ajvUcs2length, intcChoice, intcShapes } from 'intc/runtime';
 
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"apiToken":{"type":"string","minLength":1},"region":{"type":"string","enum":["eu","us"],"default":"eu"},"signature":{"type":"string"},"debug":{"type":"boolean"}},"required":["apiToken"],"additionalProperties":false};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"apiToken":{"type":"string","minLength":1},"region":{"type":"string","enum":["eu","us"],"default":"eu"},"signature":{"type":"string"},"debug":{"type":"boolean"}},"required":["apiToken"]};
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
 
@@ -23,10 +23,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.apiToken !== undefined && func0.call(data, "apiToken")){
+let data0 = data.apiToken;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "apiToken") || (key0 === "region")) || (key0 === "signature")) || (key0 === "debug"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/apiToken",schemaPath:"#/properties/apiToken/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -36,13 +39,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiToken !== undefined && func0.call(data, "apiToken")){
-let data0 = data.apiToken;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/apiToken",schemaPath:"#/properties/apiToken/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/apiToken",schemaPath:"#/properties/apiToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -51,9 +49,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/apiToken",schemaPath:"#/properties/apiToken/type",keyword:"type",params:{type: "string"}};
+if(data.region !== undefined && func0.call(data, "region")){
+let data1 = data.region;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -62,13 +64,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.region !== undefined && func0.call(data, "region")){
-let data1 = data.region;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema0.properties.region.enum;
+if(!((data1 === "eu") || (data1 === "us"))){
+const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/enum",keyword:"enum",params:{allowedValues: schema0.properties.region.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -77,10 +76,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs3 === errors;
+}
+if(data.signature !== undefined && func0.call(data, "signature")){
+let data2 = data.signature;
 const _errs5 = errors;
-const vSchema0 = schema0.properties.region.enum;
-if(!((data1 === "eu") || (data1 === "us"))){
-const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/enum",keyword:"enum",params:{allowedValues: schema0.properties.region.enum}};
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -89,13 +91,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
-}
-if(data.signature !== undefined && func0.call(data, "signature")){
-let data2 = data.signature;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/signature",schemaPath:"#/properties/signature/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+if(data.debug !== undefined && func0.call(data, "debug")){
+let data3 = data.debug;
+const _errs7 = errors;
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,33 +107,17 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-if(data.debug !== undefined && func0.call(data, "debug")){
-let data3 = data.debug;
 const _errs8 = errors;
-if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"}};
+var valid0 = _errs7 === errors;
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -262,10 +249,22 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.to !== undefined && func0.call(data, "to")){
+let data0 = data.to;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "to") || (key0 === "text"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate2(data0, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.text !== undefined && func0.call(data, "text")){
+let data1 = data.text;
+const _errs2 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -274,42 +273,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.to !== undefined && func0.call(data, "to")){
-let data0 = data.to;
-const _errs2 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data1 = data.text;
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-const _errs4 = errors;
-var valid0 = _errs3 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -364,7 +338,7 @@ validate4.errors = vErrors;
 return errors === 0;
 }
 
-const schema4 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"contact":{"$ref":"https://intc.invalid/entities/contact.json"},"delivery":{"oneOf":[{"type":"object","properties":{"kind":{"type":"string","const":"sms"},"phone":{"type":"string","pattern":"^\\+[0-9]+$"}},"required":["kind","phone"],"additionalProperties":false},{"type":"object","properties":{"kind":{"type":"string","const":"email"},"address":{"type":"string","format":"email"}},"required":["kind","address"],"additionalProperties":false}]},"priority":{"anyOf":[{"type":"integer","minimum":1,"maximum":5},{"type":"string","enum":["low","high"]}]}},"required":["contact","delivery"],"additionalProperties":false};
+const schema4 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"contact":{"$ref":"https://intc.invalid/entities/contact.json"},"delivery":{"oneOf":[{"type":"object","properties":{"kind":{"type":"string","const":"sms"},"phone":{"type":"string","pattern":"^\\+[0-9]+$"}},"required":["kind","phone"]},{"type":"object","properties":{"kind":{"type":"string","const":"email"},"address":{"type":"string","format":"email"}},"required":["kind","address"]}],"intcOneOf":0},"priority":{"anyOf":[{"type":"integer","minimum":1,"maximum":5},{"type":"string","enum":["low","high"]}]}},"required":["contact","delivery"]};
 const pattern0 = new RegExp("^\\+[0-9]+$", "u");
 const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
@@ -393,10 +367,28 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.contact !== undefined && func0.call(data, "contact")){
+let data0 = data.contact;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "contact") || (key0 === "delivery")) || (key0 === "priority"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate2(data0, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.delivery !== undefined && func0.call(data, "delivery")){
+let data1 = data.delivery;
+const _errs2 = errors;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+const _errs5 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if((data1.kind === undefined) || (!(func0.call(data1, "kind")))){
+const err2 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -405,29 +397,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.contact !== undefined && func0.call(data, "contact")){
-let data0 = data.contact;
-const _errs2 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs2 === errors;
-}
-if(data.delivery !== undefined && func0.call(data, "delivery")){
-let data1 = data.delivery;
-const _errs3 = errors;
-const _errs4 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs5 = errors;
-const _errs6 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if((data1.kind === undefined) || (!(func0.call(data1, "kind")))){
-const err3 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"}};
+if((data1.phone === undefined) || (!(func0.call(data1, "phone")))){
+const err3 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/required",keyword:"required",params:{missingProperty: "phone"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -436,8 +407,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if((data1.phone === undefined) || (!(func0.call(data1, "phone")))){
-const err4 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/required",keyword:"required",params:{missingProperty: "phone"}};
+if(data1.kind !== undefined && func0.call(data1, "kind")){
+let data2 = data1.kind;
+const _errs6 = errors;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -447,9 +421,8 @@ vErrors.push(err4);
 errors++;
 }
 const _errs7 = errors;
-for(const key1 of Object.keys(data1)){
-if(!((key1 === "kind") || (key1 === "phone"))){
-const err5 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if("sms" !== data2){
+const err5 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "sms"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -458,12 +431,15 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid2 = _errs6 === errors;
 }
-if(data1.kind !== undefined && func0.call(data1, "kind")){
-let data2 = data1.kind;
+if(data1.phone !== undefined && func0.call(data1, "phone")){
+let data3 = data1.phone;
 const _errs8 = errors;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/0/properties/kind/type",keyword:"type",params:{type: "string"}};
+const _errs9 = errors;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err6 = {instancePath:instancePath+"/delivery/phone",schemaPath:"#/properties/delivery/oneOf/0/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9]+$"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -472,9 +448,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs9 = errors;
-if("sms" !== data2){
-const err7 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "sms"}};
+}
+else {
+const err7 = {instancePath:instancePath+"/delivery/phone",schemaPath:"#/properties/delivery/oneOf/0/properties/phone/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -485,13 +461,9 @@ errors++;
 }
 var valid2 = _errs8 === errors;
 }
-if(data1.phone !== undefined && func0.call(data1, "phone")){
-let data3 = data1.phone;
-const _errs10 = errors;
-const _errs11 = errors;
-if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
-const err8 = {instancePath:instancePath+"/delivery/phone",schemaPath:"#/properties/delivery/oneOf/0/properties/phone/pattern",keyword:"pattern",params:{pattern: "^\\+[0-9]+$"}};
+}
+else {
+const err8 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -500,9 +472,16 @@ vErrors.push(err8);
 }
 errors++;
 }
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
 }
-else {
-const err9 = {instancePath:instancePath+"/delivery/phone",schemaPath:"#/properties/delivery/oneOf/0/properties/phone/type",keyword:"type",params:{type: "string"}};
+const _errs10 = errors;
+const _errs11 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if((data1.kind === undefined) || (!(func0.call(data1, "kind")))){
+const err9 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -511,11 +490,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid2 = _errs10 === errors;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/0/type",keyword:"type",params:{type: "object"}};
+if((data1.address === undefined) || (!(func0.call(data1, "address")))){
+const err10 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/required",keyword:"required",params:{missingProperty: "address"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -524,16 +500,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid0 = _errs5 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
+if(data1.kind !== undefined && func0.call(data1, "kind")){
+let data4 = data1.kind;
 const _errs12 = errors;
-const _errs13 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if((data1.kind === undefined) || (!(func0.call(data1, "kind")))){
-const err11 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"}};
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -542,8 +513,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((data1.address === undefined) || (!(func0.call(data1, "address")))){
-const err12 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/required",keyword:"required",params:{missingProperty: "address"}};
+const _errs13 = errors;
+if("email" !== data4){
+const err12 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "email"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -552,10 +524,17 @@ vErrors.push(err12);
 }
 errors++;
 }
+var valid3 = _errs12 === errors;
+}
+if(data1.address !== undefined && func0.call(data1, "address")){
+let data5 = data1.address;
 const _errs14 = errors;
-for(const key2 of Object.keys(data1)){
-if(!((key2 === "kind") || (key2 === "address"))){
-const err13 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+const _errs15 = errors;
+if(typeof data5 == "number"){
+}
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err13 = {instancePath:instancePath+"/delivery/address",schemaPath:"#/properties/delivery/oneOf/1/properties/address/format",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -565,11 +544,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.kind !== undefined && func0.call(data1, "kind")){
-let data4 = data1.kind;
-const _errs15 = errors;
-if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/1/properties/kind/type",keyword:"type",params:{type: "string"}};
+else {
+const err14 = {instancePath:instancePath+"/delivery/address",schemaPath:"#/properties/delivery/oneOf/1/properties/address/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -578,9 +554,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-const _errs16 = errors;
-if("email" !== data4){
-const err15 = {instancePath:instancePath+"/delivery/kind",schemaPath:"#/properties/delivery/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "email"}};
+var valid3 = _errs14 === errors;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -589,50 +567,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid3 = _errs15 === errors;
-}
-if(data1.address !== undefined && func0.call(data1, "address")){
-let data5 = data1.address;
-const _errs17 = errors;
-const _errs18 = errors;
-if(typeof data5 == "number"){
-}
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-const err16 = {instancePath:instancePath+"/delivery/address",schemaPath:"#/properties/delivery/oneOf/1/properties/address/format",keyword:"format",params:{format: "email"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/delivery/address",schemaPath:"#/properties/delivery/oneOf/1/properties/address/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid3 = _errs17 === errors;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf/1/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var _valid0 = _errs12 === errors;
+var _valid0 = _errs10 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -644,7 +579,59 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err19 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
+const err16 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/oneOf",keyword:"oneOf",params:{passingSchemas: passing0}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+intcChoice(0, passing0, data1);
+}
+var valid0 = _errs2 === errors;
+}
+if(data.priority !== undefined && func0.call(data, "priority")){
+let data6 = data.priority;
+const _errs16 = errors;
+const _errs17 = errors;
+let valid4 = false;
+const _errs18 = errors;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err17 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const _errs19 = errors;
+if(typeof data6 == "number"){
+if(data6 > 5 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -653,27 +640,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-else {
-errors = _errs4;
-if(vErrors !== null){
-if(_errs4){
-vErrors.length = _errs4;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid0 = _errs3 === errors;
-}
-if(data.priority !== undefined && func0.call(data, "priority")){
-let data6 = data.priority;
-const _errs19 = errors;
+var _valid1 = _errs18 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
 const _errs20 = errors;
-let valid4 = false;
-const _errs21 = errors;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err20 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/type",keyword:"type",params:{type: "integer"}};
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -682,10 +655,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-const _errs22 = errors;
-if(typeof data6 == "number"){
-if(data6 > 5 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
+const _errs21 = errors;
+const vSchema0 = schema4.properties.priority.anyOf[1].enum;
+if(!((data6 === "low") || (data6 === "high"))){
+const err21 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema4.properties.priority.anyOf[1].enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -694,8 +667,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data6 < 1 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+var _valid1 = _errs20 === errors;
+valid4 = valid4 || _valid1;
+if(!valid4){
+}
+}
+if(!valid4){
+const err22 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -704,69 +682,27 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-var _valid1 = _errs21 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
-const _errs23 = errors;
-if(typeof data6 !== "string"){
-const err23 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/1/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err23];
-}
 else {
-vErrors.push(err23);
-}
-errors++;
-}
-const _errs24 = errors;
-const vSchema0 = schema4.properties.priority.anyOf[1].enum;
-if(!((data6 === "low") || (data6 === "high"))){
-const err24 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema4.properties.priority.anyOf[1].enum}};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var _valid1 = _errs23 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
-}
-}
-if(!valid4){
-const err25 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/anyOf",keyword:"anyOf",params:{}};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-else {
-errors = _errs20;
+errors = _errs17;
 if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
+if(_errs17){
+vErrors.length = _errs17;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs16 === errors;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err23];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -1116,6 +1052,16 @@ errors++;
 validate10.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"id":{},"channels":{}}},
+  {"properties":{"apiToken":{},"region":{"default":"eu"},"signature":{},"debug":{}},"additionalProperties":false},
+  {"properties":{"to":{"$ref":0},"text":{}},"additionalProperties":false},
+  {"properties":{"contact":{"$ref":0},"delivery":{"union":0,"branches":[{"properties":{"kind":{},"phone":{}},"additionalProperties":false},{"properties":{"kind":{},"address":{}},"additionalProperties":false}]},"priority":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate5.shape = shapes[3];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvUcs2length } from 'intc/runtime';
+import { ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.subdomain !== undefined && func0.call(data, "subdomain")){
+let data0 = data.subdomain;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "subdomain")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/subdomain",schemaPath:"#/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.subdomain !== undefined && func0.call(data, "subdomain")){
-let data0 = data.subdomain;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/subdomain",schemaPath:"#/properties/subdomain/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/subdomain",schemaPath:"#/properties/subdomain/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,27 +48,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/subdomain",schemaPath:"#/properties/subdomain/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -94,10 +81,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.name !== undefined && func0.call(data, "name")){
+let data0 = data.name;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "name") || (key0 === "email"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -106,12 +94,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.email !== undefined && func0.call(data, "email")){
+let data1 = data.email;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -120,33 +110,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -170,10 +144,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data0 = data.userId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "userId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -182,12 +157,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data0 = data.userId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -196,8 +171,59 @@ vErrors.push(err2);
 }
 errors++;
 }
+validate2.errors = vErrors;
+return errors === 0;
+}
+
+const schema4 = {"type":"object","properties":{"priority":{"type":"string","enum":["low","normal","high","urgent"]},"chatbotName":{"type":"string"}}};
+
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.priority !== undefined && func0.call(data, "priority")){
+let data0 = data.priority;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs2 = errors;
+const vSchema0 = schema4.properties.priority.enum;
+if(!((((data0 === "low") || (data0 === "normal")) || (data0 === "high")) || (data0 === "urgent"))){
+const err1 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/enum",keyword:"enum",params:{allowedValues: schema4.properties.priority.enum}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+}
+if(data.chatbotName !== undefined && func0.call(data, "chatbotName")){
+let data1 = data.chatbotName;
 const _errs3 = errors;
-var valid0 = _errs2 === errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/chatbotName",schemaPath:"#/properties/chatbotName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs4 = errors;
+var valid0 = _errs3 === errors;
 }
 }
 else {
@@ -207,84 +233,6 @@ vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-
-const schema4 = {"type":"object","properties":{"priority":{"type":"string","enum":["low","normal","high","urgent"]},"chatbotName":{"type":"string"}},"additionalProperties":false};
-
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "priority") || (key0 === "chatbotName"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.priority !== undefined && func0.call(data, "priority")){
-let data0 = data.priority;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const _errs3 = errors;
-const vSchema0 = schema4.properties.priority.enum;
-if(!((((data0 === "low") || (data0 === "normal")) || (data0 === "high")) || (data0 === "urgent"))){
-const err2 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/enum",keyword:"enum",params:{allowedValues: schema4.properties.priority.enum}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-if(data.chatbotName !== undefined && func0.call(data, "chatbotName")){
-let data1 = data.chatbotName;
-const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/chatbotName",schemaPath:"#/properties/chatbotName/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -308,10 +256,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data0 = data.userId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "userId") || (key0 === "title")) || (key0 === "hitlSession"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -320,12 +269,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data0 = data.userId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data1 = data.title;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -334,44 +285,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data1 = data.title;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
+var valid0 = _errs3 === errors;
 }
 if(data.hitlSession !== undefined && func0.call(data, "hitlSession")){
 let data2 = data.hitlSession;
-const _errs6 = errors;
+const _errs5 = errors;
 if(!(validate4(data2, {instancePath:instancePath+"/hitlSession",parentData:data,parentDataProperty:"hitlSession",rootData}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs6 === errors;
+var valid0 = _errs5 === errors;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err3];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err3);
 }
 errors++;
 }
@@ -395,10 +330,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.conversationId !== undefined && func0.call(data, "conversationId")){
+let data0 = data.conversationId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "conversationId")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -407,31 +343,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.conversationId !== undefined && func0.call(data, "conversationId")){
-let data0 = data.conversationId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -455,10 +377,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "text") || (key0 === "userId")) || (key0 === "additionalData"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -468,13 +393,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -483,9 +403,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data1 = data.userId;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -494,13 +418,16 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data1 = data.userId;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.additionalData !== undefined && func0.call(data, "additionalData")){
+let data2 = data.additionalData;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 === "string"){
+if(func2(data2) > 500){
+const err4 = {instancePath:instancePath+"/additionalData",schemaPath:"#/properties/additionalData/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -509,16 +436,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
 }
-if(data.additionalData !== undefined && func0.call(data, "additionalData")){
-let data2 = data.additionalData;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 === "string"){
-if(func2(data2) > 500){
-const err5 = {instancePath:instancePath+"/additionalData",schemaPath:"#/properties/additionalData/maxLength",keyword:"maxLength",params:{limit: 500}};
+else {
+const err5 = {instancePath:instancePath+"/additionalData",schemaPath:"#/properties/additionalData/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -527,27 +447,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
+}
 }
 else {
-const err6 = {instancePath:instancePath+"/additionalData",schemaPath:"#/properties/additionalData/type",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -581,10 +490,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.conversationId !== undefined && func0.call(data, "conversationId")){
+let data0 = data.conversationId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "conversationId") || (key0 === "userId"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -593,12 +503,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.conversationId !== undefined && func0.call(data, "conversationId")){
-let data0 = data.conversationId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data1 = data.userId;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -607,14 +519,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data1 = data.userId;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -623,23 +533,27 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
 validate8.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"priority":{},"chatbotName":{}},"additionalProperties":false},
+  {"properties":{"subdomain":{}},"additionalProperties":false},
+  {"properties":{"name":{},"email":{}},"additionalProperties":false},
+  {"properties":{"userId":{}},"additionalProperties":false},
+  {"properties":{"userId":{},"title":{},"hitlSession":{"$ref":0}},"additionalProperties":false},
+  {"properties":{"conversationId":{}},"additionalProperties":false},
+  {"properties":{"text":{},"userId":{},"additionalData":{}},"additionalProperties":false},
+  {"properties":{"conversationId":{},"userId":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate2.shape = shapes[3];
+validate3.shape = shapes[4];
+validate6.shape = shapes[5];
+validate7.shape = shapes[6];
+validate8.shape = shapes[7];
 
 export const validators: Validators = {
   configuration: validate0,

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvUcs2length } from 'intc/runtime';
+import { ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
+let data0 = data.apiKey;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "apiKey")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiKey !== undefined && func0.call(data, "apiKey")){
-let data0 = data.apiKey;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,9 +48,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -61,24 +61,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate0.errors = vErrors;
 return errors === 0;
 }
 
-const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"priority":{"type":"integer","enum":[0,1,2,3,4]},"url":{"type":["string","null"]},"_links":{"type":"object","properties":{"webui":{"type":"string"}},"additionalProperties":false}},"required":["id","title","_links"],"additionalProperties":false};
+const schema2 = {"type":"object","properties":{"id":{"type":"string"},"title":{"type":"string"},"priority":{"type":"integer","enum":[0,1,2,3,4]},"url":{"type":["string","null"]},"_links":{"type":"object","properties":{"webui":{"type":"string"}}}},"required":["id","title","_links"]};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -115,10 +102,11 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "priority")) || (key0 === "url")) || (key0 === "_links"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -127,12 +115,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.title !== undefined && func0.call(data, "title")){
+let data1 = data.title;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -141,14 +131,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.title !== undefined && func0.call(data, "title")){
-let data1 = data.title;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.priority !== undefined && func0.call(data, "priority")){
+let data2 = data.priority;
+const _errs5 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -157,14 +147,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.priority !== undefined && func0.call(data, "priority")){
-let data2 = data.priority;
 const _errs6 = errors;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err6 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"}};
+const vSchema0 = schema2.properties.priority.enum;
+if(!(((((data2 === 0) || (data2 === 1)) || (data2 === 2)) || (data2 === 3)) || (data2 === 4))){
+const err6 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/enum",keyword:"enum",params:{allowedValues: schema2.properties.priority.enum}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -173,10 +159,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid0 = _errs5 === errors;
+}
+if(data.url !== undefined && func0.call(data, "url")){
+let data3 = data.url;
 const _errs7 = errors;
-const vSchema0 = schema2.properties.priority.enum;
-if(!(((((data2 === 0) || (data2 === 1)) || (data2 === 2)) || (data2 === 3)) || (data2 === 4))){
-const err7 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/enum",keyword:"enum",params:{allowedValues: schema2.properties.priority.enum}};
+if((typeof data3 !== "string") && (data3 !== null)){
+const err7 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema2.properties.url.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -185,13 +174,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
-}
-if(data.url !== undefined && func0.call(data, "url")){
-let data3 = data.url;
 const _errs8 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema2.properties.url.type}};
+var valid0 = _errs7 === errors;
+}
+if(data._links !== undefined && func0.call(data, "_links")){
+let data4 = data._links;
+const _errs9 = errors;
+const _errs10 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.webui !== undefined && func0.call(data4, "webui")){
+let data5 = data4.webui;
+const _errs11 = errors;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/_links/webui",schemaPath:"#/properties/_links/properties/webui/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -200,18 +195,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
-}
-if(data._links !== undefined && func0.call(data, "_links")){
-let data4 = data._links;
-const _errs10 = errors;
-const _errs11 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 const _errs12 = errors;
-for(const key1 of Object.keys(data4)){
-if(!(key1 === "webui")){
-const err9 = {instancePath:instancePath+"/_links",schemaPath:"#/properties/_links/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+var valid1 = _errs11 === errors;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/_links",schemaPath:"#/properties/_links/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -220,44 +209,16 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs9 === errors;
 }
-if(data4.webui !== undefined && func0.call(data4, "webui")){
-let data5 = data4.webui;
-const _errs13 = errors;
-if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/_links/webui",schemaPath:"#/properties/_links/properties/webui/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-const _errs14 = errors;
-var valid1 = _errs13 === errors;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/_links",schemaPath:"#/properties/_links/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var valid0 = _errs10 === errors;
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -349,10 +310,22 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.item !== undefined && func0.call(data, "item")){
+let data0 = data.item;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "item") || (key0 === "url"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate2(data0, {instancePath:instancePath+"/item",parentData:data,parentDataProperty:"item",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.url !== undefined && func0.call(data, "url")){
+let data1 = data.url;
+const _errs2 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -361,42 +334,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.item !== undefined && func0.call(data, "item")){
-let data0 = data.item;
-const _errs2 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/item",parentData:data,parentDataProperty:"item",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.url !== undefined && func0.call(data, "url")){
-let data1 = data.url;
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-const _errs4 = errors;
-var valid0 = _errs3 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -410,10 +358,11 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.nextToken !== undefined && func0.call(data, "nextToken")){
+let data0 = data.nextToken;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "nextToken")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/nextToken",schemaPath:"#/properties/nextToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -422,31 +371,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.nextToken !== undefined && func0.call(data, "nextToken")){
-let data0 = data.nextToken;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/nextToken",schemaPath:"#/properties/nextToken/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 }
@@ -480,10 +415,29 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.items !== undefined && func0.call(data, "items")){
+let data0 = data.items;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "items") || (key0 === "meta"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+const _errs4 = errors;
+if(!(validate2(data1, {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid3 = _errs4 === errors;
+const _errs5 = errors;
+const _errs6 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if((data1.id === undefined) || (!(func0.call(data1, "id")))){
+const err2 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/allOf/1/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -492,30 +446,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.items !== undefined && func0.call(data, "items")){
-let data0 = data.items;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-const _errs5 = errors;
-if(!(validate2(data1, {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid3 = _errs5 === errors;
-const _errs6 = errors;
+if(data1.id !== undefined && func0.call(data1, "id")){
+let data2 = data1.id;
 const _errs7 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if((data1.id === undefined) || (!(func0.call(data1, "id")))){
-const err3 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/allOf/1/required",keyword:"required",params:{missingProperty: "id"}};
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/allOf/1/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -524,11 +459,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.id !== undefined && func0.call(data1, "id")){
-let data2 = data1.id;
 const _errs8 = errors;
-if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/items/" + i0+"/id",schemaPath:"#/properties/items/items/allOf/1/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid4 = _errs7 === errors;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/allOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -537,12 +473,15 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs9 = errors;
-var valid4 = _errs8 === errors;
+var valid3 = _errs5 === errors;
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/allOf/1/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -551,15 +490,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid3 = _errs6 === errors;
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
+var valid0 = _errs1 === errors;
 }
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"}};
+if(data.meta !== undefined && func0.call(data, "meta")){
+let data3 = data.meta;
+const _errs9 = errors;
+const _errs10 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.nextToken !== undefined && func0.call(data3, "nextToken")){
+let data4 = data3.nextToken;
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/meta/nextToken",schemaPath:"#/properties/meta/properties/nextToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -568,17 +510,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.meta !== undefined && func0.call(data, "meta")){
-let data3 = data.meta;
-const _errs10 = errors;
-const _errs11 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 const _errs12 = errors;
-for(const key1 of Object.keys(data3)){
-if(!(key1 === "nextToken")){
-const err7 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+var valid5 = _errs11 === errors;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -587,44 +524,16 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs9 === errors;
 }
-if(data3.nextToken !== undefined && func0.call(data3, "nextToken")){
-let data4 = data3.nextToken;
-const _errs13 = errors;
-if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/meta/nextToken",schemaPath:"#/properties/meta/properties/nextToken/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-const _errs14 = errors;
-var valid5 = _errs13 === errors;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/properties/meta/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid0 = _errs10 === errors;
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
 }
 errors++;
 }
@@ -658,10 +567,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.userId !== undefined && func0.call(data, "userId")){
+let data0 = data.userId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "userId") || (key0 === "issueId")) || (key0 === "text"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -670,12 +580,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.userId !== undefined && func0.call(data, "userId")){
-let data0 = data.userId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.issueId !== undefined && func0.call(data, "issueId")){
+let data1 = data.issueId;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/issueId",schemaPath:"#/properties/issueId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -684,14 +596,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.issueId !== undefined && func0.call(data, "issueId")){
-let data1 = data.issueId;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/issueId",schemaPath:"#/properties/issueId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.text !== undefined && func0.call(data, "text")){
+let data2 = data.text;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -700,33 +612,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data2 = data.text;
 const _errs6 = errors;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-const _errs7 = errors;
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -797,10 +693,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.receipt !== undefined && func0.call(data, "receipt")){
+let data0 = data.receipt;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "receipt") || (key0 === "delivered")) || (key0 === "retryReceipt"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if((data0.id === undefined) || (!(func0.call(data0, "id")))){
+const err2 = {instancePath:instancePath+"/receipt",schemaPath:"#/properties/receipt/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -809,14 +708,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.receipt !== undefined && func0.call(data, "receipt")){
-let data0 = data.receipt;
-const _errs2 = errors;
+if(data0.id !== undefined && func0.call(data0, "id")){
+let data1 = data0.id;
 const _errs3 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if((data0.id === undefined) || (!(func0.call(data0, "id")))){
-const err3 = {instancePath:instancePath+"/receipt",schemaPath:"#/properties/receipt/required",keyword:"required",params:{missingProperty: "id"}};
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/receipt/id",schemaPath:"#/properties/receipt/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -826,9 +722,13 @@ vErrors.push(err3);
 errors++;
 }
 const _errs4 = errors;
-for(const key1 of Object.keys(data0)){
-if(!((key1 === "id") || (key1 === "sentAt"))){
-const err4 = {instancePath:instancePath+"/receipt",schemaPath:"#/properties/receipt/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+var valid1 = _errs3 === errors;
+}
+if(data0.sentAt !== undefined && func0.call(data0, "sentAt")){
+let data2 = data0.sentAt;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/receipt/sentAt",schemaPath:"#/properties/receipt/properties/sentAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -837,12 +737,12 @@ vErrors.push(err4);
 }
 errors++;
 }
+const _errs6 = errors;
+var valid1 = _errs5 === errors;
 }
-if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
-const _errs5 = errors;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/receipt/id",schemaPath:"#/properties/receipt/properties/id/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err5 = {instancePath:instancePath+"/receipt",schemaPath:"#/properties/receipt/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -851,14 +751,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid1 = _errs5 === errors;
+var valid0 = _errs1 === errors;
 }
-if(data0.sentAt !== undefined && func0.call(data0, "sentAt")){
-let data2 = data0.sentAt;
+if(data.delivered !== undefined && func0.call(data, "delivered")){
+let data3 = data.delivered;
 const _errs7 = errors;
-if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/receipt/sentAt",schemaPath:"#/properties/receipt/properties/sentAt/type",keyword:"type",params:{type: "string"}};
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/delivered",schemaPath:"#/properties/delivered/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -868,56 +767,27 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-var valid1 = _errs7 === errors;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/receipt",schemaPath:"#/properties/receipt/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-if(data.delivered !== undefined && func0.call(data, "delivered")){
-let data3 = data.delivered;
-const _errs9 = errors;
-if(typeof data3 !== "boolean"){
-const err8 = {instancePath:instancePath+"/delivered",schemaPath:"#/properties/delivered/type",keyword:"type",params:{type: "boolean"}};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const _errs10 = errors;
-var valid0 = _errs9 === errors;
+var valid0 = _errs7 === errors;
 }
 if(data.retryReceipt !== undefined && func0.call(data, "retryReceipt")){
 let data4 = data.retryReceipt;
-const _errs11 = errors;
+const _errs9 = errors;
 if(!(validate11(data4, {instancePath:instancePath+"/retryReceipt",parentData:data,parentDataProperty:"retryReceipt",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs11 === errors;
+var valid0 = _errs9 === errors;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err7];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -1060,10 +930,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.conversationId !== undefined && func0.call(data, "conversationId")){
+let data0 = data.conversationId;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "conversationId") || (key0 === "messageId"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1072,12 +943,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.conversationId !== undefined && func0.call(data, "conversationId")){
-let data0 = data.conversationId;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/conversationId",schemaPath:"#/properties/conversationId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.messageId !== undefined && func0.call(data, "messageId")){
+let data1 = data.messageId;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1086,33 +959,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.messageId !== undefined && func0.call(data, "messageId")){
-let data1 = data.messageId;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -1183,10 +1040,22 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.item !== undefined && func0.call(data, "item")){
+let data0 = data.item;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "item")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(!(validate2(data0, {instancePath:instancePath+"/item",parentData:data,parentDataProperty:"item",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs2 === errors;
+const _errs3 = errors;
+const _errs4 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if((data0.id === undefined) || (!(func0.call(data0, "id")))){
+const err1 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/allOf/1/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1195,23 +1064,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.item !== undefined && func0.call(data, "item")){
-let data0 = data.item;
-const _errs2 = errors;
-const _errs3 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/item",parentData:data,parentDataProperty:"item",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs3 === errors;
-const _errs4 = errors;
+if(data0.id !== undefined && func0.call(data0, "id")){
+let data1 = data0.id;
 const _errs5 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if((data0.id === undefined) || (!(func0.call(data0, "id")))){
-const err2 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/allOf/1/required",keyword:"required",params:{missingProperty: "id"}};
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/item/id",schemaPath:"#/properties/item/allOf/1/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1220,11 +1077,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
 const _errs6 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/item/id",schemaPath:"#/properties/item/allOf/1/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid2 = _errs5 === errors;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/allOf/1/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1233,12 +1091,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs7 = errors;
-var valid2 = _errs6 === errors;
+var valid1 = _errs3 === errors;
+var valid0 = _errs1 === errors;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/allOf/1/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1247,23 +1105,32 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid1 = _errs4 === errors;
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
 validate16.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"id":{},"title":{},"priority":{},"url":{},"_links":{"properties":{"webui":{}},"additionalProperties":false}},"additionalProperties":false},
+  {"properties":{"apiKey":{}},"additionalProperties":false},
+  {"properties":{"item":{"$ref":0},"teamId":{}}},
+  {"properties":{"item":{"$ref":0},"url":{}},"additionalProperties":false},
+  {"properties":{"nextToken":{}},"additionalProperties":false},
+  {"properties":{"items":{"items":{"allOf":[{"$ref":0},{"properties":{"id":{}}}]}},"meta":{"properties":{"nextToken":{}},"additionalProperties":false}},"additionalProperties":false},
+  {"properties":{"userId":{},"issueId":{},"text":{}},"additionalProperties":false},
+  {"properties":{"receipt":{"properties":{"id":{},"sentAt":{}},"additionalProperties":false},"delivered":{},"retryReceipt":{"$ref":8}},"additionalProperties":false},
+  {"properties":{"id":{}}},
+  {"properties":{"conversationId":{},"messageId":{}},"additionalProperties":false},
+  {"properties":{"item":{"allOf":[{"$ref":0},{"properties":{"id":{}}}]}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate4.shape = shapes[3];
+validate6.shape = shapes[4];
+validate7.shape = shapes[5];
+validate9.shape = shapes[6];
+validate10.shape = shapes[7];
+validate14.shape = shapes[9];
+validate16.shape = shapes[10];
 
 export const validators: Validators = {
   configuration: validate0,

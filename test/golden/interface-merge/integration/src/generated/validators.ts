@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvUcs2length } from 'intc/runtime';
+import { ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.authKey !== undefined && func0.call(data, "authKey")){
+let data0 = data.authKey;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "authKey")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/authKey",schemaPath:"#/properties/authKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.authKey !== undefined && func0.call(data, "authKey")){
-let data0 = data.authKey;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/authKey",schemaPath:"#/properties/authKey/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/authKey",schemaPath:"#/properties/authKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,27 +48,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/authKey",schemaPath:"#/properties/authKey/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -179,10 +166,11 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.text !== undefined && func0.call(data, "text")){
+let data0 = data.text;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "text") || (key0 === "to")) || (key0 === "maxLength")) || (key0 === "glossaryId"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -191,12 +179,25 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.text !== undefined && func0.call(data, "text")){
-let data0 = data.text;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.to !== undefined && func0.call(data, "to")){
+let data1 = data.to;
+const _errs3 = errors;
+if(!(validate2(data1, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs3 === errors;
+}
+if(data.maxLength !== undefined && func0.call(data, "maxLength")){
+let data2 = data.maxLength;
+const _errs4 = errors;
+if(!(typeof data2 == "number")){
+const err3 = {instancePath:instancePath+"/maxLength",schemaPath:"#/properties/maxLength/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -205,25 +206,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.to !== undefined && func0.call(data, "to")){
-let data1 = data.to;
-const _errs4 = errors;
-if(!(validate2(data1, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs5 = errors;
 var valid0 = _errs4 === errors;
 }
-if(data.maxLength !== undefined && func0.call(data, "maxLength")){
-let data2 = data.maxLength;
-const _errs5 = errors;
-if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/maxLength",schemaPath:"#/properties/maxLength/type",keyword:"type",params:{type: "number"}};
+if(data.glossaryId !== undefined && func0.call(data, "glossaryId")){
+let data3 = data.glossaryId;
+const _errs6 = errors;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/glossaryId",schemaPath:"#/properties/glossaryId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -232,33 +222,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs6 = errors;
-var valid0 = _errs5 === errors;
-}
-if(data.glossaryId !== undefined && func0.call(data, "glossaryId")){
-let data3 = data.glossaryId;
 const _errs7 = errors;
-if(typeof data3 !== "string"){
-const err5 = {instancePath:instancePath+"/glossaryId",schemaPath:"#/properties/glossaryId/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs6 === errors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-const _errs8 = errors;
-var valid0 = _errs7 === errors;
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -488,6 +462,14 @@ errors++;
 validate6.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"code":{},"formality":{}}},
+  {"properties":{"authKey":{}},"additionalProperties":false},
+  {"properties":{"text":{},"to":{"$ref":0},"maxLength":{},"glossaryId":{}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
 
 export const validators: Validators = {
   configuration: validate0,

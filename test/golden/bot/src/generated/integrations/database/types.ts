@@ -72,10 +72,69 @@ export interface PostgresConfiguration {
    *
    * @default false
    */
+  ssl: boolean;
+}
+
+/**
+ * PostgreSQL
+ *
+ * Connect to a PostgreSQL server with discrete connection parameters
+ *
+ * As a caller gives it: a property with a default may be left out (`PostgresConfiguration` has it filled in).
+ */
+export interface PostgresConfigurationGiven {
+  /**
+   * @minLength 1
+   * @example "localhost"
+   * @example "db.internal.example.com"
+   */
+  host: string;
+  /**
+   * @minimum 1
+   * @maximum 65535
+   * @default 5432
+   */
+  port?: number;
+  /**
+   * @minLength 1
+   */
+  database: string;
+  /**
+   * @minLength 1
+   */
+  username: string;
+  password: string;
+  /**
+   * Require TLS for the connection
+   *
+   * @default false
+   */
   ssl?: boolean;
 }
 
 export interface QueryInput {
+  /**
+   * Query text; use $1, $2... placeholders for parameters
+   *
+   * @minLength 1
+   */
+  sql: string;
+  /**
+   * Positional parameter values
+   */
+  params?: (string | number | boolean | null)[];
+  /**
+   * @minimum 1
+   * @maximum 60000
+   * @default 10000
+   */
+  timeoutMs: number;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`QueryInput` has it filled in).
+ */
+export interface QueryInputGiven {
   /**
    * Query text; use $1, $2... placeholders for parameters
    *

@@ -6,6 +6,7 @@ import type {
   CountTokensInput,
   CountTokensOutput,
   GenerateTextInput,
+  GenerateTextInputGiven,
   GenerateTextOutput,
   ListLanguageModelsInput,
   ListLanguageModelsOutput,
@@ -28,7 +29,7 @@ type Spec = {
      *
      * Generate the next assistant message for a conversation
      */
-    generateText: { input: GenerateTextInput; output: GenerateTextOutput };
+    generateText: { input: rt.WithDefaults<GenerateTextInput, GenerateTextInputGiven>; output: GenerateTextOutput };
     /**
      * List Language Models
      *

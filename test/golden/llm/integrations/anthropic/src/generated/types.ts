@@ -38,6 +38,31 @@ export interface GenerateTextInput {
    * @maximum 2
    * @default 1
    */
+  temperature: number;
+  /**
+   * @minimum 1
+   */
+  maxTokens?: number;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`GenerateTextInput` has it filled in).
+ */
+export interface GenerateTextInputGiven {
+  model?: ModelEntity;
+  systemPrompt?: string;
+  /**
+   * @minItems 1
+   */
+  messages: {
+    role: ("user" | "assistant" | "system");
+    content: string;
+  }[];
+  /**
+   * @minimum 0
+   * @maximum 2
+   * @default 1
+   */
   temperature?: number;
   /**
    * @minimum 1

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 import type { Validators } from 'intc/runtime';
-import { ajvUcs2length } from 'intc/runtime';
+import { ajvUcs2length, intcShapes } from 'intc/runtime';
 
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ajvUcs2length;
@@ -22,10 +22,13 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.apiKey !== undefined && func0.call(data, "apiKey")){
+let data0 = data.apiKey;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "apiKey")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -35,13 +38,8 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.apiKey !== undefined && func0.call(data, "apiKey")){
-let data0 = data.apiKey;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err2 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,27 +48,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
 }
 else {
-const err3 = {instancePath:instancePath+"/apiKey",schemaPath:"#/properties/apiKey/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -114,10 +101,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((key0 === "id") || (key0 === "name")) || (key0 === "maxTokens"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -127,13 +117,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1}};
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -142,9 +127,13 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
-else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined && func0.call(data, "name")){
+let data1 = data.name;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -153,13 +142,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.maxTokens !== undefined && func0.call(data, "maxTokens")){
+let data2 = data.maxTokens;
+const _errs5 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err6 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -168,14 +158,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.maxTokens !== undefined && func0.call(data, "maxTokens")){
-let data2 = data.maxTokens;
 const _errs6 = errors;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err7 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/type",keyword:"type",params:{type: "integer"}};
+if(typeof data2 == "number"){
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -184,29 +170,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-const _errs7 = errors;
-if(typeof data2 == "number"){
-if(data2 < 1 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+}
+var valid0 = _errs5 === errors;
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
-}
-errors++;
-}
-}
-var valid0 = _errs6 === errors;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
 }
 errors++;
 }
@@ -240,10 +214,22 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.model !== undefined && func0.call(data, "model")){
+let data0 = data.model;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((key0 === "model") || (key0 === "text"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate2(data0, {instancePath:instancePath+"/model",parentData:data,parentDataProperty:"model",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.text !== undefined && func0.call(data, "text")){
+let data1 = data.text;
+const _errs2 = errors;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -252,42 +238,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.model !== undefined && func0.call(data, "model")){
-let data0 = data.model;
-const _errs2 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/model",parentData:data,parentDataProperty:"model",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.text !== undefined && func0.call(data, "text")){
-let data1 = data.text;
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-const _errs4 = errors;
-var valid0 = _errs3 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
 }
 errors++;
 }
@@ -311,10 +272,11 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.inputTokens !== undefined && func0.call(data, "inputTokens")){
+let data0 = data.inputTokens;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "inputTokens")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/inputTokens",schemaPath:"#/properties/inputTokens/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -323,12 +285,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.inputTokens !== undefined && func0.call(data, "inputTokens")){
-let data0 = data.inputTokens;
 const _errs2 = errors;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/inputTokens",schemaPath:"#/properties/inputTokens/type",keyword:"type",params:{type: "integer"}};
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/inputTokens",schemaPath:"#/properties/inputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -337,10 +297,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs3 = errors;
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/inputTokens",schemaPath:"#/properties/inputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -349,25 +311,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
 validate4.errors = vErrors;
 return errors === 0;
 }
 
-const schema4 = {"type":"object","properties":{"model":{"$ref":"https://intc.invalid/entities/model.json"},"systemPrompt":{"type":"string"},"messages":{"type":"array","minItems":1,"items":{"type":"object","properties":{"role":{"type":"string","enum":["user","assistant","system"]},"content":{"type":"string"}},"required":["role","content"],"additionalProperties":false}},"temperature":{"type":"number","minimum":0,"maximum":2,"default":1},"maxTokens":{"type":"integer","minimum":1}},"required":["messages"],"additionalProperties":false};
+const schema4 = {"type":"object","properties":{"model":{"$ref":"https://intc.invalid/entities/model.json"},"systemPrompt":{"type":"string"},"messages":{"type":"array","minItems":1,"items":{"type":"object","properties":{"role":{"type":"string","enum":["user","assistant","system"]},"content":{"type":"string"}},"required":["role","content"]}},"temperature":{"type":"number","minimum":0,"maximum":2,"default":1},"maxTokens":{"type":"integer","minimum":1}},"required":["messages"]};
 
 function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -384,10 +332,22 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.model !== undefined && func0.call(data, "model")){
+let data0 = data.model;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "model") || (key0 === "systemPrompt")) || (key0 === "messages")) || (key0 === "temperature")) || (key0 === "maxTokens"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(!(validate2(data0, {instancePath:instancePath+"/model",parentData:data,parentDataProperty:"model",rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
+if(data.systemPrompt !== undefined && func0.call(data, "systemPrompt")){
+let data1 = data.systemPrompt;
+const _errs2 = errors;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/systemPrompt",schemaPath:"#/properties/systemPrompt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -396,23 +356,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.model !== undefined && func0.call(data, "model")){
-let data0 = data.model;
-const _errs2 = errors;
-if(!(validate2(data0, {instancePath:instancePath+"/model",parentData:data,parentDataProperty:"model",rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
+const _errs3 = errors;
 var valid0 = _errs2 === errors;
 }
-if(data.systemPrompt !== undefined && func0.call(data, "systemPrompt")){
-let data1 = data.systemPrompt;
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/systemPrompt",schemaPath:"#/properties/systemPrompt/type",keyword:"type",params:{type: "string"}};
+if(data.messages !== undefined && func0.call(data, "messages")){
+let data2 = data.messages;
+const _errs4 = errors;
+const _errs5 = errors;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err2 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/minItems",keyword:"minItems",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -421,16 +374,15 @@ vErrors.push(err2);
 }
 errors++;
 }
-const _errs4 = errors;
-var valid0 = _errs3 === errors;
-}
-if(data.messages !== undefined && func0.call(data, "messages")){
-let data2 = data.messages;
-const _errs5 = errors;
+let valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
 const _errs6 = errors;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err3 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/minItems",keyword:"minItems",params:{limit: 1}};
+const _errs7 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if((data3.role === undefined) || (!(func0.call(data3, "role")))){
+const err3 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -439,15 +391,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-let valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs7 = errors;
-const _errs8 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if((data3.role === undefined) || (!(func0.call(data3, "role")))){
-const err4 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/required",keyword:"required",params:{missingProperty: "role"}};
+if((data3.content === undefined) || (!(func0.call(data3, "content")))){
+const err4 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/required",keyword:"required",params:{missingProperty: "content"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -456,8 +401,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((data3.content === undefined) || (!(func0.call(data3, "content")))){
-const err5 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/required",keyword:"required",params:{missingProperty: "content"}};
+if(data3.role !== undefined && func0.call(data3, "role")){
+let data4 = data3.role;
+const _errs8 = errors;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/messages/" + i0+"/role",schemaPath:"#/properties/messages/items/properties/role/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -467,9 +415,9 @@ vErrors.push(err5);
 errors++;
 }
 const _errs9 = errors;
-for(const key1 of Object.keys(data3)){
-if(!((key1 === "role") || (key1 === "content"))){
-const err6 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const vSchema0 = schema4.properties.messages.items.properties.role.enum;
+if(!(((data4 === "user") || (data4 === "assistant")) || (data4 === "system"))){
+const err6 = {instancePath:instancePath+"/messages/" + i0+"/role",schemaPath:"#/properties/messages/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema4.properties.messages.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -478,12 +426,13 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid3 = _errs8 === errors;
 }
-if(data3.role !== undefined && func0.call(data3, "role")){
-let data4 = data3.role;
+if(data3.content !== undefined && func0.call(data3, "content")){
+let data5 = data3.content;
 const _errs10 = errors;
-if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/messages/" + i0+"/role",schemaPath:"#/properties/messages/items/properties/role/type",keyword:"type",params:{type: "string"}};
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/messages/" + i0+"/content",schemaPath:"#/properties/messages/items/properties/content/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -493,9 +442,11 @@ vErrors.push(err7);
 errors++;
 }
 const _errs11 = errors;
-const vSchema0 = schema4.properties.messages.items.properties.role.enum;
-if(!(((data4 === "user") || (data4 === "assistant")) || (data4 === "system"))){
-const err8 = {instancePath:instancePath+"/messages/" + i0+"/role",schemaPath:"#/properties/messages/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema4.properties.messages.items.properties.role.enum}};
+var valid3 = _errs10 === errors;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -504,13 +455,14 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid3 = _errs10 === errors;
+var valid1 = _errs6 === errors;
+if(!valid1){
+valid2 = false;
 }
-if(data3.content !== undefined && func0.call(data3, "content")){
-let data5 = data3.content;
-const _errs12 = errors;
-if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/messages/" + i0+"/content",schemaPath:"#/properties/messages/items/properties/content/type",keyword:"type",params:{type: "string"}};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -519,12 +471,15 @@ vErrors.push(err9);
 }
 errors++;
 }
+var valid0 = _errs4 === errors;
+}
+if(data.temperature !== undefined && func0.call(data, "temperature")){
+let data6 = data.temperature;
+const _errs12 = errors;
 const _errs13 = errors;
-var valid3 = _errs12 === errors;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/messages/" + i0,schemaPath:"#/properties/messages/items/type",keyword:"type",params:{type: "object"}};
+if(typeof data6 == "number"){
+if(data6 > 2 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -533,14 +488,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid1 = _errs7 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "array"}};
+if(data6 < 0 || isNaN(data6)){
+const err11 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -549,15 +498,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
-if(data.temperature !== undefined && func0.call(data, "temperature")){
-let data6 = data.temperature;
-const _errs14 = errors;
-const _errs15 = errors;
-if(typeof data6 == "number"){
-if(data6 > 2 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2}};
+else {
+const err12 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -566,8 +509,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+var valid0 = _errs12 === errors;
+}
+if(data.maxTokens !== undefined && func0.call(data, "maxTokens")){
+let data7 = data.maxTokens;
+const _errs14 = errors;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err13 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -576,9 +524,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/temperature",schemaPath:"#/properties/temperature/type",keyword:"type",params:{type: "number"}};
+const _errs15 = errors;
+if(typeof data7 == "number"){
+if(data7 < 1 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -587,13 +536,12 @@ vErrors.push(err14);
 }
 errors++;
 }
+}
 var valid0 = _errs14 === errors;
 }
-if(data.maxTokens !== undefined && func0.call(data, "maxTokens")){
-let data7 = data.maxTokens;
-const _errs16 = errors;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err15 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -602,37 +550,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-const _errs17 = errors;
-if(typeof data7 == "number"){
-if(data7 < 1 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/maxTokens",schemaPath:"#/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-var valid0 = _errs16 === errors;
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate5.errors = vErrors;
 return errors === 0;
 }
 
-const schema5 = {"type":"object","properties":{"id":{"type":"string"},"model":{"type":"string"},"choices":{"type":"array","items":{"type":"object","properties":{"index":{"type":"integer","minimum":0},"role":{"type":"string","const":"assistant"},"content":{"type":"string"},"stopReason":{"type":"string","enum":["stop","max_tokens","content_filter","other"]}},"required":["index","role","content","stopReason"],"additionalProperties":false}},"usage":{"type":"object","properties":{"inputTokens":{"type":"integer","minimum":0},"outputTokens":{"type":"integer","minimum":0}},"required":["inputTokens","outputTokens"],"additionalProperties":false}},"required":["id","model","choices","usage"],"additionalProperties":false};
+const schema5 = {"type":"object","properties":{"id":{"type":"string"},"model":{"type":"string"},"choices":{"type":"array","items":{"type":"object","properties":{"index":{"type":"integer","minimum":0},"role":{"type":"string","const":"assistant"},"content":{"type":"string"},"stopReason":{"type":"string","enum":["stop","max_tokens","content_filter","other"]}},"required":["index","role","content","stopReason"]}},"usage":{"type":"object","properties":{"inputTokens":{"type":"integer","minimum":0},"outputTokens":{"type":"integer","minimum":0}},"required":["inputTokens","outputTokens"]}},"required":["id","model","choices","usage"]};
 
 function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -679,10 +601,11 @@ vErrors.push(err3);
 }
 errors++;
 }
+if(data.id !== undefined && func0.call(data, "id")){
+let data0 = data.id;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!((((key0 === "id") || (key0 === "model")) || (key0 === "choices")) || (key0 === "usage"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -691,12 +614,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
 const _errs2 = errors;
-if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs1 === errors;
+}
+if(data.model !== undefined && func0.call(data, "model")){
+let data1 = data.model;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -705,14 +630,23 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs3 = errors;
-var valid0 = _errs2 === errors;
-}
-if(data.model !== undefined && func0.call(data, "model")){
-let data1 = data.model;
 const _errs4 = errors;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"}};
+var valid0 = _errs3 === errors;
+}
+if(data.choices !== undefined && func0.call(data, "choices")){
+let data2 = data.choices;
+const _errs5 = errors;
+const _errs6 = errors;
+if(Array.isArray(data2)){
+let valid2 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs7 = errors;
+const _errs8 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if((data3.index === undefined) || (!(func0.call(data3, "index")))){
+const err6 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "index"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -721,23 +655,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.choices !== undefined && func0.call(data, "choices")){
-let data2 = data.choices;
-const _errs6 = errors;
-const _errs7 = errors;
-if(Array.isArray(data2)){
-let valid2 = true;
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs8 = errors;
-const _errs9 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if((data3.index === undefined) || (!(func0.call(data3, "index")))){
-const err7 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "index"}};
+if((data3.role === undefined) || (!(func0.call(data3, "role")))){
+const err7 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -746,8 +665,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((data3.role === undefined) || (!(func0.call(data3, "role")))){
-const err8 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "role"}};
+if((data3.content === undefined) || (!(func0.call(data3, "content")))){
+const err8 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "content"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -756,8 +675,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((data3.content === undefined) || (!(func0.call(data3, "content")))){
-const err9 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "content"}};
+if((data3.stopReason === undefined) || (!(func0.call(data3, "stopReason")))){
+const err9 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "stopReason"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -766,8 +685,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((data3.stopReason === undefined) || (!(func0.call(data3, "stopReason")))){
-const err10 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/required",keyword:"required",params:{missingProperty: "stopReason"}};
+if(data3.index !== undefined && func0.call(data3, "index")){
+let data4 = data3.index;
+const _errs9 = errors;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err10 = {instancePath:instancePath+"/choices/" + i0+"/index",schemaPath:"#/properties/choices/items/properties/index/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -777,9 +699,9 @@ vErrors.push(err10);
 errors++;
 }
 const _errs10 = errors;
-for(const key1 of Object.keys(data3)){
-if(!((((key1 === "index") || (key1 === "role")) || (key1 === "content")) || (key1 === "stopReason"))){
-const err11 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/choices/" + i0+"/index",schemaPath:"#/properties/choices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -789,11 +711,13 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data3.index !== undefined && func0.call(data3, "index")){
-let data4 = data3.index;
+var valid3 = _errs9 === errors;
+}
+if(data3.role !== undefined && func0.call(data3, "role")){
+let data5 = data3.role;
 const _errs11 = errors;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err12 = {instancePath:instancePath+"/choices/" + i0+"/index",schemaPath:"#/properties/choices/items/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/choices/" + i0+"/role",schemaPath:"#/properties/choices/items/properties/role/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -803,9 +727,8 @@ vErrors.push(err12);
 errors++;
 }
 const _errs12 = errors;
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/choices/" + i0+"/index",schemaPath:"#/properties/choices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if("assistant" !== data5){
+const err13 = {instancePath:instancePath+"/choices/" + i0+"/role",schemaPath:"#/properties/choices/items/properties/role/const",keyword:"const",params:{allowedValue: "assistant"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -814,14 +737,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
 var valid3 = _errs11 === errors;
 }
-if(data3.role !== undefined && func0.call(data3, "role")){
-let data5 = data3.role;
+if(data3.content !== undefined && func0.call(data3, "content")){
+let data6 = data3.content;
 const _errs13 = errors;
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/choices/" + i0+"/role",schemaPath:"#/properties/choices/items/properties/role/type",keyword:"type",params:{type: "string"}};
+if(typeof data6 !== "string"){
+const err14 = {instancePath:instancePath+"/choices/" + i0+"/content",schemaPath:"#/properties/choices/items/properties/content/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -831,8 +753,13 @@ vErrors.push(err14);
 errors++;
 }
 const _errs14 = errors;
-if("assistant" !== data5){
-const err15 = {instancePath:instancePath+"/choices/" + i0+"/role",schemaPath:"#/properties/choices/items/properties/role/const",keyword:"const",params:{allowedValue: "assistant"}};
+var valid3 = _errs13 === errors;
+}
+if(data3.stopReason !== undefined && func0.call(data3, "stopReason")){
+let data7 = data3.stopReason;
+const _errs15 = errors;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/choices/" + i0+"/stopReason",schemaPath:"#/properties/choices/items/properties/stopReason/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -841,13 +768,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid3 = _errs13 === errors;
-}
-if(data3.content !== undefined && func0.call(data3, "content")){
-let data6 = data3.content;
-const _errs15 = errors;
-if(typeof data6 !== "string"){
-const err16 = {instancePath:instancePath+"/choices/" + i0+"/content",schemaPath:"#/properties/choices/items/properties/content/type",keyword:"type",params:{type: "string"}};
+const _errs16 = errors;
+const vSchema0 = schema5.properties.choices.items.properties.stopReason.enum;
+if(!((((data7 === "stop") || (data7 === "max_tokens")) || (data7 === "content_filter")) || (data7 === "other"))){
+const err16 = {instancePath:instancePath+"/choices/" + i0+"/stopReason",schemaPath:"#/properties/choices/items/properties/stopReason/enum",keyword:"enum",params:{allowedValues: schema5.properties.choices.items.properties.stopReason.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -856,14 +780,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs16 = errors;
 var valid3 = _errs15 === errors;
 }
-if(data3.stopReason !== undefined && func0.call(data3, "stopReason")){
-let data7 = data3.stopReason;
-const _errs17 = errors;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/choices/" + i0+"/stopReason",schemaPath:"#/properties/choices/items/properties/stopReason/type",keyword:"type",params:{type: "string"}};
+}
+else {
+const err17 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -872,10 +793,14 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs18 = errors;
-const vSchema0 = schema5.properties.choices.items.properties.stopReason.enum;
-if(!((((data7 === "stop") || (data7 === "max_tokens")) || (data7 === "content_filter")) || (data7 === "other"))){
-const err18 = {instancePath:instancePath+"/choices/" + i0+"/stopReason",schemaPath:"#/properties/choices/items/properties/stopReason/enum",keyword:"enum",params:{allowedValues: schema5.properties.choices.items.properties.stopReason.enum}};
+var valid1 = _errs7 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/choices",schemaPath:"#/properties/choices/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -884,11 +809,15 @@ vErrors.push(err18);
 }
 errors++;
 }
-var valid3 = _errs17 === errors;
+var valid0 = _errs5 === errors;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/choices/" + i0,schemaPath:"#/properties/choices/items/type",keyword:"type",params:{type: "object"}};
+if(data.usage !== undefined && func0.call(data, "usage")){
+let data8 = data.usage;
+const _errs17 = errors;
+const _errs18 = errors;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if((data8.inputTokens === undefined) || (!(func0.call(data8, "inputTokens")))){
+const err19 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/required",keyword:"required",params:{missingProperty: "inputTokens"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -897,14 +826,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid1 = _errs8 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/choices",schemaPath:"#/properties/choices/type",keyword:"type",params:{type: "array"}};
+if((data8.outputTokens === undefined) || (!(func0.call(data8, "outputTokens")))){
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/required",keyword:"required",params:{missingProperty: "outputTokens"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -913,15 +836,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
-}
-if(data.usage !== undefined && func0.call(data, "usage")){
-let data8 = data.usage;
+if(data8.inputTokens !== undefined && func0.call(data8, "inputTokens")){
+let data9 = data8.inputTokens;
 const _errs19 = errors;
-const _errs20 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if((data8.inputTokens === undefined) || (!(func0.call(data8, "inputTokens")))){
-const err21 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/required",keyword:"required",params:{missingProperty: "inputTokens"}};
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err21 = {instancePath:instancePath+"/usage/inputTokens",schemaPath:"#/properties/usage/properties/inputTokens/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -930,8 +849,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((data8.outputTokens === undefined) || (!(func0.call(data8, "outputTokens")))){
-const err22 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/required",keyword:"required",params:{missingProperty: "outputTokens"}};
+const _errs20 = errors;
+if(typeof data9 == "number"){
+if(data9 < 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/usage/inputTokens",schemaPath:"#/properties/usage/properties/inputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -940,10 +861,14 @@ vErrors.push(err22);
 }
 errors++;
 }
+}
+var valid4 = _errs19 === errors;
+}
+if(data8.outputTokens !== undefined && func0.call(data8, "outputTokens")){
+let data10 = data8.outputTokens;
 const _errs21 = errors;
-for(const key2 of Object.keys(data8)){
-if(!((key2 === "inputTokens") || (key2 === "outputTokens"))){
-const err23 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err23 = {instancePath:instancePath+"/usage/outputTokens",schemaPath:"#/properties/usage/properties/outputTokens/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -952,12 +877,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data8.inputTokens !== undefined && func0.call(data8, "inputTokens")){
-let data9 = data8.inputTokens;
 const _errs22 = errors;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err24 = {instancePath:instancePath+"/usage/inputTokens",schemaPath:"#/properties/usage/properties/inputTokens/type",keyword:"type",params:{type: "integer"}};
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+const err24 = {instancePath:instancePath+"/usage/outputTokens",schemaPath:"#/properties/usage/properties/outputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -966,10 +889,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-const _errs23 = errors;
-if(typeof data9 == "number"){
-if(data9 < 0 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/usage/inputTokens",schemaPath:"#/properties/usage/properties/inputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+var valid4 = _errs21 === errors;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -978,58 +903,16 @@ vErrors.push(err25);
 }
 errors++;
 }
+var valid0 = _errs17 === errors;
 }
-var valid4 = _errs22 === errors;
 }
-if(data8.outputTokens !== undefined && func0.call(data8, "outputTokens")){
-let data10 = data8.outputTokens;
-const _errs24 = errors;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err26 = {instancePath:instancePath+"/usage/outputTokens",schemaPath:"#/properties/usage/properties/outputTokens/type",keyword:"type",params:{type: "integer"}};
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
-}
-errors++;
-}
-const _errs25 = errors;
-if(typeof data10 == "number"){
-if(data10 < 0 || isNaN(data10)){
-const err27 = {instancePath:instancePath+"/usage/outputTokens",schemaPath:"#/properties/usage/properties/outputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-var valid4 = _errs24 === errors;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var valid0 = _errs19 === errors;
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
 }
 errors++;
 }
@@ -1043,25 +926,14 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
 }
 errors++;
 }
@@ -1085,10 +957,30 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.models !== undefined && func0.call(data, "models")){
+let data0 = data.models;
 const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(key0 === "models")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+const _errs2 = errors;
+if(Array.isArray(data0)){
+let valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs3 = errors;
+if(!(validate2(data1, {instancePath:instancePath+"/models/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1097,31 +989,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.models !== undefined && func0.call(data, "models")){
-let data0 = data.models;
-const _errs2 = errors;
-const _errs3 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs4 = errors;
-if(!(validate2(data1, {instancePath:instancePath+"/models/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-valid2 = false;
-}
+var valid0 = _errs1 === errors;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"}};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1130,22 +1002,27 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid0 = _errs2 === errors;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 validate9.errors = vErrors;
 return errors === 0;
 }
+
+const shapes = intcShapes([
+  {"properties":{"id":{},"name":{},"maxTokens":{}},"additionalProperties":false},
+  {"properties":{"apiKey":{}},"additionalProperties":false},
+  {"properties":{"model":{"$ref":0},"text":{}},"additionalProperties":false},
+  {"properties":{"inputTokens":{}},"additionalProperties":false},
+  {"properties":{"model":{"$ref":0},"systemPrompt":{},"messages":{"items":{"properties":{"role":{},"content":{}},"additionalProperties":false}},"temperature":{"default":1},"maxTokens":{}},"additionalProperties":false},
+  {"properties":{"id":{},"model":{},"choices":{"items":{"properties":{"index":{},"role":{},"content":{},"stopReason":{}},"additionalProperties":false}},"usage":{"properties":{"inputTokens":{},"outputTokens":{}},"additionalProperties":false}},"additionalProperties":false},
+  {"properties":{},"additionalProperties":false},
+  {"properties":{"models":{"items":{"$ref":0}}},"additionalProperties":false},
+]);
+validate0.shape = shapes[1];
+validate1.shape = shapes[2];
+validate4.shape = shapes[3];
+validate5.shape = shapes[4];
+validate7.shape = shapes[5];
+validate8.shape = shapes[6];
+validate9.shape = shapes[7];
 
 export const validators: Validators = {
   configuration: validate0,

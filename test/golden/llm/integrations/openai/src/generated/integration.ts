@@ -4,6 +4,7 @@ import type * as rt from 'intc/runtime';
 import type {
   Configuration,
   GenerateContentInput,
+  GenerateContentInputGiven,
   GenerateContentOutput,
   ListLanguageModelsInput,
   ListLanguageModelsOutput,
@@ -20,7 +21,7 @@ type Spec = {
      *
      * Generate the next assistant message for a conversation
      */
-    generateContent: { input: GenerateContentInput; output: GenerateContentOutput };
+    generateContent: { input: rt.WithDefaults<GenerateContentInput, GenerateContentInputGiven>; output: GenerateContentOutput };
     /**
      * List Language Models
      *

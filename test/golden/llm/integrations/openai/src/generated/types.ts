@@ -32,6 +32,31 @@ export interface GenerateContentInput {
    * @maximum 2
    * @default 1
    */
+  temperature: number;
+  /**
+   * @minimum 1
+   */
+  maxTokens?: number;
+}
+
+/**
+ * As a caller gives it: a property with a default may be left out (`GenerateContentInput` has it filled in).
+ */
+export interface GenerateContentInputGiven {
+  model?: LanguageModelEntity;
+  systemPrompt?: string;
+  /**
+   * @minItems 1
+   */
+  messages: {
+    role: ("user" | "assistant" | "system");
+    content: string;
+  }[];
+  /**
+   * @minimum 0
+   * @maximum 2
+   * @default 1
+   */
   temperature?: number;
   /**
    * @minimum 1
