@@ -1,13 +1,14 @@
 /**
  * The rules every implementation of the client contract follows: which
  * names and payloads it accepts (checked against the definition the runtime
- * hands over at `start()`), what it stores of them, and the errors it throws
- * for what it does not have. A database-backed client (the host's store)
- * uses them, so it answers and fails exactly as the in-memory client does;
- * the contract test suite holds both to that.
+ * hands over at `start()`), what it stores of them (payloads parsed, as the
+ * platform's API keeps them: defaults filled in, properties the schema does
+ * not allow stripped), and the errors it throws for what it does not have.
+ * The in-memory client and the host's store both use them, so they answer
+ * and fail alike; the contract test suite holds every implementation to that.
  */
 import { parseChecked } from './check.js';
-import type { ClientDefinition, EventTargets, StateKey, TagValues } from './client-contract.js';
+import type { ClientDefinition, EventTargets, StateKey, StateUpdate, TagValues } from './client-contract.js';
 import { IntcRuntimeError, NotFoundError, PayloadValidationError, UnknownNameError } from './errors.js';
 import type { ValidateFunction } from './validators.js';
 import { copy, defineOwn, own, sortedKeys } from './values.js';
@@ -54,6 +55,24 @@ export function checkStateKey(definition: ClientDefinition | undefined, key: Sta
 export function storedStatePayload(definition: ClientDefinition | undefined, name: string, payload: unknown): unknown {
   const validate = own(definition?.validators.states, name);
   return parseChecked(validate, payload, 'payload', `Invalid payload for state ${JSON.stringify(name)}`, PayloadValidationError);
+}
+
+/**
+ * `updateState`'s new payload: what `update` returns for the current one
+ * (`undefined` when the state was never set), parsed as `setState` parses
+ * it. `update` runs while the state is locked, so a promise is refused
+ * rather than awaited.
+ */
+export function updatedStatePayload(definition: ClientDefinition | undefined, name: string, update: StateUpdate, current: unknown): unknown {
+  const next = update(current);
+  if (isThenable(next)) {
+    throw new IntcRuntimeError(`updateState: the update of state ${JSON.stringify(name)} must return the new payload itself, not a promise (it runs while the state is locked).`);
+  }
+  return storedStatePayload(definition, name, next);
+}
+
+function isThenable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** The event payload to store: parsed with the event's schema, after checking the type against the manifest. */

@@ -21,7 +21,9 @@ export {
   storedEventPayload,
   storedMessagePayload,
   storedStatePayload,
+  updatedStatePayload,
 } from './client-rules.js';
+export { CreatedListeners, type CreatedListener, type CreatedRecord } from './created-listeners.js';
 export {
   ConfigurationError,
   InputValidationError,
@@ -38,7 +40,7 @@ export {
   type NameKind,
 } from './errors.js';
 export type * from './handlers.js';
-export { InMemoryClient, type CreatedListener, type CreatedRecord } from './in-memory-client.js';
+export { InMemoryClient } from './in-memory-client.js';
 export { IntegrationInstance, type OutgoingMessage, type WebhookResult } from './instance.js';
 export {
   IntegrationRuntime,

@@ -1,55 +1,77 @@
 /**
  * The client contract's behaviour, written once and run against every
  * implementation (the in-memory client, the SQLite store, the Postgres
- * store): get-or-create by tags, messages, events, states per scope, the
- * checks against the definition, the errors for what does not exist, and
- * isolation between installations (namespaces). Messages of errors are
- * compared to the letter, so every implementation fails the same way.
+ * store): get-or-create by tags, messages, events, states per scope,
+ * `updateState` (concurrent increments lose none), the checks against the
+ * definition, payloads kept parsed as the platform's API returns them
+ * (defaults filled in, unknown properties stripped), the errors for what
+ * does not exist, and isolation between installations (namespaces).
+ * Messages of errors are compared to the letter, so every implementation
+ * fails the same way.
  *
  * Each test works in namespaces of its own, so one database serves the
  * whole suite (and a reused Postgres server keeps no state between runs
  * that could matter).
  */
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import type { PlainObject } from '../../src/model/values.js';
 import {
   IntcRuntimeError,
   NotFoundError,
   PayloadValidationError,
   UnknownNameError,
   type ClientDefinition,
+  type CreatedRecord,
   type ListenableClient,
   type StateScope,
-  type ValidateFunction,
 } from '../../src/runtime/index.js';
+import { modelOf, validatorsOf } from '../generated-validators.js';
 
 export interface ContractSubject {
   /** The client of one installation; the same namespace gives a client over the same records. */
   client(namespace: string, definition?: ClientDefinition): Promise<ListenableClient>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compile = (schema: object) => ajv.compile(schema) as unknown as ValidateFunction;
-const object = (properties: Record<string, object>) => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false });
+/** A second instance of a backend shared across instances (another store on the same database), closed after use. */
+export interface OtherInstance extends ContractSubject {
+  close(): Promise<void>;
+}
 
-/** A small manifest's worth of validators: a channel with two message types, an event, a state of each scope. */
-export const definition: ClientDefinition = {
-  validators: {
-    configurations: {},
-    actions: {},
-    channels: { chat: { text: compile(object({ text: { type: 'string', minLength: 1 } })), image: compile(object({ url: { type: 'string' } })) } },
-    events: { pinged: compile(object({ at: { type: 'string' } })) },
-    states: {
-      settings: compile(object({ mode: { type: 'string', enum: ['quiet', 'loud'] } })),
-      counter: compile(object({ count: { type: 'integer' } })),
-      profile: compile(object({ nickname: { type: 'string' } })),
+const closed = (properties: PlainObject, required: string[] = []): PlainObject => ({ type: 'object', properties, required, additionalProperties: false });
+const string = { type: 'string' };
+
+/**
+ * A small manifest: a channel with two message types, an event, a state of
+ * each scope, and defaults (at the top and nested) in a message, the event
+ * and a state.
+ */
+const manifest = {
+  name: 'contract',
+  version: '1.0.0',
+  channels: {
+    chat: {
+      messages: {
+        text: { schema: closed({ text: { type: 'string', minLength: 1 }, format: { type: 'string', enum: ['plain', 'markdown'], default: 'plain' } }, ['text']) },
+        image: { schema: closed({ url: string }, ['url']) },
+      },
     },
   },
-  states: new Map<string, StateScope>([
-    ['settings', 'integration'],
-    ['counter', 'conversation'],
-    ['profile', 'user'],
-  ]),
+  events: { pinged: { schema: closed({ at: string, source: { type: 'string', default: 'api' } }, ['at']) } },
+  states: {
+    settings: { type: 'integration', schema: closed({ mode: { type: 'string', enum: ['quiet', 'loud'] } }, ['mode']) },
+    counter: { type: 'conversation', schema: closed({ count: { type: 'integer' } }, ['count']) },
+    profile: { type: 'user', schema: closed({ nickname: string }, ['nickname']) },
+    preferences: {
+      type: 'user',
+      schema: closed({ theme: { type: 'string', default: 'light' }, notify: { ...closed({ email: { type: 'boolean', default: true }, digest: string }), default: {} } }),
+    },
+  },
+};
+
+/** The definition the runtime hands a client at start: the generated validators of the manifest and each state's scope. */
+export const definition: ClientDefinition = {
+  validators: validatorsOf(modelOf(manifest)),
+  states: new Map(Object.entries(manifest.states).map(([name, state]) => [name, state.type as StateScope])),
 };
 
 let namespaces = 0;
@@ -59,7 +81,13 @@ export function freshNamespace(label = 'ns'): string {
   return `${label}-${process.pid}-${Date.now().toString(36)}-${namespaces}`;
 }
 
-export function clientContractSuite(name: string, subject: () => ContractSubject): void {
+const increment = (current: unknown) => ({ count: ((current as { count?: number } | undefined)?.count ?? 0) + 1 });
+
+/**
+ * @param another for a backend shared across instances: opens a second
+ *   instance over the same records (the concurrency tests run across both)
+ */
+export function clientContractSuite(name: string, subject: () => ContractSubject, another?: () => Promise<OtherInstance>): void {
   const open = (def?: ClientDefinition) => subject().client(freshNamespace(), def);
 
   describe(`client contract: ${name}`, () => {
@@ -359,7 +387,7 @@ export function clientContractSuite(name: string, subject: () => ContractSubject
       it('with a definition: unknown names, the wrong scope and invalid payloads are refused, and nothing is stored', async () => {
         const client = await open(definition);
         await expect(client.getState({ type: 'integration', id: 'i', name: 'cursor' })).rejects.toThrow(
-          new UnknownNameError('state', 'cursor', ['settings', 'counter', 'profile']),
+          new UnknownNameError('state', 'cursor', ['settings', 'counter', 'profile', 'preferences']),
         );
         await expect(client.setState({ type: 'user', id: 'i', name: 'settings', payload: { mode: 'quiet' } })).rejects.toThrow(
           'State "settings" has scope "integration", not "user".',
@@ -369,6 +397,161 @@ export function clientContractSuite(name: string, subject: () => ContractSubject
           'Invalid payload for state "settings": payload.mode must be one of: "quiet", "loud"',
         );
         await expect(client.getState({ type: 'integration', id: 'i', name: 'settings' })).rejects.toThrow(NotFoundError);
+      });
+    });
+
+    describe('updateState', () => {
+      const key = { type: 'conversation' as const, id: 'c', name: 'counter' };
+
+      it('sets the state to what update returns for the current payload (undefined when never set)', async () => {
+        const client = await open(definition);
+        const seen: unknown[] = [];
+        const bump = (current: unknown) => {
+          seen.push(current);
+          return increment(current);
+        };
+        expect((await client.updateState({ ...key, update: bump })).state).toEqual({ ...key, payload: { count: 1 } });
+        expect((await client.updateState({ ...key, update: bump })).state).toEqual({ ...key, payload: { count: 2 } });
+        expect(seen).toEqual([undefined, { count: 1 }]);
+        expect((await client.getState(key)).state.payload).toEqual({ count: 2 });
+        // A state set otherwise is updated from what was set.
+        await client.setState({ ...key, id: 'set', payload: { count: 10 } });
+        expect((await client.updateState({ ...key, id: 'set', update: increment })).state.payload).toEqual({ count: 11 });
+      });
+
+      it('changes nothing when update throws (even after changing the payload it was given), returns an invalid payload or a promise', async () => {
+        const client = await open(definition);
+        const fresh = { ...key, id: 'fresh' };
+        await expect(client.updateState({ ...fresh, update: () => ({ count: 'x' }) })).rejects.toThrow(
+          new PayloadValidationError('Invalid payload for state "counter": payload.count must be an integer', [{ path: 'payload.count', message: 'must be an integer' }]),
+        );
+        await expect(
+          client.updateState({
+            ...fresh,
+            update: () => {
+              throw new Error('no');
+            },
+          }),
+        ).rejects.toThrow('no');
+        const promised = client.updateState({ ...fresh, update: async () => ({ count: 1 }) });
+        await expect(promised).rejects.toThrow(
+          new IntcRuntimeError('updateState: the update of state "counter" must return the new payload itself, not a promise (it runs while the state is locked).'),
+        );
+        await expect(client.getState(fresh)).rejects.toThrow(NotFoundError);
+
+        const kept = { ...key, id: 'kept' };
+        await client.setState({ ...kept, payload: { count: 5 } });
+        await expect(client.updateState({ ...kept, update: () => ({ count: 1.5 }) })).rejects.toThrow(PayloadValidationError);
+        const mutateThenThrow = (current: unknown) => {
+          (current as { count: number }).count = 99;
+          throw new Error('changed my mind');
+        };
+        await expect(client.updateState({ ...kept, update: mutateThenThrow })).rejects.toThrow('changed my mind');
+        expect((await client.getState(kept)).state.payload).toEqual({ count: 5 });
+      });
+
+      it('refuses an unknown state or the wrong scope before calling update', async () => {
+        const client = await open(definition);
+        const update = () => {
+          throw new Error('update was called');
+        };
+        await expect(client.updateState({ type: 'integration', id: 'i', name: 'cursor', update })).rejects.toThrow(
+          new UnknownNameError('state', 'cursor', ['settings', 'counter', 'profile', 'preferences']),
+        );
+        await expect(client.updateState({ type: 'user', id: 'i', name: 'counter', update })).rejects.toThrow('State "counter" has scope "conversation", not "user".');
+      });
+
+      it('concurrent increments of one state lose none', async () => {
+        const client = await open(definition);
+        const total = 50;
+        await Promise.all(Array.from({ length: total }, () => client.updateState({ ...key, id: 'busy', update: increment })));
+        expect((await client.getState({ ...key, id: 'busy' })).state.payload).toEqual({ count: total });
+      });
+
+      if (another !== undefined) {
+        it('concurrent increments through two instances over the same records lose none', async () => {
+          const second = await another();
+          try {
+            const namespace = freshNamespace();
+            const clients = await Promise.all([subject().client(namespace, definition), second.client(namespace, definition)]);
+            const { conversation } = await clients[0].getOrCreateConversation({ channel: 'chat', tags: { chatId: 'busy' } });
+            expect((await clients[1].getOrCreateConversation({ channel: 'chat', tags: { chatId: 'busy' } })).conversation.id).toBe(conversation.id);
+            const shared = { ...key, id: conversation.id };
+            const total = 100;
+            await Promise.all(Array.from({ length: total }, (_, i) => clients[i % 2]!.updateState({ ...shared, update: increment })));
+            expect((await clients[0].getState(shared)).state.payload).toEqual({ count: total });
+            expect((await clients[1].getState(shared)).state.payload).toEqual({ count: total });
+          } finally {
+            await second.close();
+          }
+        });
+      }
+    });
+
+    describe('payloads are kept parsed, as the platform returns them: defaults filled in, unknown properties stripped', () => {
+      it('messages: the record returned, read back, listed and announced is the parsed payload', async () => {
+        const client = await open(definition);
+        const { conversation } = await client.getOrCreateConversation({ channel: 'chat', tags: { chatId: '1' } });
+        const { user } = await client.getOrCreateUser({ tags: { handle: 'ada' } });
+        const announced: CreatedRecord[] = [];
+        client.onCreated((created) => {
+          announced.push(created);
+        });
+        const given = { text: 'hi', extra: { nested: true } };
+        const { message } = await client.createMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: given });
+        expect(message.payload).toEqual({ text: 'hi', format: 'plain' });
+        expect(given).toEqual({ text: 'hi', extra: { nested: true } });
+        expect((await client.getMessage({ id: message.id })).message).toEqual(message);
+        expect((await client.listMessages({ conversationId: conversation.id })).messages).toEqual([message]);
+        const kept = (await client.createMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text: 'md', format: 'markdown' } })).message;
+        expect((await client.getMessage({ id: kept.id })).message.payload).toEqual({ text: 'md', format: 'markdown' });
+        expect(announced).toEqual([
+          { kind: 'message', message },
+          { kind: 'message', message: kept },
+        ]);
+      });
+
+      it('events: the record returned and announced is the parsed payload', async () => {
+        const client = await open(definition);
+        const announced: CreatedRecord[] = [];
+        client.onCreated((created) => {
+          announced.push(created);
+        });
+        const { event } = await client.createEvent({ type: 'pinged', payload: { at: 'now', unknown: 1 } });
+        expect(event.payload).toEqual({ at: 'now', source: 'api' });
+        expect(announced).toEqual([{ kind: 'event', event }]);
+      });
+
+      it('states: setState, getOrSetState and updateState store the parsed payload, which getState and update see', async () => {
+        const client = await open(definition);
+        const key = { type: 'user' as const, id: 'u1', name: 'preferences' };
+        const parsedEmpty = { theme: 'light', notify: { email: true } };
+        expect((await client.setState({ ...key, payload: { notify: { digest: 'weekly', other: 'x' }, junk: 1 } })).state.payload).toEqual({
+          theme: 'light',
+          notify: { email: true, digest: 'weekly' },
+        });
+        expect((await client.getState(key)).state.payload).toEqual({ theme: 'light', notify: { email: true, digest: 'weekly' } });
+
+        const other = { ...key, id: 'u2' };
+        expect((await client.getOrSetState({ ...other, payload: { junk: 1 } })).state.payload).toEqual(parsedEmpty);
+        expect((await client.getState(other)).state.payload).toEqual(parsedEmpty);
+
+        const seen: unknown[] = [];
+        const dark = (current: unknown) => {
+          seen.push(current);
+          return { theme: 'dark', junk: true };
+        };
+        expect((await client.updateState({ ...other, update: dark })).state.payload).toEqual({ theme: 'dark', notify: { email: true } });
+        expect((await client.updateState({ ...key, id: 'u3', update: dark })).state.payload).toEqual({ theme: 'dark', notify: { email: true } });
+        expect(seen).toEqual([parsedEmpty, undefined]);
+        expect((await client.getState(other)).state.payload).toEqual({ theme: 'dark', notify: { email: true } });
+      });
+
+      it('without a definition a payload is stored as given (a copy)', async () => {
+        const client = await open();
+        const key = { type: 'user' as const, id: 'u1', name: 'preferences' };
+        expect((await client.setState({ ...key, payload: { junk: 1 } })).state.payload).toEqual({ junk: 1 });
+        expect((await client.createEvent({ type: 'pinged', payload: { at: 'now', unknown: 1 } })).event.payload).toEqual({ at: 'now', unknown: 1 });
       });
     });
 

@@ -1,7 +1,8 @@
 /**
  * The client-contract suite against the in-memory client (the reference)
- * and the SQLite store (a temporary file). Postgres runs the same suite in
- * client-contract-postgres.test.ts.
+ * and the SQLite store (a temporary file; a second store on the same file
+ * for the tests across instances). Postgres runs the same suite in
+ * store-postgres.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,12 +23,13 @@ clientContractSuite('in-memory client', () => ({
 
 let folder: string;
 let sqlite: Store;
+const location = () => join(folder, '.intc', 'state.db');
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'intc-store-'));
-  sqlite = await openStore(join(folder, '.intc', 'state.db'));
+  sqlite = await openStore(location());
 });
 afterAll(async () => {
   await sqlite?.close();
   rmSync(folder, { recursive: true, force: true });
 });
-clientContractSuite('SQLite store', () => sqlite);
+clientContractSuite('SQLite store', () => sqlite, () => openStore(location()));

@@ -28,6 +28,6 @@ describe.skipIf(SKIP_POSTGRES)('Postgres', () => {
     await removeWorkerBundle();
   }, 60_000);
 
-  clientContractSuite('Postgres store', () => store!);
+  clientContractSuite('Postgres store', () => store!, () => openStore(shared));
   storeSuite('Postgres', () => ({ newLocation: () => server!.createDatabase(), sharedLocation: async () => shared }));
 });

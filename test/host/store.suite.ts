@@ -2,17 +2,16 @@
  * What a database-backed store adds to the client contract, run against
  * SQLite and Postgres: records outlive the store that wrote them, versioned
  * migrations (applied once, even by two stores opening a new database at
- * once; a database from a newer intc refused), atomic `updateState`, and no
- * lost write when two store instances, or two processes, increment one
- * conversation's state concurrently.
+ * once; a database from a newer intc refused), and no lost write when two
+ * processes increment one conversation's state concurrently (two store
+ * instances in one process: the contract suite).
  */
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { isPostgresUrl, latestSchemaVersion, openStore, StoreError, type Store } from '../../src/host/index.js';
-import { NotFoundError, PayloadValidationError, type StateRecord } from '../../src/runtime/index.js';
 import { startWorker } from './child-process.js';
-import { definition, freshNamespace } from './client-contract.suite.js';
+import { freshNamespace } from './client-contract.suite.js';
 
 export interface StoreSubject {
   /** Where a new, empty database is (a file path or a URL): for the tests of migrations. */
@@ -49,8 +48,6 @@ async function withStore<T>(location: string, use: (store: Store) => Promise<T>)
     await store.close();
   }
 }
-
-const increment = (current: unknown) => ({ count: ((current as { count?: number } | undefined)?.count ?? 0) + 1 });
 
 export function storeSuite(name: string, subject: () => StoreSubject): void {
   describe(`store: ${name}`, () => {
@@ -102,63 +99,6 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
       await withStore(foreign, async () => {});
       await rawQuery(foreign, "UPDATE intc_schema_migrations SET name = 'something else' WHERE version = 1");
       await expect(openStore(foreign)).rejects.toThrow('records migration 1 as "something else"');
-    });
-
-    it('updateState sets the state to what update returns for the current payload (undefined when never set)', async () => {
-      await withStore(await subject().sharedLocation(), async (store) => {
-        const client = await store.client(freshNamespace(), definition);
-        const key = { type: 'conversation' as const, id: 'c', name: 'counter' };
-        const seen: unknown[] = [];
-        const bump = (current: unknown) => {
-          seen.push(current);
-          return increment(current);
-        };
-        const expected: StateRecord = { ...key, payload: { count: 1 } };
-        expect((await client.updateState({ ...key, update: bump })).state).toEqual(expected);
-        expect((await client.updateState({ ...key, update: bump })).state.payload).toEqual({ count: 2 });
-        expect(seen).toEqual([undefined, { count: 1 }]);
-        expect((await client.getState(key)).state.payload).toEqual({ count: 2 });
-      });
-    });
-
-    it('updateState changes nothing when update throws, returns an invalid payload or a promise', async () => {
-      await withStore(await subject().sharedLocation(), async (store) => {
-        const client = await store.client(freshNamespace(), definition);
-        const fresh = { type: 'conversation' as const, id: 'fresh', name: 'counter' };
-        await expect(client.updateState({ ...fresh, update: () => ({ count: 'x' }) })).rejects.toThrow(PayloadValidationError);
-        await expect(
-          client.updateState({
-            ...fresh,
-            update: () => {
-              throw new Error('no');
-            },
-          }),
-        ).rejects.toThrow('no');
-        await expect(client.updateState({ ...fresh, update: async () => ({ count: 1 }) })).rejects.toThrow('must return the new payload itself, not a promise');
-        await expect(client.getState(fresh)).rejects.toThrow(NotFoundError);
-
-        const kept = { ...fresh, id: 'kept' };
-        await client.setState({ ...kept, payload: { count: 5 } });
-        await expect(client.updateState({ ...kept, update: () => ({ count: 1.5 }) })).rejects.toThrow(PayloadValidationError);
-        expect((await client.getState(kept)).state.payload).toEqual({ count: 5 });
-      });
-    });
-
-    it('concurrent increments of one conversation state through two store instances lose no write', async () => {
-      const location = await subject().sharedLocation();
-      const [one, two] = await Promise.all([openStore(location), openStore(location)]);
-      try {
-        const namespace = freshNamespace();
-        const clients = await Promise.all([one.client(namespace), two.client(namespace)]);
-        const { conversation } = await clients[0].getOrCreateConversation({ channel: 'chat', tags: { chatId: 'busy' } });
-        expect((await clients[1].getOrCreateConversation({ channel: 'chat', tags: { chatId: 'busy' } })).conversation.id).toBe(conversation.id);
-        const key = { type: 'conversation' as const, id: conversation.id, name: 'counter' };
-        const total = 100;
-        await Promise.all(Array.from({ length: total }, (_, i) => clients[i % 2]!.updateState({ ...key, update: increment })));
-        expect((await clients[1].getState(key)).state.payload).toEqual({ count: total });
-      } finally {
-        await Promise.all([one.close(), two.close()]);
-      }
     });
 
     it('two processes incrementing one conversation state lose no write, and get-or-create by tags gives them the same conversations', async () => {

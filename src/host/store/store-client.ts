@@ -1,28 +1,28 @@
 /**
  * The client contract over a database: what the in-memory client does (the
- * same checks, answers and errors, through the runtime's client rules), kept
- * in the store's tables under one namespace. A message or event is announced
- * to `onCreated` listeners once committed, as the in-memory client announces
- * it once stored, so a bot in the same process receives it.
- *
- * Beyond the contract, `updateState` changes a state atomically: concurrent
- * updates of one state, from any number of processes, are applied one after
- * the other, so none is lost.
+ * same checks, parsed payloads, answers and errors, through the runtime's
+ * client rules), kept in the store's tables under one namespace. A message
+ * or event is announced to `onCreated` listeners once committed, as the
+ * in-memory client announces it once stored, so a bot in the same process
+ * receives it. `updateState` runs as one transaction with the state's row
+ * locked: concurrent updates of one state, from any number of store
+ * instances and processes, are applied one after the other, so none is lost.
  */
 import {
   channelMessages,
   checkStateKey,
+  CreatedListeners,
   storedStatePayload,
   type ClientDefinition,
   type ConversationRecord,
   type CreatedListener,
-  type CreatedRecord,
   type EventRecord,
   type EventTargets,
   type ListenableClient,
   type MessageRecord,
   type StateKey,
   type StateRecord,
+  type StateUpdate,
   type TagValues,
   type UserRecord,
 } from '../../runtime/index.js';
@@ -32,8 +32,8 @@ import * as scripts from './store-scripts.js';
 export class StoreClient implements ListenableClient {
   readonly #database: Database;
   readonly #namespace: SqlValue;
+  readonly #listeners = new CreatedListeners();
   #definition: ClientDefinition | undefined;
-  #listeners: readonly CreatedListener[] = [];
 
   constructor(database: Database, namespace: SqlValue, definition?: ClientDefinition) {
     this.#database = database;
@@ -51,10 +51,7 @@ export class StoreClient implements ListenableClient {
    * error. Returns a function that removes the listener.
    */
   onCreated(listener: CreatedListener): () => void {
-    this.#listeners = [...this.#listeners, listener];
-    return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== listener);
-    };
+    return this.#listeners.add(listener);
   }
 
   async getOrCreateConversation(input: { readonly channel: string; readonly tags: TagValues }): Promise<{ conversation: ConversationRecord }> {
@@ -77,7 +74,7 @@ export class StoreClient implements ListenableClient {
 
   async createMessage(input: scripts.MessageInput): Promise<{ message: MessageRecord }> {
     const message = await this.#run(() => scripts.createMessage(this.#namespace, input, this.#definition));
-    await this.#announce({ kind: 'message', message });
+    await this.#listeners.announce({ kind: 'message', message });
     return { message };
   }
 
@@ -105,14 +102,8 @@ export class StoreClient implements ListenableClient {
     return { state: await this.#run(() => scripts.getOrSetState(this.#namespace, input, this.#definition)) };
   }
 
-  /**
-   * Sets the state to what `update` returns for its current payload
-   * (`undefined` when it was never set), atomically: `update` runs inside
-   * the transaction, with the state locked, so it must be synchronous and
-   * quick. The new payload is checked like `setState`'s; when it does not
-   * match, or `update` throws, nothing changes.
-   */
-  async updateState(input: StateKey & { readonly update: (current: unknown) => unknown }): Promise<{ state: StateRecord }> {
+  /** `update` runs inside the transaction, with the state's row locked (see ClientContract.updateState). */
+  async updateState(input: StateKey & { readonly update: StateUpdate }): Promise<{ state: StateRecord }> {
     checkStateKey(this.#definition, input);
     const { dialect } = this.#database;
     const state = await this.#run(() => scripts.updateState(dialect, this.#namespace, input, input.update, this.#definition), 'transaction');
@@ -121,16 +112,11 @@ export class StoreClient implements ListenableClient {
 
   async createEvent(input: EventTargets & { readonly type: string; readonly payload: unknown }): Promise<{ event: EventRecord }> {
     const event = await this.#run(() => scripts.createEvent(this.#namespace, input, this.#definition));
-    await this.#announce({ kind: 'event', event });
+    await this.#listeners.announce({ kind: 'event', event });
     return { event };
   }
 
   #run<T>(script: () => Script<T>, mode: ScriptMode = 'single'): Promise<T> {
     return this.#database.run(script, mode);
-  }
-
-  async #announce(created: CreatedRecord): Promise<void> {
-    // A snapshot: a listener added or removed while one runs takes effect from the next record.
-    for (const listener of this.#listeners) await listener(created);
   }
 }

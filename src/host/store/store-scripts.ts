@@ -20,6 +20,7 @@ import {
   storedEventPayload,
   storedMessagePayload,
   storedStatePayload,
+  updatedStatePayload,
   type ClientContract,
   type ClientDefinition,
   type ConversationRecord,
@@ -28,6 +29,7 @@ import {
   type MessageRecord,
   type StateKey,
   type StateRecord,
+  type StateUpdate,
   type TagValues,
   type UserRecord,
 } from '../../runtime/index.js';
@@ -282,7 +284,7 @@ export function* updateState(
   dialect: Dialect,
   namespace: SqlValue,
   key: StateKey,
-  update: (current: unknown) => unknown,
+  update: StateUpdate,
   definition: ClientDefinition | undefined,
 ): Script<StateRecord> {
   const params = stateParams(namespace, key);
@@ -291,15 +293,10 @@ export function* updateState(
     params,
   );
   const locked = created === undefined ? yield* get<{ payload: string | null }>(`SELECT payload FROM intc_states WHERE ${STATE_KEY}${dialect === 'postgres' ? ' FOR UPDATE' : ''}`, params) : undefined;
-  const next = update(locked === undefined ? undefined : stateOf(key, locked.payload).payload);
-  if (isThenable(next)) throw new StoreError('updateState: `update` must return the new payload itself, not a promise (it runs inside a transaction).');
-  const json = toJson(storedStatePayload(definition, key.name, next));
+  const current = locked === undefined ? undefined : stateOf(key, locked.payload).payload;
+  const json = toJson(updatedStatePayload(definition, key.name, update, current));
   yield* run(`UPDATE intc_states SET payload = ? WHERE ${STATE_KEY}`, [json, ...params]);
   return stateOf(key, json);
-}
-
-function isThenable(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function marks(count: number): string {
