@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './find-manifests.js';
 import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { runStatus, STATUS_USAGE } from './status-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
 const USAGE = `Usage: intc <command> [options]
@@ -9,6 +10,7 @@ const USAGE = `Usage: intc <command> [options]
 Commands:
   validate [files...]   check manifests and report every problem with its location
   generate [files...]   generate typed code and handler stubs from integration manifests
+  status [files...]     show what is left to do in the handlers (TODO, stale, unwired)
 
 Options:
   -v, --version         print the version
@@ -16,6 +18,12 @@ Options:
 
 Run 'intc <command> --help' for a command's options.
 `;
+
+const COMMAND_USAGES = new Map([
+  ['validate', VALIDATE_USAGE],
+  ['generate', GENERATE_USAGE],
+  ['status', STATUS_USAGE],
+]);
 
 /**
  * Runs one CLI invocation and resolves to its exit code; never rejects.
@@ -29,6 +37,8 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return runValidate(rest, io);
       case 'generate':
         return await runGenerate(rest, io);
+      case 'status':
+        return runStatus(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
@@ -43,7 +53,7 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         throw new UsageError(`Unknown command '${command}'.`);
     }
   } catch (error) {
-    return reportFailure(error, io, command === 'validate' ? VALIDATE_USAGE : command === 'generate' ? GENERATE_USAGE : USAGE);
+    return reportFailure(error, io, COMMAND_USAGES.get(command ?? '') ?? USAGE);
   }
 }
 

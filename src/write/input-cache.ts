@@ -42,6 +42,10 @@ export interface StateRecord {
   readonly stubs: readonly HashEntry[];
   readonly folders: readonly HashEntry[];
   readonly outputs: readonly HashEntry[];
+  /** Members with handler files and the fingerprints of their schemas (renames by schemas; absent in older records). */
+  readonly members?: readonly HashEntry[];
+  /** Handlers still at their TODO body after the run, as `intc generate` names them (absent in older records). */
+  readonly todo?: readonly string[];
   readonly diagnostics: readonly RecordedDiagnostic[];
 }
 
@@ -56,6 +60,9 @@ export interface RecordInput {
   /** Every folder the planner listed, with its listing after this run (`listingText`; undefined: absent). */
   readonly folders: ReadonlyMap<string, string | undefined>;
   readonly outputs: readonly GeneratedFile[];
+  /** Member key → fingerprint of its schemas (member-history.ts). */
+  readonly members: ReadonlyMap<string, string>;
+  readonly todo: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -74,6 +81,8 @@ export function serializeRecord(input: RecordInput): string {
     stubs: hashed(input.stubs),
     folders: hashed(input.folders),
     outputs: input.outputs.map((file): HashEntry => [file.path, hashText(file.content)]).sort(byPath),
+    members: [...input.members].sort(byPath),
+    todo: input.todo,
     diagnostics: input.diagnostics.map((d) => [
       d.code,
       d.severity,
@@ -104,6 +113,8 @@ export interface CurrentRecord {
   /** The input files' text when there are diagnostics (for their code frames). */
   readonly sources: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
+  /** Handlers still at their TODO body. */
+  readonly todo: readonly string[];
 }
 
 /**
@@ -141,7 +152,8 @@ export function currentRecord(layout: ProjectLayout, tool: string, maxFileBytes:
     outputs.push(absolute);
   }
   if (!onlyListedFiles(folder, record.outputs.map(([path]) => path))) return undefined;
-  return { layout, record, inputs, outputs, sources, diagnostics: record.diagnostics.map((d) => toDiagnostic(folder, d)) };
+  const todo = Array.isArray(record.todo) ? record.todo.filter((name) => typeof name === 'string') : [];
+  return { layout, record, inputs, outputs, sources, diagnostics: record.diagnostics.map((d) => toDiagnostic(folder, d)), todo };
 }
 
 /** The tool's identity: version plus a stamp of the build, so a rebuilt intc never trusts an old record. */
@@ -207,6 +219,13 @@ export function previousOutputHashes(generatedDir: string): Map<string, string> 
   const hashes = new Map<string, string>();
   for (const [path, hash] of record?.outputs ?? []) if (typeof path === 'string' && typeof hash === 'string') hashes.set(path, hash);
   return hashes;
+}
+
+/** The members the last run's record keeps (member-history.ts); undefined without a record that has them. */
+export function recordedMembers(generatedDir: string): Map<string, string> | undefined {
+  const members = readRecord(join(generatedDir, STATE_FILE_NAME))?.members;
+  if (!Array.isArray(members)) return undefined;
+  return new Map(members.filter((entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string'));
 }
 
 function readRecord(path: string): StateRecord | undefined {
