@@ -60,9 +60,10 @@ export interface RecordInput {
   /** Every folder the planner listed, with its listing after this run (`listingText`; undefined: absent). */
   readonly folders: ReadonlyMap<string, string | undefined>;
   readonly outputs: readonly GeneratedFile[];
-  /** Member key → fingerprint of its schemas (member-history.ts). */
-  readonly members: ReadonlyMap<string, string>;
-  readonly todo: readonly string[];
+  /** Member key → fingerprint of its schemas (member-history.ts); none for a bot. */
+  readonly members?: ReadonlyMap<string, string>;
+  /** Handlers still at the TODO body; none for a bot. */
+  readonly todo?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -81,8 +82,8 @@ export function serializeRecord(input: RecordInput): string {
     stubs: hashed(input.stubs),
     folders: hashed(input.folders),
     outputs: input.outputs.map((file): HashEntry => [file.path, hashText(file.content)]).sort(byPath),
-    members: [...input.members].sort(byPath),
-    todo: input.todo,
+    members: [...(input.members ?? [])].sort(byPath),
+    todo: input.todo ?? [],
     diagnostics: input.diagnostics.map((d) => [
       d.code,
       d.severity,
