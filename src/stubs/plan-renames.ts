@@ -101,7 +101,9 @@ export function planRenames(inputs: RenameInputs): RenamePlan {
   const plan = new RenameBuilder(inputs, byKey, old);
   for (const pair of [...declared, ...matched.pairs]) plan.move(pair);
   for (const group of matched.ambiguous) plan.ambiguous(group.gone, group.added);
+  // Remembered: what is current (but members held back, which stay "new" until resolved), and what left but still has its file.
   const history = new Map(current);
+  for (const [key, stub] of byKey) if (plan.held.has(stub)) history.delete(key);
   for (const key of gone) if (exists(key) && !plan.movedFrom.has(key)) history.set(key, previous.get(key)!);
   return { moves: plan.moves, held: plan.held, explained: plan.explained, diagnostics: plan.diagnostics, history };
 }
