@@ -13,11 +13,12 @@ export const checkRenamedFrom: Rule = (context) => {
   checkMap(context, propertyOf(value, 'actions'), ['actions'], 'action');
   checkMap(context, propertyOf(value, 'channels'), ['channels'], 'channel');
   for (const [channel, definition] of entriesOf(propertyOf(value, 'channels'))) {
-    checkMap(context, propertyOf(definition, 'messages'), ['channels', channel, 'messages'], `message type of channel '${channel}'`);
+    checkMap(context, propertyOf(definition, 'messages'), ['channels', channel, 'messages'], 'message type', ` of channel '${channel}'`);
   }
 };
 
-function checkMap(context: RuleContext, members: unknown, path: ValuePath, noun: string): void {
+/** `of`: what the members belong to, after their name (` of channel 'tg'`). */
+function checkMap(context: RuleContext, members: unknown, path: ValuePath, noun: string, of = ''): void {
   if (!isPlainObject(members)) return;
   const claimedBy = new Map<string, string>();
   for (const [name, definition] of entriesOf(members)) {
@@ -28,9 +29,9 @@ function checkMap(context: RuleContext, members: unknown, path: ValuePath, noun:
       from === name
         ? `names the ${noun} itself: write the name it had before`
         : Object.hasOwn(members, from)
-          ? `names ${noun} '${from}', which is still in the manifest and keeps its own handler: remove \`renamedFrom\`, or rename '${from}' too`
+          ? `names ${noun} '${from}'${of}, which is still in the manifest and keeps its own handler: remove \`renamedFrom\`, or rename '${from}' too`
           : claimedBy.has(from)
-            ? `is also on ${noun} '${claimedBy.get(from)}': only one ${noun} can take the handler of '${from}'`
+            ? `is also on ${noun} '${claimedBy.get(from)}'${of}: only one ${noun} can take the handler of '${from}'`
             : undefined;
     if (problem === undefined) claimedBy.set(from, name);
     else context.report('invalid-rename', { name: from, problem }, at);
