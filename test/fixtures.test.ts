@@ -71,7 +71,6 @@ describe('valid fixtures', () => {
 });
 
 /** Diagnostics of `intc generate` that need a project on disk; their tests assert code and line:col there. */
-// About projects on disk (handler stubs): tested in test/stubs, test/stubs/renames, test/status and test/generate-cli.
 const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'rename-not-applied', 'todo-handler', 'stub-out-of-date', 'not-generated', 'output-not-writable']);
 
 describe('invalid fixtures', () => {

@@ -169,10 +169,11 @@ export const diagnosticCodes = {
     (p) =>
       `${p.kind} '${p.name}' is no longer in the manifest; ${p.advice ?? 'its handler was kept. Delete the file and its wiring when you no longer need it.'}`,
   ),
-  'unwired-handler': code<{ kind: string; name: string; file: string; obstacle: string }>(
+  'unwired-handler': code<{ kind: string; name: string; file: string; obstacle: string; remedy?: string }>(
     'warning',
-    // obstacle: why intc could not wire it, e.g. "intc found no `new Integration({ ... })` object to wire it into here".
-    (p) => `${p.kind} '${p.name}' has a handler in '${p.file}', but ${p.obstacle}; add it by hand.`,
+    // obstacle: why it is not wired, e.g. "intc found no `new Integration({ ... })` object to wire it into here";
+    // remedy: what to do when intc can wire it after all (intc status: "run 'intc generate' to wire it").
+    (p) => `${p.kind} '${p.name}' has a handler in '${p.file}', but ${p.obstacle}; ${p.remedy ?? 'add it by hand'}.`,
   ),
   'rename-not-applied': code<{ kind: string; name: string; what: string; file: string; reason: string; advice: string }>(
     'warning',

@@ -5,11 +5,12 @@
  * whose file is still the TODO body intc wrote (todo-handlers.ts). Nothing is
  * written; files are read through `readFile`.
  */
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import type { ProjectLayout } from '../generate/project-layout.js';
 import type { IntegrationModel } from '../model/integration-model.js';
 import type { MemberHashes } from './member-history.js';
+import { identifiersOf } from './plan-index.js';
 import { planStubs, type PlannedStubFile, type ReadFile } from './plan-stubs.js';
 import { exportLocation, type ReadDirectory } from './stale-handlers.js';
 import { stubLayout, type HandlerStub } from './stub-layout.js';
@@ -52,16 +53,36 @@ export function handlerStatus({ model, layout, previousMembers, readFile, readDi
     if (text === undefined || !isTodoHandler(text, stub)) continue;
     diagnostics.push(createDiagnostic('todo-handler', { ...stub.label, file: rel(stub.path) }, exportLocation(stub.path, text, stub.exportName)));
   }
+  const indexPath = join(layout.srcDir, 'index.ts');
+  const indexText = read(indexPath);
+  const plannedIndex = plan.files.find((file) => file.path === indexPath && file.status === 'update')?.content;
+  const unwired = indexText === undefined || plannedIndex === undefined ? [] : wiringToAdd(stubs, indexText, plannedIndex, read);
+  for (const stub of unwired) {
+    const params = { ...stub.label, file: rel(stub.path), obstacle: `'${rel(indexPath)}' does not wire it yet`, remedy: "run 'intc generate' to wire it" };
+    diagnostics.push(createDiagnostic('unwired-handler', params, fileStartLocation(indexPath)));
+  }
   const byPath = new Map(stubs.map((stub) => [stub.path, stub]));
   const movedFrom = new Set(plan.files.map((file) => file.movedFrom));
   for (const file of plan.files) {
     if (file.status === 'delete' && movedFrom.has(file.path)) continue; // said by the move
+    if (file.path === indexPath && unwired.length > 0) continue; // said handler by handler
     const change = pendingChange(file, rel);
     const stub = byPath.get(file.path);
     const location = file.movedFrom !== undefined || file.status !== 'create' || !stub ? fileStartLocation(file.movedFrom ?? file.path) : locateMember(stub.wiringPath);
     diagnostics.push(createDiagnostic('stub-out-of-date', { file: rel(file.movedFrom ?? file.path), ...change }, location));
   }
   return { diagnostics: sortDiagnostics(diagnostics), todo: plan.todo, handlerCount: stubs.length, sources };
+}
+
+/**
+ * Handlers whose file exists and that index.ts does not name yet, but will
+ * once `intc generate` has wired them (the ones it cannot wire, the planner
+ * reports itself).
+ */
+function wiringToAdd(stubs: readonly HandlerStub[], indexText: string, plannedIndex: string, read: ReadFile): HandlerStub[] {
+  const now = identifiersOf(indexText);
+  const planned = identifiersOf(plannedIndex);
+  return stubs.filter((stub) => !now.has(stub.exportName) && planned.has(stub.exportName) && read(stub.path) !== undefined);
 }
 
 function pendingChange(file: PlannedStubFile, rel: (path: string) => string): { state: string; action: string } {
