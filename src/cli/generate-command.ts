@@ -19,8 +19,8 @@ import { cachedRun, layoutOptions, resolveManifestFiles } from '../write/fast-pa
 import { lastRunMembers } from '../write/last-run-members.js';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from '../write/generate-options.js';
 import {
-  listingText,
-  readDirectoryEntries,
+  folderEntries,
+  folderListing,
   readText,
   serializeRecord,
   STATE_FILE_NAME,
@@ -263,7 +263,7 @@ function planProjectStubs(project: GeneratedProject, force: boolean | ReadonlySe
   };
   const readDir = (path: string): DirectoryEntry[] | undefined => {
     listed.add(path);
-    return readDirectoryEntries(path);
+    return folderEntries(path);
   };
   const { layout } = project;
   const plan =
@@ -278,10 +278,10 @@ function planProjectStubs(project: GeneratedProject, force: boolean | ReadonlySe
     history: plan.history,
     stubsAfterRun: () => {
       const after = new Map(reads);
-      for (const file of plan.files) after.set(file.path, file.content);
+      for (const file of plan.files) after.set(file.path, file.status === 'delete' ? undefined : file.content);
       return after;
     },
-    foldersAfterRun: () => new Map([...listed].map((path) => [path, listingText(readDirectoryEntries(path))])),
+    foldersAfterRun: () => new Map([...listed].map((path) => [path, folderListing(path)])),
     owns: (file, inputs) => inputs.has(file) || reads.has(file) || isInsideOrSame(layout.srcDir, file) || isInsideOrSame(layout.generatedDir, file),
   };
 }

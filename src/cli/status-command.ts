@@ -15,7 +15,8 @@ import { isPlainObject } from '../model/values.js';
 import { validate } from '../pipeline.js';
 import { handlerStatus } from '../stubs/handler-status.js';
 import { handlerDisplayName } from '../stubs/todo-handlers.js';
-import { readDirectoryEntries, readText } from '../write/input-cache.js';
+import { folderEntries, readText } from '../write/input-cache.js';
+import { parseSize } from '../write/generate-options.js';
 import { lastRunMembers } from '../write/last-run-members.js';
 import { formatTodoLines, plural, type TodoList } from '../write/run-report.js';
 import { findManifests, UsageError } from './find-manifests.js';
@@ -83,7 +84,7 @@ export function runStatus(args: readonly string[], io: CliIo): number {
       layout,
       previousMembers: lastRunMembers(layout.generatedDir),
       readFile: readText,
-      readDir: readDirectoryEntries,
+      readDir: folderEntries,
       locateMember: (path) => locate(manifest.file, path, 'key'),
     });
     diagnostics.push(...status.diagnostics);
@@ -111,10 +112,4 @@ function print(io: CliIo, format: Format, diagnostics: readonly Diagnostic[], so
   if (format === 'text' && diagnostics.length > 0) io.stdout(`${formatSummary(errors, diagnostics.length - errors)}\n`);
   for (const line of formatTodoLines(todo, io.cwd, format === 'text' ? 'each one is listed above' : 'each one is annotated')) io.stdout(`${line}\n`);
   if (done !== undefined) io.stdout(`${done}\n`);
-}
-
-function parseSize(text: string): number {
-  const bytes = Number(text);
-  if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not '${text}'.`);
-  return bytes;
 }

@@ -95,7 +95,8 @@ export function planRenames(inputs: RenameInputs): RenamePlan {
   };
   const claimed = new Set(declared.map((pair) => pair.to));
   const claimedFrom = new Set(declared.map((pair) => pair.from));
-  const added = [...current.keys()].filter((key) => !previous.has(key) && !claimed.has(key) && byKey.has(key) && readFile(byKey.get(key)!.path) === undefined);
+  // New since the last run. Its file may exist already: a move a killed run left half done, which the move completes.
+  const added = [...current.keys()].filter((key) => !previous.has(key) && !claimed.has(key) && byKey.has(key));
   const matched = matchBySchemas(gone.filter((key) => !claimedFrom.has(key) && exists(key)), added, previous, current);
 
   const plan = new RenameBuilder(inputs, byKey, old);

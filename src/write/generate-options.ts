@@ -181,7 +181,8 @@ function toGenerateArgs(values: ParsedValues, positionals: readonly string[]): G
   };
 }
 
-function parseSize(text: string): number {
+/** `--max-file-size`'s value. */
+export function parseSize(text: string): number {
   const bytes = Number(text);
   if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not '${text}'.`);
   return bytes;

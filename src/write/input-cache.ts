@@ -57,7 +57,7 @@ export interface RecordInput {
   readonly inputs: ReadonlyMap<string, string | undefined>;
   /** Every stub file the planner read, with its content after this run (undefined: absent). */
   readonly stubs: ReadonlyMap<string, string | undefined>;
-  /** Every folder the planner listed, with its listing after this run (`listingText`; undefined: absent). */
+  /** Every folder the planner listed, with its listing after this run (`folderListing`; undefined: absent). */
   readonly folders: ReadonlyMap<string, string | undefined>;
   readonly outputs: readonly GeneratedFile[];
   /** Member key → fingerprint of its schemas (member-history.ts); none for a bot. */
@@ -143,7 +143,7 @@ export function currentRecord(layout: ProjectLayout, tool: string, maxFileBytes:
     if ((fingerprintFile(fromRecordPath(folder, path)) ?? null) !== hash) return undefined;
   }
   for (const [path, hash] of record.folders) {
-    const listing = listingText(readDirectoryEntries(fromRecordPath(folder, path)));
+    const listing = folderListing(fromRecordPath(folder, path));
     if ((listing === undefined ? null : hashText(listing)) !== hash) return undefined;
   }
   const outputs: string[] = [];
@@ -196,9 +196,33 @@ export function readDirectoryEntries(path: string): DirectoryEntry[] | undefined
   }
 }
 
-/** A listing as text, independent of the order the file system returns entries in. */
-export function listingText(entries: readonly DirectoryEntry[] | undefined): string | undefined {
-  return entries?.map((entry) => (entry.directory ? `${entry.name}/` : entry.name)).sort().join('\n');
+/**
+ * A folder's listing as text (see `folderEntries`), independent of the order
+ * the file system returns entries in.
+ */
+export function folderListing(path: string): string | undefined {
+  return folderEntries(path)
+    ?.map((entry) => (entry.directory ? `${entry.name}/` : entry.name))
+    .sort()
+    .join('\n');
+}
+
+/**
+ * A folder's entries as the stub planner sees them: empty subfolders left
+ * out. They hold no handler, and a run killed between deleting a moved
+ * handler's last file and its folder leaves one that the next run should not
+ * tell from no folder (its record would differ from an uninterrupted run's).
+ */
+export function folderEntries(path: string): DirectoryEntry[] | undefined {
+  return readDirectoryEntries(path)?.filter((entry) => !entry.directory || !isEmptyFolder(join(path, entry.name)));
+}
+
+function isEmptyFolder(path: string): boolean {
+  try {
+    return readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 function withoutByteOrderMark(text: string): string {
