@@ -28,7 +28,7 @@ import type { ProjectLayout } from '../generate/project-layout.js';
 import { compareNames, type IntegrationModel } from '../model/integration-model.js';
 import { propertyOf, stringPropertyOf } from '../model/values.js';
 import type { GeneratedTarget } from './generated-imports.js';
-import { currentMembers, memberKey, parseMemberKey, type MemberHashes } from './member-history.js';
+import { currentMembers, isSortedHistory, memberKey, parseMemberKey, type MemberHashes } from './member-history.js';
 import { movedHandlerText } from './move-handler.js';
 import { exportLocation } from './stale-handlers.js';
 import type { IsSymbolicLink } from './symbolic-links.js';
@@ -79,6 +79,8 @@ interface Pair {
 export function planRenames(inputs: RenameInputs): RenamePlan {
   const { model, stubs, previous, readFile } = inputs;
   const current = currentMembers(model);
+  // Compared with a definition.json's members (sorted JSON), this run's are fingerprinted the same way; the record keeps its own.
+  const comparable = isSortedHistory(previous) ? currentMembers(model, true) : current;
   const byKey = new Map<string, HandlerStub>();
   for (const stub of stubs.handlers) {
     if (stub.kind === 'action') byKey.set(memberKey({ action: stub.name }), stub);
@@ -97,15 +99,17 @@ export function planRenames(inputs: RenameInputs): RenamePlan {
   const claimedFrom = new Set(declared.map((pair) => pair.from));
   // New since the last run. Its file may exist already: a move a killed run left half done, which the move completes.
   const added = [...current.keys()].filter((key) => !previous.has(key) && !claimed.has(key) && byKey.has(key));
-  const matched = matchBySchemas(gone.filter((key) => !claimedFrom.has(key) && exists(key)), added, previous, current);
+  const matched = matchBySchemas(gone.filter((key) => !claimedFrom.has(key) && exists(key)), added, previous, comparable);
 
   const plan = new RenameBuilder(inputs, byKey, old);
   for (const pair of [...declared, ...matched.pairs]) plan.move(pair);
   for (const group of matched.ambiguous) plan.ambiguous(group.gone, group.added);
-  // Remembered: what is current (but members held back, which stay "new" until resolved), and what left but still has its file.
-  const history = new Map(current);
+  // Remembered: what is current (but members held back, which stay "new" until resolved), and what left but still has its
+  // file; fingerprinted as the kept ones are (sorted JSON only while some kept from a definition.json are there).
+  const kept = gone.filter((key) => exists(key) && !plan.movedFrom.has(key));
+  const history = new Map(kept.length > 0 ? comparable : current);
   for (const [key, stub] of byKey) if (plan.held.has(stub)) history.delete(key);
-  for (const key of gone) if (exists(key) && !plan.movedFrom.has(key)) history.set(key, previous.get(key)!);
+  for (const key of kept) history.set(key, previous.get(key)!);
   return { moves: plan.moves, held: plan.held, explained: plan.explained, diagnostics: plan.diagnostics, history };
 }
 
