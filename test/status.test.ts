@@ -240,6 +240,21 @@ describe('the TODO line of intc generate and renames through the run record', ()
   });
 });
 
+describe('renames without the run record', () => {
+  it("the previous definition.json tells the members when the record is gone (a fresh clone that commits the generated folder)", async () => {
+    const dir = project();
+    await intc(dir, 'generate');
+    implement(dir, 'src/channels/chat/text.ts', '  void props.payload;');
+    const implemented = read(dir, 'src/channels/chat/text.ts');
+    rmSync(join(dir, 'src', 'generated', '.intc-state.json'));
+    write(dir, 'integration.yaml', MANIFEST.replace('      text:', '      plain:'));
+    const run = await intc(dir, 'generate');
+    expect(run.stdout).toMatch(/^Moved src\/channels\/chat\/text\.ts to src\/channels\/chat\/plain\.ts \(handler stub, renamed\)\n/);
+    expect(read(dir, 'src/channels/chat/plain.ts')).toBe(implemented.replace('chatTextMessage', 'chatPlainMessage').replace("['chat']['text']", "['chat']['plain']"));
+    expect(read(dir, 'src/index.ts')).toContain('        plain: chatPlainMessage,\n');
+  });
+});
+
 // As a process (bin/intc.cjs over the built dist/): the fast path answers a no-change run and prints the TODO line from the record.
 const BIN = join(ROOT, 'bin', 'intc.cjs');
 describe.skipIf(!existsSync(join(ROOT, 'dist', 'intc-fast.cjs')))('the fast path', () => {

@@ -152,6 +152,22 @@ describe('a rename moves the handler with its code', () => {
     expect(index.match(/postMessageAction/g)).toHaveLength(2); // one import, one property
     expect(stubProject.typeErrors(SOURCES(stubProject, ['src/actions/getUser.ts', 'src/actions/postMessage.ts', 'src/channels/telegram/image.ts', 'src/channels/telegram/text.ts']))).toEqual([]);
   });
+
+  test('in a one-line object, the old property and its comma go; the rest of the line stays', () => {
+    const stubProject = project(SHAPE);
+    stubProject.generate();
+    implemented(stubProject);
+    stubProject.history = undefined;
+    stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'] });
+    stubProject.generate();
+    const index = stubProject.read('src/index.ts').replace(/ {2}actions: \{\n[^}]*\},\n/, '  actions: { sendMessage: sendMessageAction, getUser: getUserAction, postMessage: postMessageAction },\n');
+    stubProject.write('src/index.ts', index);
+    stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'], renamedFrom: { postMessage: 'sendMessage' } });
+    stubProject.generate();
+    expect(stubProject.read('src/index.ts')).toBe(
+      index.replace("import { sendMessageAction } from './actions/sendMessage.js';\n", '').replace('{ sendMessage: sendMessageAction, getUser', '{ getUser'),
+    );
+  });
 });
 
 describe('what intc does not guess', () => {
