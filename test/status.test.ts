@@ -234,6 +234,15 @@ describe('the TODO line of intc generate and renames through the run record', ()
     expect(read(dir, 'src/actions/postMessage.ts')).toBe(implemented.replace('sendMessageAction', 'postMessageAction').replace("['sendMessage']", "['postMessage']"));
     expect(read(dir, 'src/index.ts')).toContain('    postMessage: postMessageAction,\n');
     expect((await intc(dir, 'status')).stdout).not.toMatch(/stale|unwired|out-of-date|rename/);
+    // The record describes what the next run sees, so a later full run writes the same one (a crashed run's recovery does).
+    const record = read(dir, 'src/generated/.intc-state.json');
+    process.env.INTC_NO_CACHE = '1';
+    try {
+      expect((await intc(dir, 'generate')).stdout).toMatch(/^Nothing changed/);
+    } finally {
+      delete process.env.INTC_NO_CACHE;
+    }
+    expect(read(dir, 'src/generated/.intc-state.json')).toBe(record);
 
     for (const file of ['src/register.ts', 'src/unregister.ts', 'src/handler.ts', 'src/actions/getChat.ts', 'src/channels/chat/text.ts']) implement(dir, file, '  void props;\n  await Promise.resolve();');
     expect((await intc(dir, 'generate')).stdout).toBe('Nothing changed: 5 generated files up to date.\n');

@@ -155,7 +155,11 @@ function recordRuns(
 ): Diagnostic[] {
   const tool = toolIdentity();
   for (const [index, project] of stubbed.entries()) {
-    const settled = project.output.stubs.length > 0 ? planProjectStubs(result.projects[index]!, false) : project;
+    // Planned again as the next run will plan: on the files as written, with the members this record keeps (what the
+    // planner reads and says depends on them when members left), so the record is the same whether this run or a
+    // later full run writes it (as the recovery of a killed run does).
+    const atRest = project.output.stubs.length === 0 && !project.membersLeft;
+    const settled = atRest ? project : planProjectStubs(result.projects[index]!, false, project.history);
     const { layout } = settled.output;
     if (settled.output.stubs.length > 0) {
       forgetRecord(layout);
@@ -244,6 +248,8 @@ interface StubbedProject {
   readonly todo: readonly TodoList[];
   /** The members its record keeps for the next run. */
   readonly history: ReadonlyMap<string, string>;
+  /** The last run had members this one has not (see StubPlan). */
+  readonly membersLeft: boolean;
   /** The stub files the planner read, with their content once this run's writes are done. */
   stubsAfterRun(): Map<string, string | undefined>;
   /** The folders the planner listed, as they are once this run's writes are done. */
@@ -253,7 +259,7 @@ interface StubbedProject {
 }
 
 /** Plans one project's stubs, remembering every file and folder the planner read (they are inputs of the run). */
-function planProjectStubs(project: GeneratedProject, force: boolean | ReadonlySet<string>): StubbedProject {
+function planProjectStubs(project: GeneratedProject, force: boolean | ReadonlySet<string>, previous?: ReadonlyMap<string, string>): StubbedProject {
   const reads = new Map<string, string | undefined>();
   const listed = new Set<string>();
   const readFile = (path: string) => {
@@ -269,13 +275,14 @@ function planProjectStubs(project: GeneratedProject, force: boolean | ReadonlySe
   const plan =
     project.kind === 'bot'
       ? planBotStub(project.model, layout, { force }, readFile)
-      : planStubs(project.model, layout, { force, previousMembers: lastRunMembers(layout.generatedDir) }, readFile, readDir);
+      : planStubs(project.model, layout, { force, previousMembers: previous ?? lastRunMembers(layout.generatedDir) }, readFile, readDir);
   const todo = plan.todo.map(handlerDisplayName);
   return {
     output: { layout, generated: project.files, stubs: plan.files },
     diagnostics: plan.diagnostics,
     todo: todo.length === 0 ? [] : [{ manifest: layout.manifestPath, handlers: todo }],
     history: plan.history,
+    membersLeft: plan.membersLeft === true,
     stubsAfterRun: () => {
       const after = new Map(reads);
       for (const file of plan.files) after.set(file.path, file.status === 'delete' ? undefined : file.content);

@@ -56,6 +56,8 @@ export interface RenamePlan {
   readonly diagnostics: readonly Diagnostic[];
   /** What the next run should remember: this run's members, and the gone ones whose file is still there. */
   readonly history: ReadonlyMap<string, string>;
+  /** The last run had members this one has not: the plan (what it read, what it said) depends on that history. */
+  readonly membersLeft: boolean;
 }
 
 export interface RenameInputs {
@@ -79,8 +81,6 @@ interface Pair {
 export function planRenames(inputs: RenameInputs): RenamePlan {
   const { model, stubs, previous, readFile } = inputs;
   const current = currentMembers(model);
-  // Compared with a definition.json's members (sorted JSON), this run's are fingerprinted the same way; the record keeps its own.
-  const comparable = isSortedHistory(previous) ? currentMembers(model, true) : current;
   const byKey = new Map<string, HandlerStub>();
   for (const stub of stubs.handlers) {
     if (stub.kind === 'action') byKey.set(memberKey({ action: stub.name }), stub);
@@ -88,8 +88,11 @@ export function planRenames(inputs: RenameInputs): RenamePlan {
   }
   const declared = declaredRenames(model).filter((pair) => !current.has(pair.from));
   const gone = [...previous.keys()].filter((key) => !current.has(key) && parseMemberKey(key) !== undefined);
-  if (declared.length === 0 && gone.length === 0) return { moves: [], held: new Set(), explained: new Set(), diagnostics: [], history: current };
+  const membersLeft = gone.length > 0;
+  if (declared.length === 0 && !membersLeft) return { moves: [], held: new Set(), explained: new Set(), diagnostics: [], history: current, membersLeft };
 
+  // Compared with a definition.json's members (sorted JSON), this run's are fingerprinted the same way; the record keeps its own.
+  const comparable = isSortedHistory(previous) ? currentMembers(model, true) : current;
   const old = oldStubs([...gone, ...declared.map((pair) => pair.from)], inputs.layout);
   const exists = (key: string) => {
     const stub = old.get(key);
@@ -110,7 +113,7 @@ export function planRenames(inputs: RenameInputs): RenamePlan {
   const history = new Map(kept.length > 0 ? comparable : current);
   for (const [key, stub] of byKey) if (plan.held.has(stub)) history.delete(key);
   for (const key of kept) history.set(key, previous.get(key)!);
-  return { moves: plan.moves, held: plan.held, explained: plan.explained, diagnostics: plan.diagnostics, history };
+  return { moves: plan.moves, held: plan.held, explained: plan.explained, diagnostics: plan.diagnostics, history, membersLeft };
 }
 
 /** `renamedFrom` on actions, channels (each of its message types moves) and message types. */

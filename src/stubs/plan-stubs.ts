@@ -59,6 +59,8 @@ export interface StubPlan {
   readonly todo: readonly HandlerStub[];
   /** The members the run record keeps for the next run (renames by schemas). */
   readonly history: ReadonlyMap<string, string>;
+  /** The last run had members this one has not: planned from `history` instead, the plan could read and say other things. */
+  readonly membersLeft?: boolean;
 }
 
 export type ReadFile = (absolutePath: string) => string | undefined;
@@ -117,6 +119,7 @@ export function planStubs(
     diagnostics: sortDiagnostics(diagnostics),
     todo: todoHandlers(wired.handlers, after),
     history: renames.history,
+    membersLeft: renames.membersLeft,
   };
 }
 
