@@ -226,10 +226,13 @@ export default new Integration({
     stubProject.write('src/handler.ts', "import type { WebhookHandler } from './generated/index.js';\n\n// webhook\nexport const handler: WebhookHandler = async ({ req }) => ({ status: req.body ? 200 : 400 });\n");
     stubProject.write('src/index.ts', EDITED_INDEX);
     expect(changesOf(stubProject.plan())).toEqual({ files: [], diagnostics: [] });
+    for (const file of ALL_TELEGRAM_FILES) EDITED_CONTENT.set(file, stubProject.read(file));
     return stubProject;
   }
 
   const EDITED_FILES = ALL_TELEGRAM_FILES;
+  /** The content editedTelegramProject gives each file. */
+  const EDITED_CONTENT = new Map<string, string>();
 
   test('adding an action, a message type and a channel adds their stubs and wiring, and changes nothing else', () => {
     const stubProject = editedTelegramProject();
@@ -355,6 +358,16 @@ export default new Integration({
     expect(summary(stubProject, plan)).toEqual(EDITED_FILES.map((file) => `update ${file}`));
     for (const file of ALL_TELEGRAM_FILES) expect(stubProject.read(file), file).toBe(fresh.read(file));
     expect(changesOf(stubProject.plan(true))).toEqual({ files: [], diagnostics: [] });
+  });
+
+  test('force by name resets only the files named (a stub, index.ts); the others keep every byte', () => {
+    const fresh = project(TELEGRAM);
+    fresh.generate();
+    const stubProject = editedTelegramProject();
+    const named = ['src/channels/telegram/text.ts', 'src/index.ts'];
+    const plan = stubProject.generate(new Set(named.map((file) => stubProject.abs(file))));
+    expect(summary(stubProject, plan)).toEqual(named.map((file) => `update ${file}`));
+    for (const file of ALL_TELEGRAM_FILES) expect(stubProject.read(file), file).toBe(named.includes(file) ? fresh.read(file) : EDITED_CONTENT.get(file));
   });
 });
 
