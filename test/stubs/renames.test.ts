@@ -55,6 +55,17 @@ function implemented(stubProject: StubProject): void {
   stubProject.write('src/actions/sendMessage.ts', IMPLEMENTED);
 }
 
+/** What intc did before renames kept code: sendMessage renamed postMessage gave a TODO stub for the new name, wired beside the old one. */
+function strandedRename(): StubProject {
+  const stubProject = project(SHAPE);
+  stubProject.generate();
+  implemented(stubProject);
+  stubProject.history = undefined;
+  stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'] });
+  stubProject.generate();
+  return stubProject;
+}
+
 describe('a rename moves the handler with its code', () => {
   test('by schemas: one action gone, one new with the same schemas; export, annotation and wiring follow; tsc passes', () => {
     const stubProject = project(SHAPE);
@@ -136,13 +147,7 @@ describe('a rename moves the handler with its code', () => {
   });
 
   test('over the untouched stub an earlier run created for the new name: the moved code replaces it, the old wiring goes', () => {
-    const stubProject = project(SHAPE);
-    stubProject.generate();
-    implemented(stubProject);
-    // What intc did before renames kept code: a TODO stub for the new name, wired beside the old one.
-    stubProject.history = undefined;
-    stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'] });
-    stubProject.generate();
+    const stubProject = strandedRename();
     expect(stubProject.read('src/index.ts')).toContain('    sendMessage: sendMessageAction,\n    postMessage: postMessageAction,\n');
     stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'], renamedFrom: { postMessage: 'sendMessage' } });
     const plan = stubProject.generate();
@@ -154,12 +159,7 @@ describe('a rename moves the handler with its code', () => {
   });
 
   test('in a one-line object, the old property and its comma go; the rest of the line stays', () => {
-    const stubProject = project(SHAPE);
-    stubProject.generate();
-    implemented(stubProject);
-    stubProject.history = undefined;
-    stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'] });
-    stubProject.generate();
+    const stubProject = strandedRename();
     const index = stubProject.read('src/index.ts').replace(/ {2}actions: \{\n[^}]*\},\n/, '  actions: { sendMessage: sendMessageAction, getUser: getUserAction, postMessage: postMessageAction },\n');
     stubProject.write('src/index.ts', index);
     stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'], renamedFrom: { postMessage: 'sendMessage' } });
