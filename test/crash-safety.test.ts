@@ -144,11 +144,14 @@ function scenario(name: string, template: string): Scenario {
 }
 
 /**
- * Two projects: "add" (20 new actions: every generated file, 20 new stubs and
- * an edit of index.ts, the user-owned file intc splices into) and "restore"
+ * Three projects: "add" (20 new actions: every generated file, 20 new stubs and
+ * an edit of index.ts, the user-owned file intc splices into), "restore"
  * (a renamed integration whose 20 stubs were deleted: every generated file
  * and 20 stubs, without the index.ts edit, whose ts-morph load is most of a
- * run's time, so these runs are cheap).
+ * run's time, so these runs are cheap) and "rename" (two filled-in actions
+ * renamed, one found by its schemas in the run record, one by `renamedFrom`:
+ * their files move, with the user's code, and index.ts follows; a run killed
+ * between writing a new file and deleting the old one is completed by the next).
  */
 function scenarios(): Scenario[] {
   const add = join(base, 'add');
@@ -168,20 +171,30 @@ function scenarios(): Scenario[] {
   cpSync(join(base, 'add-reference'), restore, { recursive: true });
   writeFileSync(join(restore, 'integration.yaml'), NEW_MANIFEST.replace(/synthetic-25/g, 'synthetic-renamed'));
   for (let i = 5; i < 25; i++) rmSync(join(restore, 'src', 'actions', `action${i}.ts`));
-  return [adding, scenario('restore', restore)];
+  const restoring = scenario('restore', restore);
+
+  const rename = join(base, 'rename');
+  cpSync(join(base, 'add-reference'), rename, { recursive: true });
+  for (const action of ['action1', 'action2']) {
+    const file = join(rename, 'src', 'actions', `${action}.ts`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/ {2}\/\/ TODO[^]*\n};\n$/, `  return { result: '${action}', input: props.input } as never;\n};\n`));
+  }
+  expect(runCli(rename).status).toBe(0); // at rest with the filled-in stubs, so the record knows them
+  writeFileSync(join(rename, 'integration.yaml'), NEW_MANIFEST.replace(/^ {2}action1:$/m, '  action1Renamed:').replace(/^ {2}action2:$/m, '  action2Renamed:\n    renamedFrom: action2'));
+  return [adding, restoring, scenario('rename', rename)];
 }
 
 describe.skipIf(!HAS_BUILD)('a generation killed at random moments', () => {
   it('leaves every file old or new, user files intact, and the next run repairs everything', async () => {
     const all = scenarios();
-    for (const { name, toWrite } of all) expect(toWrite, name).toBeGreaterThan(20);
+    for (const { name, toWrite } of all) expect(toWrite, name).toBeGreaterThan(name === 'rename' ? 8 : 20);
 
     const stats = { runs: 0, killed: 0, midWrite: 0, beforeWrites: 0, afterWrites: 0, withTemps: 0, recoveries: 0 };
     const failures: string[] = [];
     const project = join(base, 'project');
     const loopStart = Date.now();
     for (let run = 0; run < MAX_RUNS && Date.now() - loopStart < LOOP_BUDGET_MS; run++) {
-      const { name, template, before, expected, ms } = all[run % 2 === 0 ? 1 : 0]!;
+      const { name, template, before, expected, ms } = all[[1, 0, 2][run % 3]!]!;
       rmSync(project, { recursive: true, force: true });
       cpSync(template, project, { recursive: true });
       // Spread the moments: over the whole run, or over the write phase (a few tens of ms) once the first write shows.

@@ -124,4 +124,22 @@ describe('definition.json', () => {
     expect(content).toContain('"attributes": {}');
     expect(content).toContain('"enum": [\n        [],\n        {}\n      ]');
   });
+
+  it('leaves `renamedFrom` out: only the stub planner reads it, and Botpress definitions have no such key', () => {
+    const schema = { schema: { type: 'object' } };
+    const model = toIntegrationModel(
+      {
+        name: 'renamed',
+        version: '1.0.0',
+        actions: { postMessage: { renamedFrom: 'sendMessage', input: schema, output: schema } },
+        channels: { tg: { renamedFrom: 'telegram', messages: { markdown: { renamedFrom: 'text', ...schema } } } },
+      },
+      '/p/integration.yaml',
+    );
+    const definition = JSON.parse(definitionOf(model)) as { actions: { postMessage: PlainObject }; channels: { tg: { messages: { markdown: PlainObject } } & PlainObject } };
+    expect(definitionOf(model)).not.toContain('renamedFrom');
+    expect(Object.keys(definition.actions.postMessage)).toEqual(['billable', 'cacheable', 'input', 'output']);
+    expect(Object.keys(definition.channels.tg)).toEqual(['messages']);
+    expect(definition.channels.tg.messages.markdown).toEqual(schema);
+  });
 });

@@ -266,12 +266,19 @@ describe('validation (botpress-extensions: x-zui, other x- keys, discriminator)'
   it.each<[string, unknown, 'valid' | [string, string][]]>([
     ['an SMS page', { contact, delivery: { kind: 'sms', phone: '+15550100' } }, 'valid'],
     ['an e-mail page with a priority word', { contact, delivery: { kind: 'email', address: 'a@example.com' }, priority: 'high' }, 'valid'],
-    // The discriminator is an annotation: every oneOf branch is tried, as without it.
-    ['a kind no branch has', { contact, delivery: { kind: 'fax', phone: '+1' } }, [['/delivery', 'additionalProperties'], ['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/kind', 'const']]],
-    ['an SMS page with a bad phone number', { contact, delivery: { kind: 'sms', phone: '555' } }, [['/delivery', 'additionalProperties'], ['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/phone', 'pattern']]],
+    // The discriminator is an annotation: every oneOf branch is tried, as without it. Both values are
+    // rejected, as zod's discriminatedUnion rejects them; a property a branch does not name is no
+    // error (zod strips it), so the e-mail branch complains of its own `kind` and `address` only.
+    ['a kind no branch has', { contact, delivery: { kind: 'fax', phone: '+1' } }, [['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/kind', 'const']]],
+    ['an SMS page with a bad phone number', { contact, delivery: { kind: 'sms', phone: '555' } }, [['/delivery', 'oneOf'], ['/delivery', 'required'], ['/delivery/kind', 'const'], ['/delivery/phone', 'pattern']]],
     ['a contact with a bad channel (x-order beside the enum)', { contact: { id: 'c1', channels: ['fax'] }, delivery: { kind: 'sms', phone: '+1' } }, [['/contact/channels/0', 'enum']]],
   ])('page input: %s', (_, value, expected) => {
     expect(check(validators.actions.page!.input, value)).toEqual(expected);
+  });
+
+  it('page input: parsed by the branch its kind selects, what that branch does not name stripped', () => {
+    const value = { contact, delivery: { kind: 'sms', phone: '+15550100', address: 'a@example.com' } };
+    expect(parseValue(validators.actions.page!.input, value)).toEqual({ valid: true, value: { contact, delivery: { kind: 'sms', phone: '+15550100' } } });
   });
 
   it('validates the tuple whose schema went through the strict compile, x-zui and all', () => {

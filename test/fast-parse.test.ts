@@ -102,6 +102,8 @@ describe('leniencies of js-yaml that yaml rejects go to yaml', () => {
     ['alias as a key', 'x: &k key\n*k : value\n'],
     ['flow collection as a key', '[a, b]: x\n{c: 1}: y\n'],
     ['comment glued to a flow collection', 'a: [1, 2]#c\nb: {a: 1}#c\n- [a]#c\n'],
+    ['comment glued to the colon of a quoted key', '{"a":# x\n}\n'],
+    ['comment glued to the colon of a quoted key, spaced', "{'a' :# x\n}\n"],
     ['tab-only line inside a plain scalar', 'a: b\n\t\n  c\n'],
     ['keep chomping at the end of the file', 'a: |+\n  x\n  '],
     ['text glued to a document marker', '---a: 1\n'],

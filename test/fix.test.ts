@@ -215,7 +215,7 @@ describe('the fix in the reports', () => {
     const run = await cli(['validate'], copyCase('zod-describe'));
     expect(run.stdout).toContain(
       [
-        "integration.yaml:13:9 - error unknown-schema-keyword: Unknown JSON Schema keyword 'describe' (strict mode allows draft-07 keywords only).",
+        "integration.yaml:13:9 - error unknown-schema-keyword: Unknown JSON Schema keyword 'describe' (strict mode allows draft-07 keywords and `x-` extensions only).",
         '',
         '  12 |         minLength: 1',
         '> 13 |         describe: Bot token from BotFather',

@@ -71,7 +71,7 @@ describe('valid fixtures', () => {
 });
 
 /** Diagnostics of `intc generate` that need a project on disk; their tests assert code and line:col there. */
-const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'not-generated', 'output-not-writable', 'runtime-not-installed']);
+const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'rename-not-applied', 'todo-handler', 'stub-out-of-date', 'not-generated', 'output-not-writable', 'runtime-not-installed']);
 /** `intc import` reports on TypeScript definitions, not manifests: test/import.test.ts covers each. */
 const IMPORT_CODES = new Set(['definition-not-found', 'botpress-sdk-missing', 'definition-load-failed', 'schema-conversion-failed', 'manifest-exists']);
 

@@ -68,6 +68,7 @@ describe('the redactor', () => {
 const TOKEN = 'tok-123-secret';
 const CLIENT_SECRET = 'cs-777-secret';
 const ACCESS_TOKEN = 'at-999-secret';
+const ROTATED_TOKEN = 'at-rotated-secret';
 
 const manifest = {
   name: 'vault',
@@ -99,6 +100,18 @@ const implementation = {
   },
   actions: {
     leak: async ({ input, configuration, logger, client }: Props) => {
+      if (input.what === 'rotate') {
+        await client.updateState({
+          type: 'user',
+          id: 'u1',
+          name: 'session',
+          update: (current) => {
+            logger.info('rotating', current);
+            return { accessToken: ROTATED_TOKEN, user: 'ada' };
+          },
+        });
+        throw new Error(`rotated to ${ROTATED_TOKEN}`);
+      }
       if (input.what === 'state') {
         const { state } = await client.getState({ type: 'user', id: 'u1', name: 'session' });
         logger.info('session', state.payload);
@@ -170,6 +183,19 @@ describe('secret-marked fields at run time', () => {
     expect(lines).toContain(`[info] session {"accessToken":"${REDACTED}","user":"ada"}`);
     expect(lines.join('\n')).not.toContain(ACCESS_TOKEN);
     expect(instance.redact(`x ${ACCESS_TOKEN} ${TOKEN}`)).toBe(`x ${REDACTED} ${REDACTED}`);
+  });
+
+  it('learns them through updateState: from the payload update is given and from the one it returns', async () => {
+    const client = new InMemoryClient();
+    const lines: string[] = [];
+    const instance = runtime.start({ configuration, env: {}, client, logger: (level: LogLevel, line: string) => lines.push(`[${level}] ${line}`) } as never);
+    // Stored behind the handlers' back: nothing has taught the redactor this token yet.
+    await client.setState({ type: 'user', id: 'u1', name: 'session', payload: { accessToken: ACCESS_TOKEN, user: 'ada' } });
+    const text = await message(() => instance.callAction('leak' as never, { what: 'rotate' } as never));
+    expect(lines).toEqual([`[info] rotating {"accessToken":"${REDACTED}","user":"ada"}`]);
+    expect(text).toContain(`rotated to ${REDACTED}`);
+    expect(`${lines.join('\n')}\n${text}`).not.toMatch(new RegExp(`${ACCESS_TOKEN}|${ROTATED_TOKEN}`));
+    expect((await client.getState({ type: 'user', id: 'u1', name: 'session' })).state.payload).toEqual({ accessToken: ROTATED_TOKEN, user: 'ada' });
   });
 
   it('keeps the client handlers get the one given to start() for everything but states', async () => {

@@ -4,7 +4,7 @@
  * names the stubs rely on (the real emitters are tested elsewhere), a way to
  * run planStubs and write its files, and a `tsc --strict` check of the result.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
@@ -17,12 +17,18 @@ export interface ManifestShape {
   readonly actions?: readonly string[];
   /** channel → message types */
   readonly channels?: Readonly<Record<string, readonly string[]>>;
+  /** An action's input schema, or a message type's schema by `channel.type` (default `{ type: object }`). */
+  readonly schemas?: Readonly<Record<string, object>>;
+  /** `renamedFrom` by action, channel or `channel.type`. */
+  readonly renamedFrom?: Readonly<Record<string, string>>;
 }
 
 export class StubProject {
   readonly root = mkdtempSync(join(tmpdir(), 'intc-stubs-'));
   model!: IntegrationModel;
   layout!: ProjectLayout;
+  /** When set, each generate() remembers the plan's members for the next plan, as the run record does. */
+  history: ReadonlyMap<string, string> | undefined;
 
   constructor(shape: ManifestShape, layoutOptions: LayoutOptions = {}) {
     this.setManifest(shape, layoutOptions);
@@ -36,19 +42,26 @@ export class StubProject {
     this.writeAbsolute(join(this.layout.generatedDir, 'index.ts'), generatedIndex(shape));
   }
 
-  plan(force = false): StubPlan {
-    return planStubs(this.model, this.layout, { force }, (path) => this.readAbsolute(path));
+  plan(force: boolean | ReadonlySet<string> = false): StubPlan {
+    return planStubs(this.model, this.layout, { force, ...(this.history ? { previousMembers: this.history } : {}) }, (path) => this.readAbsolute(path));
   }
 
   /** Plans and writes; returns the plan. */
-  generate(force = false): StubPlan {
-    return this.apply(this.plan(force));
+  generate(force: boolean | ReadonlySet<string> = false): StubPlan {
+    const plan = this.apply(this.plan(force));
+    if (this.history) this.history = plan.history;
+    return plan;
   }
 
-  /** Writes a plan's files; returns the plan. */
+  /** Writes a plan's files (and deletes the old files of moved handlers); returns the plan. */
   apply(plan: StubPlan): StubPlan {
-    for (const file of plan.files) this.writeAbsolute(file.path, file.content);
+    for (const file of plan.files) if (file.status !== 'delete') this.writeAbsolute(file.path, file.content);
+    for (const file of plan.files) if (file.status === 'delete') rmSync(file.path);
     return plan;
+  }
+
+  exists(rel: string): boolean {
+    return existsSync(this.abs(rel));
   }
 
   /** Path relative to the project root, `/` separators. */
@@ -132,13 +145,17 @@ export class StubProject {
 }
 
 function manifestValue(shape: ManifestShape): Record<string, unknown> {
-  const schema = { schema: { type: 'object' } };
+  const schema = (key: string) => ({ schema: shape.schemas?.[key] ?? { type: 'object' } });
+  const renamed = (key: string) => (shape.renamedFrom?.[key] === undefined ? {} : { renamedFrom: shape.renamedFrom[key] });
   return {
     name: 'stubs-test',
     version: '0.1.0',
-    actions: Object.fromEntries((shape.actions ?? []).map((name) => [name, { input: schema, output: schema }])),
+    actions: Object.fromEntries((shape.actions ?? []).map((name) => [name, { ...renamed(name), input: schema(name), output: { schema: { type: 'object' } } }])),
     channels: Object.fromEntries(
-      Object.entries(shape.channels ?? {}).map(([name, types]) => [name, { messages: Object.fromEntries(types.map((type) => [type, schema])) }]),
+      Object.entries(shape.channels ?? {}).map(([name, types]) => [
+        name,
+        { ...renamed(name), messages: Object.fromEntries(types.map((type) => [type, { ...renamed(`${name}.${type}`), ...schema(`${name}.${type}`) }])) },
+      ]),
     ),
   };
 }

@@ -82,7 +82,7 @@ export function givenConfiguration(configurations: Configurations): number | und
   return port;
 }
 
-// ---- states: written as given, read back parsed ---------------------------------
+// ---- states: written as given, read back parsed (updateState: both) -------------
 
 export async function profile(client: CrmClient): Promise<boolean> {
   await client.setState({ type: 'user', id: 'u1', name: 'profile', payload: { customerId: 'c' } });
@@ -91,6 +91,28 @@ export async function profile(client: CrmClient): Promise<boolean> {
   // @ts-expect-error the payload written must still have its required properties
   await client.setState({ type: 'user', id: 'u1', name: 'profile', payload: { locale: 'fr' } });
   return optedIn;
+}
+
+export async function updateProfile(client: CrmClient): Promise<boolean> {
+  const { state } = await client.updateState({
+    type: 'user',
+    id: 'u1',
+    name: 'profile',
+    update: (current) => {
+      // What update is given is read back: parsed, or undefined when the state was never set.
+      const optedIn: boolean | undefined = current?.marketingOptIn;
+      // @ts-expect-error the state may never have been set
+      const customerId: string = current.customerId;
+      void customerId;
+      // What it returns is written: the defaulted property may be left out.
+      return { customerId: current?.customerId ?? (optedIn === true ? 'opted-in' : 'c') };
+    },
+  });
+  // @ts-expect-error the payload returned must still have its required properties
+  await client.updateState({ type: 'user', id: 'u1', name: 'profile', update: () => ({ locale: 'fr' }) });
+  // @ts-expect-error the scope is the state's own
+  await client.updateState({ type: 'integration', id: 'u1', name: 'profile', update: () => ({ customerId: 'c' }) });
+  return state.payload.marketingOptIn;
 }
 
 export async function events(client: CrmClient, customer: CustomerEntityGiven): Promise<string> {

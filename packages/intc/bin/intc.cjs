@@ -24,10 +24,23 @@ function runFull() {
     color: wantsColor(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    // A bare `generate --force` asks before overwriting stubs, only where someone can answer.
+    confirm: process.stdin.isTTY && process.stderr.isTTY ? confirm : undefined,
   };
   // main resolves to the exit code (a build before `generate` returned it directly).
   Promise.resolve(main(argv, io)).then((code) => {
     process.exitCode = code;
+  });
+}
+
+/** Asks a yes/no question on the terminal (stderr, so stdout stays the report); only `y` or `yes` is a yes. */
+function confirm(question) {
+  return new Promise((resolve) => {
+    const prompt = require('node:readline').createInterface({ input: process.stdin, output: process.stderr });
+    prompt.question(question, (answer) => {
+      prompt.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
   });
 }
 

@@ -7,7 +7,7 @@
  * would only make the platform send the update again.
  */
 import { sendMessage, type LooseAliasClient, type StartedAlias } from './bot-client.js';
-import type { CreatedListener } from './in-memory-client.js';
+import type { CreatedListener } from './created-listeners.js';
 import type { EventRecord, MessageRecord } from './client-contract.js';
 import type { Logger } from './logger.js';
 import { copy, own } from './values.js';

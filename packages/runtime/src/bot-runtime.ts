@@ -13,7 +13,8 @@ import type { AnyBotSpec, BotClient, BotHandlers, BotIntegrations, Installation,
 import type { ClientContract } from './client-contract.js';
 import { IntcRuntimeError } from './errors.js';
 import type { WebhookRequest } from './handlers.js';
-import { InMemoryClient, type CreatedListener } from './in-memory-client.js';
+import type { CreatedListener } from './created-listeners.js';
+import { InMemoryClient } from './in-memory-client.js';
 import type { IntegrationInstance, WebhookResult } from './instance.js';
 import type { IntegrationRuntime } from './integration-runtime.js';
 import { consoleSink, createLogger, type Logger, type LogLevel, type LogSink } from './logger.js';

@@ -77,6 +77,12 @@ export interface EventTargets {
   readonly messageId?: string;
 }
 
+/**
+ * How `updateState` changes a state: given its current payload (`undefined`
+ * when it was never set), returns the new one, synchronously.
+ */
+export type StateUpdate = (current: unknown) => unknown;
+
 /** What a client needs to check names and payloads: the runtime hands it over at start. */
 export interface ClientDefinition {
   readonly validators: Validators;
@@ -106,6 +112,15 @@ export interface ClientContract {
   setState(input: StateKey & { readonly payload: unknown }): Promise<{ state: StateRecord }>;
   /** The stored state, or `payload` stored and returned when there is none. */
   getOrSetState(input: StateKey & { readonly payload: unknown }): Promise<{ state: StateRecord }>;
+  /**
+   * Sets the state to what `update` returns for its current payload, with no
+   * other write to the state between the read and the write (in this process
+   * or, for a shared store, another), so concurrent updates never lose one.
+   * `update` runs while the state is locked: it must be synchronous and
+   * quick. When it throws, returns a promise, or returns a payload that does
+   * not match the state's schema, nothing changes.
+   */
+  updateState(input: StateKey & { readonly update: StateUpdate }): Promise<{ state: StateRecord }>;
   createEvent(input: EventTargets & { readonly type: string; readonly payload: unknown }): Promise<{ event: EventRecord }>;
 }
 
@@ -193,6 +208,15 @@ export interface IntegrationClient<S extends AnySpec> {
   setState<N extends StateName<S>>(input: TypedStateKey<S, N> & { readonly payload: StatePayloadGiven<S, N> }): Promise<{ state: State<S, N> }>;
   getOrSetState<N extends StateName<S>>(
     input: TypedStateKey<S, N> & { readonly payload: StatePayloadGiven<S, N> },
+  ): Promise<{ state: State<S, N> }>;
+  /**
+   * Sets the state to what `update` returns for the payload stored (parsed;
+   * `undefined` when never set), atomically: concurrent updates apply one
+   * after the other. `update` must be synchronous; the payload it returns is
+   * parsed as `setState`'s.
+   */
+  updateState<N extends StateName<S>>(
+    input: TypedStateKey<S, N> & { readonly update: (current: StatePayload<S, N> | undefined) => StatePayloadGiven<S, N> },
   ): Promise<{ state: State<S, N> }>;
   createEvent<E extends EventName<S>>(
     input: EventTargets & { readonly type: E; readonly payload: EventPayloadGiven<S, E> },

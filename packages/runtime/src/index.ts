@@ -11,6 +11,20 @@ export type * from './bot-spec.js';
 export { viaInterface, type InterfaceActions, type InterfaceMapping } from './bot-interfaces.js';
 export type * from './client-contract.js';
 export {
+  channelMessages,
+  checkMessageChannel,
+  checkStateKey,
+  definedTags,
+  eventTargets,
+  recordNotFound,
+  stateNotFound,
+  storedEventPayload,
+  storedMessagePayload,
+  storedStatePayload,
+  updatedStatePayload,
+} from './client-rules.js';
+export { CreatedListeners, type CreatedListener, type CreatedRecord } from './created-listeners.js';
+export {
   ConfigurationError,
   InputValidationError,
   IntcRuntimeError,
@@ -26,7 +40,7 @@ export {
   type NameKind,
 } from './errors.js';
 export type * from './handlers.js';
-export { InMemoryClient, type CreatedListener, type CreatedRecord } from './in-memory-client.js';
+export { InMemoryClient } from './in-memory-client.js';
 export { IntegrationInstance, type OutgoingMessage, type WebhookResult } from './instance.js';
 export {
   IntegrationRuntime,

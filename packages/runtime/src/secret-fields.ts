@@ -3,10 +3,11 @@
  * or `writeOnly: true` in the schema): the generated metadata lists where they
  * are, and the runtime adds the values found there to the instance's
  * redactor: a configuration's when the instance starts, a state's whenever a
- * handler reads or writes it through the client. From then on no log line
- * and no error that leaves the runtime shows them.
+ * handler reads or writes it through the client (every state method,
+ * `updateState` included). From then on no log line and no error that leaves
+ * the runtime shows them.
  */
-import type { ClientContract, StateKey, StateRecord } from './client-contract.js';
+import type { ClientContract, StateKey, StateRecord, StateUpdate } from './client-contract.js';
 import type { Redactor } from './secrets.js';
 import { isPlainObject, own } from './values.js';
 
@@ -58,12 +59,14 @@ export function configurationSecretPaths(fields: SecretFields | undefined, confi
 
 type StateMethod = 'getState' | 'setState' | 'getOrSetState';
 type StateCall = (input: StateKey & { readonly payload?: unknown }) => Promise<{ state: StateRecord }>;
+type UpdateCall = (input: StateKey & { readonly update: StateUpdate }) => Promise<{ state: StateRecord }>;
 
 /**
  * The client handlers get: `client` itself when no state has a secret-marked
  * field, else a view of it whose state methods add the secret-marked values
- * of each payload written (before the call, which may fail quoting it) and
- * read back to `redactor`.
+ * of each payload to `redactor`: the payload written (before the call, which
+ * may fail quoting it), the one `updateState` hands its `update` and the one
+ * it returns (before they are stored), and the one read back.
  */
 export function revealingStates<C extends ClientContract>(client: C, fields: SecretFields | undefined, redactor: Redactor): C {
   const byState = new Map(fields?.states ?? []);
@@ -78,7 +81,23 @@ export function revealingStates<C extends ClientContract>(client: C, fields: Sec
     learn(input.name, result.state.payload);
     return result;
   };
-  const overrides: { readonly [M in StateMethod]: StateCall } = { getState: watched('getState'), setState: watched('setState'), getOrSetState: watched('getOrSetState') };
+  const updateState: UpdateCall = async (input) => {
+    const update: StateUpdate = (current) => {
+      learn(input.name, current);
+      const next = input.update(current);
+      learn(input.name, next);
+      return next;
+    };
+    const result = await client.updateState.call(client, { ...input, update });
+    learn(input.name, result.state.payload);
+    return result;
+  };
+  const overrides: { readonly [M in StateMethod | 'updateState']: StateCall | UpdateCall } = {
+    getState: watched('getState'),
+    setState: watched('setState'),
+    getOrSetState: watched('getOrSetState'),
+    updateState,
+  };
   return new Proxy(client, {
     get(target, property) {
       const override = typeof property === 'string' ? own(overrides, property) : undefined;

@@ -4,6 +4,7 @@ import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command
 import { IMPORT_USAGE } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { loadImportCommand } from './load-import-command.js';
+import { runStatus, STATUS_USAGE } from './status-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
 const USAGE = `Usage: intc <command> [options]
@@ -14,6 +15,7 @@ Commands:
   import [definitions]  convert Botpress integration.definition.ts files into manifests
   diff <old> <new>      report breaking, feature and patch changes and the version bump they need
   docs [manifest]       write the hub readme's reference section from the manifest
+  status [files...]     show what is left to do in the handlers (TODO, stale, unwired)
 
 Options:
   -v, --version         print the version
@@ -21,6 +23,13 @@ Options:
 
 Run 'intc <command> --help' for a command's options.
 `;
+
+const COMMAND_USAGES = new Map([
+  ['validate', VALIDATE_USAGE],
+  ['generate', GENERATE_USAGE],
+  ['status', STATUS_USAGE],
+  ['import', IMPORT_USAGE],
+]);
 
 /**
  * Runs one CLI invocation and resolves to its exit code; never rejects.
@@ -41,6 +50,8 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return await (await import('./diff-command.js')).runDiff(rest, io);
       case 'docs':
         return await (await import('./docs-command.js')).runDocs(rest, io);
+      case 'status':
+        return runStatus(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
@@ -55,11 +66,10 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         throw new UsageError(`Unknown command '${command}'.`);
     }
   } catch (error) {
-    return reportFailure(error, io, command !== undefined && Object.hasOwn(USAGES, command) ? USAGES[command]! : USAGE);
+    return reportFailure(error, io, COMMAND_USAGES.get(command ?? '') ?? USAGE);
   }
 }
 
-const USAGES: Readonly<Record<string, string>> = { validate: VALIDATE_USAGE, generate: GENERATE_USAGE, import: IMPORT_USAGE };
 
 function reportFailure(error: unknown, io: CliIo, usage: string): number {
   if (isUsageError(error) || isParseArgsError(error)) {

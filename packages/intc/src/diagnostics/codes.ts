@@ -125,6 +125,7 @@ export const diagnosticCodes = {
     'error',
     (p) => `Malformed environment placeholder in '${p.value}': write \${NAME} with NAME in A-Z, 0-9 and _.`,
   ),
+  'invalid-rename': code<{ name: string; problem: string }>('error', (p) => `\`renamedFrom: ${p.name}\` ${p.problem}.`),
   'invalid-referenced-manifest': code<{ path: string; count: number }>(
     'error',
     (p) => `Referenced manifest '${p.path}' has ${p.count} error${p.count === 1 ? '' : 's'}, reported in that file.`,
@@ -144,15 +145,30 @@ export const diagnosticCodes = {
   ),
 
   // Generation: handler stubs (user-owned files) and output
-  'stale-handler': code<{ kind: string; name: string }>(
+  'stale-handler': code<{ kind: string; name: string; advice?: string }>(
     'warning',
+    // advice: what to do when the default (delete the file) is not the fix, e.g. a file moved by hand over another stub.
     (p) =>
-      `${p.kind} '${p.name}' is no longer in the manifest; its handler was kept. Delete the file and its wiring when you no longer need it.`,
+      `${p.kind} '${p.name}' is no longer in the manifest; ${p.advice ?? 'its handler was kept. Delete the file and its wiring when you no longer need it.'}`,
   ),
-  'unwired-handler': code<{ kind: string; name: string; file: string; obstacle: string }>(
+  'unwired-handler': code<{ kind: string; name: string; file: string; obstacle: string; remedy?: string }>(
     'warning',
-    // obstacle: why intc could not wire it, e.g. "intc found no `new Integration({ ... })` object to wire it into here".
-    (p) => `${p.kind} '${p.name}' has a handler in '${p.file}', but ${p.obstacle}; add it by hand.`,
+    // obstacle: why it is not wired, e.g. "intc found no `new Integration({ ... })` object to wire it into here";
+    // remedy: what to do when intc can wire it after all (intc status: "run 'intc generate' to wire it").
+    (p) => `${p.kind} '${p.name}' has a handler in '${p.file}', but ${p.obstacle}; ${p.remedy ?? 'add it by hand'}.`,
+  ),
+  'rename-not-applied': code<{ kind: string; name: string; what: string; file: string; reason: string; advice: string }>(
+    'warning',
+    (p) => `${p.kind} '${p.name}' ${p.what}, but its handler '${p.file}' was not moved: ${p.reason}. ${p.advice}`,
+  ),
+  // intc status: what is left to do in the handlers.
+  'todo-handler': code<{ kind: string; name: string; file: string }>(
+    'warning',
+    (p) => `${p.kind} '${p.name}' still has the TODO body intc wrote in '${p.file}': implement it.`,
+  ),
+  'stub-out-of-date': code<{ file: string; state: string; action: string }>(
+    'warning',
+    (p) => `'${p.file}' ${p.state}; run 'intc generate' to ${p.action}.`,
   ),
   'not-generated': code<{ kind: string }>(
     'warning',

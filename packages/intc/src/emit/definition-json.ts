@@ -9,7 +9,8 @@ import { sortedJson } from './schema/sorted-json.js';
  * with the defaults the model applies written out (`billable`, `cacheable`,
  * a secret's `optional`, an identifier's `required`), keys sorted
  * recursively, a `$comment` saying where it comes from first. The
- * manifest's `$schema` (for editors) is left out.
+ * manifest's `$schema` (for editors) and `renamedFrom` (read by the stub
+ * planner only; Botpress's definition has no such key) are left out.
  */
 export function emitDefinitionJson(model: IntegrationModel): GeneratedFile[] {
   const definition: PlainObject = {
@@ -17,6 +18,7 @@ export function emitDefinitionJson(model: IntegrationModel): GeneratedFile[] {
     $comment: doNotEditComment(basename(model.manifestPath)),
   };
   applyDefaults(definition);
+  withoutRenames(definition);
   return [{ path: 'definition.json', content: `${sortedJson(definition, ['$comment'])}\n` }];
 }
 
@@ -35,6 +37,16 @@ function applyDefaults(definition: PlainObject): void {
   const configuration = definition.configuration;
   if (isPlainObject(configuration) && isPlainObject(configuration.identifier)) {
     definition.configuration = { ...configuration, identifier: { required: false, ...configuration.identifier } };
+  }
+}
+
+/** `renamedFrom` left out of actions, channels and message types. */
+function withoutRenames(definition: PlainObject): void {
+  const strip = (entries: unknown, nested?: (entry: PlainObject) => PlainObject) =>
+    isPlainObject(entries) ? mapValues(entries, (entry) => (isPlainObject(entry) ? (nested ?? ((e) => e))(withoutKey(entry, 'renamedFrom')) : entry)) : entries;
+  if (isPlainObject(definition.actions)) definition.actions = strip(definition.actions);
+  if (isPlainObject(definition.channels)) {
+    definition.channels = strip(definition.channels, (channel) => (isPlainObject(channel.messages) ? { ...channel, messages: strip(channel.messages) } : channel));
   }
 }
 

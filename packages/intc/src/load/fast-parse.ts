@@ -90,7 +90,7 @@ function isTree(root: unknown, maxDepth: number): boolean {
 /**
  * A scan for what only `yaml` judges the way the product must: directives,
  * tags (`!`), aliases (`*`), explicit keys (`? `), bare CR line breaks,
- * quoted scalars that span lines or are followed by `#` without a space,
+ * quoted scalars that span lines or are followed by `#` (or `:#`) without a space,
  * and flow collections continued on another line of a block document
  * (js-yaml accepts them less indented; `yaml` and the YAML spec do not).
  * It tracks brackets, quotes and comments where they start a token, so
@@ -116,7 +116,9 @@ function needsYaml(text: string): boolean {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if (atTokenStart && (char === '"' || char === "'")) {
       const end = closingQuote(text, i);
-      if (end < 0 || text.slice(i, end).includes('\n') || text[end + 1] === '#') return true;
+      // A comment glued to the quote, or to the `:` a quoted key may take without a space (`"a":# x`).
+      GLUED_COMMENT.lastIndex = end + 1;
+      if (end < 0 || text.slice(i, end).includes('\n') || GLUED_COMMENT.test(text)) return true;
       i = end;
       atTokenStart = false;
     } else if (atTokenStart && (char === '!' || (char === '*' && !/\s/.test(next)) || (char === '?' && /\s/.test(next)))) {
@@ -139,6 +141,9 @@ function needsYaml(text: string): boolean {
   }
   return depth > 0 && !flowRoot;
 }
+
+/** At the end of a quoted scalar: `#` glued to it, or to the `:` after it (sticky: tested at `lastIndex`). */
+const GLUED_COMMENT = /#|[ \t]*:#/y;
 
 /** Index of the quote that closes the one at `start` ('' escapes in single quotes, \ in double), or -1. */
 function closingQuote(text: string, start: number): number {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ProjectLayout } from '../generate/project-layout.js';
 import type { BotModel } from '../model/bot-model.js';
 import { edited } from './plan-index.js';
-import type { ReadFile, StubOptions, StubPlan } from './plan-stubs.js';
+import { isForced, type ReadFile, type StubOptions, type StubPlan } from './plan-stubs.js';
 import { propertyKey, quoted, specifier } from './stub-layout.js';
 import { isSymbolicLink, type IsSymbolicLink } from './symbolic-links.js';
 
@@ -16,8 +16,9 @@ export function planBotStub(model: BotModel, layout: ProjectLayout, options: Stu
   const path = join(layout.srcDir, 'index.ts');
   const content = botIndexTemplate(model, specifier(layout.srcDir, join(layout.generatedDir, 'index.js')));
   const existing = readFile(path);
-  if (existing === undefined) return { files: [{ path, content, status: 'create' }], diagnostics: [] };
-  return { files: options.force === true ? edited(path, existing, content, isLink) : [], diagnostics: [] };
+  const nothingElse = { diagnostics: [], todo: [], history: new Map<string, string>() };
+  if (existing === undefined) return { files: [{ path, content, status: 'create' }], ...nothingElse };
+  return { files: isForced(options, path) ? edited(path, existing, content, isLink) : [], ...nothingElse };
 }
 
 export function botIndexTemplate(model: BotModel, generatedSpecifier: string): string {

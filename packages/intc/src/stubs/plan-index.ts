@@ -98,7 +98,7 @@ function unwiredDiagnostic(stub: HandlerStub, root: string, location: SourceLoca
 }
 
 /** Every identifier-like word of a file: a cheap stand-in for "is this export wired here?". */
-function identifiersOf(text: string): Set<string> {
+export function identifiersOf(text: string): Set<string> {
   return new Set(text.match(/[A-Za-z_$][\w$]*/g));
 }
 

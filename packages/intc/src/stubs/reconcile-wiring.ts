@@ -43,8 +43,6 @@ class WiringPlanner {
   private readonly states = new Map<HandlerStub, WiringState>();
   private readonly obstacles = new Map<HandlerStub, string>();
   private readonly byExportName = new Map<string, HandlerStub>();
-  private readonly SyntaxKind = tsMorph().SyntaxKind;
-  private readonly Node = tsMorph().Node;
   private readonly eol: string;
   private readonly unit: string;
   private readonly quote: string;
@@ -62,8 +60,8 @@ class WiringPlanner {
   plan(handlers: readonly HandlerStub[], target: GeneratedTarget): WiringResult {
     for (const stub of handlers) this.byExportName.set(stub.exportName, stub);
     this.repointGeneratedImports(target);
-    const call = this.findIntegrationCall(this.integrationName());
-    const implementation = call ? this.resolveObject(call.getArguments()[0]) : undefined;
+    const call = integrationCall(this.sourceFile);
+    const implementation = call ? objectLiteralOf(this.sourceFile, call.getArguments()[0]) : undefined;
     const tree = wiringTree(handlers, false);
     if (implementation) this.wireInto(implementation, tree, []);
     else this.markAll(tree, 'unwired', NO_OBJECT);
@@ -82,52 +80,6 @@ class WiringPlanner {
     this.edits.push(...specifierEdits(this.text, generatedSpecifierUpdates(moduleReferencesOf(this.sourceFile), fromDir, this.text, target)));
   }
 
-  /** The local name of `Integration` (`import { Integration as Impl }`). */
-  private integrationName(): string {
-    for (const declaration of this.sourceFile.getImportDeclarations()) {
-      const named = declaration.getNamedImports().find((specifier) => specifier.getName() === 'Integration');
-      if (named) return named.getAliasNode()?.getText() ?? 'Integration';
-    }
-    return 'Integration';
-  }
-
-  /**
-   * The `new Integration(...)` call: first among the top-level statements
-   * (`export default new Integration(...)`, `const x = new Integration(...)`),
-   * which needs no walk over the whole tree; else anywhere in the file.
-   */
-  private findIntegrationCall(integrationName: string): NewExpression | undefined {
-    const { Node } = this;
-    const isCall = (node: Node | undefined): node is NewExpression =>
-      Node.isNewExpression(node) && calleeName(node.getExpression()) === integrationName;
-    for (const statement of this.sourceFile.getStatements()) {
-      const candidates = Node.isExportAssignment(statement) || Node.isExpressionStatement(statement)
-        ? [statement.getExpression()]
-        : Node.isVariableStatement(statement)
-          ? statement.getDeclarations().map((declaration) => declaration.getInitializer())
-          : [];
-      const found = candidates.map((candidate) => this.unwrap(candidate)).find(isCall);
-      if (found) return found;
-    }
-    return this.sourceFile.getDescendantsOfKind(this.SyntaxKind.NewExpression).find(isCall);
-  }
-
-  /** An expression without the parentheses, `as`, `satisfies` and `!` around it. */
-  private unwrap(node: Node | undefined): Node | undefined {
-    const { Node } = this;
-    let current = node;
-    while (
-      Node.isParenthesizedExpression(current) ||
-      Node.isAsExpression(current) ||
-      Node.isSatisfiesExpression(current) ||
-      Node.isNonNullExpression(current) ||
-      Node.isTypeAssertion(current)
-    ) {
-      current = current.getExpression();
-    }
-    return current;
-  }
-
   /**
    * `path`: the keys from the implementation object down to `object`;
    * `parent`: the object literal holding this one, if any (an empty object in a one-line parent stays on one line).
@@ -136,7 +88,7 @@ class WiringPlanner {
     const byName = new Map<string, Node>();
     let unknownKeys = false;
     for (const property of object.getProperties()) {
-      const name = this.propertyName(property);
+      const name = staticPropertyName(property);
       if (name === undefined) unknownKeys = true; // `...spread`, `[computed]`
       else byName.set(name, property); // the last one wins, as at run time
     }
@@ -153,7 +105,7 @@ class WiringPlanner {
       } else if (typeof value === 'string') {
         this.mark(value, 'present');
       } else {
-        const child = this.resolveObject(this.valueOf(property));
+        const child = objectLiteralOf(this.sourceFile, propertyValue(property));
         if (child) this.wireInto(child, value, [...path, key], object);
         else this.markAll(value, 'unwired', `${inObject([...path, key])} is not an object literal intc can add to`);
       }
@@ -201,37 +153,6 @@ class WiringPlanner {
     else this.edits.push(insertAt(importInsertionPoint(this.sourceFile), lines));
   }
 
-  /** The object literal an expression stands for: itself, through parentheses, `as`/`satisfies`, or a const of this file. */
-  private resolveObject(expression: Node | undefined, depth = 0): ObjectLiteralExpression | undefined {
-    const { Node } = this;
-    const node = this.unwrap(expression);
-    if (!node || depth > 8) return undefined;
-    if (Node.isObjectLiteralExpression(node)) return node;
-    if (Node.isIdentifier(node)) return this.resolveObject(this.sourceFile.getVariableDeclaration(node.getText())?.getInitializer(), depth + 1);
-    return undefined;
-  }
-
-  private valueOf(property: Node): Node | undefined {
-    if (this.Node.isPropertyAssignment(property)) return property.getInitializer();
-    if (this.Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
-    return undefined;
-  }
-
-  /** The key a property defines, whatever its spelling (`a`, `'a'`, `"a"`, `['a']`); undefined when not static. */
-  private propertyName(property: Node): string | undefined {
-    const { Node } = this;
-    if (!(Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) || Node.isMethodDeclaration(property) || Node.isGetAccessorDeclaration(property) || Node.isSetAccessorDeclaration(property))) {
-      return undefined;
-    }
-    const name = property.getNameNode();
-    if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return name.getLiteralValue();
-    if (Node.isComputedPropertyName(name)) {
-      const expression = name.getExpression();
-      return Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) ? expression.getLiteralValue() : undefined;
-    }
-    return name.getText();
-  }
-
   private mark(exportName: string, state: WiringState, obstacle?: string): void {
     const stub = this.byExportName.get(exportName);
     if (!stub) return;
@@ -255,4 +176,84 @@ function inObject(path: readonly string[]): string {
 function calleeName(expression: Node): string {
   const text = expression.getText();
   return text.slice(text.lastIndexOf('.') + 1).trim();
+}
+
+/**
+ * The `new Integration(...)` call: first among the top-level statements
+ * (`export default new Integration(...)`, `const x = new Integration(...)`),
+ * which needs no walk over the whole tree; else anywhere in the file.
+ */
+export function integrationCall(sourceFile: SourceFile): NewExpression | undefined {
+  const { Node, SyntaxKind } = tsMorph();
+  const integrationName = localIntegrationName(sourceFile);
+  const isCall = (node: Node | undefined): node is NewExpression =>
+    Node.isNewExpression(node) && calleeName(node.getExpression()) === integrationName;
+  for (const statement of sourceFile.getStatements()) {
+    const candidates = Node.isExportAssignment(statement) || Node.isExpressionStatement(statement)
+      ? [statement.getExpression()]
+      : Node.isVariableStatement(statement)
+        ? statement.getDeclarations().map((declaration) => declaration.getInitializer())
+        : [];
+    const found = candidates.map(unwrapExpression).find(isCall);
+    if (found) return found;
+  }
+  return sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression).find(isCall);
+}
+
+/** The local name of `Integration` (`import { Integration as Impl }`). */
+function localIntegrationName(sourceFile: SourceFile): string {
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    const named = declaration.getNamedImports().find((specifier) => specifier.getName() === 'Integration');
+    if (named) return named.getAliasNode()?.getText() ?? 'Integration';
+  }
+  return 'Integration';
+}
+
+/** An expression without the parentheses, `as`, `satisfies` and `!` around it. */
+function unwrapExpression(node: Node | undefined): Node | undefined {
+  const { Node } = tsMorph();
+  let current = node;
+  while (
+    Node.isParenthesizedExpression(current) ||
+    Node.isAsExpression(current) ||
+    Node.isSatisfiesExpression(current) ||
+    Node.isNonNullExpression(current) ||
+    Node.isTypeAssertion(current)
+  ) {
+    current = current.getExpression();
+  }
+  return current;
+}
+
+/** The object literal an expression stands for: itself, through parentheses, `as`/`satisfies`, or a const of this file. */
+export function objectLiteralOf(sourceFile: SourceFile, expression: Node | undefined, depth = 0): ObjectLiteralExpression | undefined {
+  const { Node } = tsMorph();
+  const node = unwrapExpression(expression);
+  if (!node || depth > 8) return undefined;
+  if (Node.isObjectLiteralExpression(node)) return node;
+  if (Node.isIdentifier(node)) return objectLiteralOf(sourceFile, sourceFile.getVariableDeclaration(node.getText())?.getInitializer(), depth + 1);
+  return undefined;
+}
+
+/** The value of a property (`a: x` → `x`, shorthand `a` → `a`); undefined for methods and accessors. */
+export function propertyValue(property: Node): Node | undefined {
+  const { Node } = tsMorph();
+  if (Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  return undefined;
+}
+
+/** The key a property defines, whatever its spelling (`a`, `'a'`, `"a"`, `['a']`); undefined when not static. */
+export function staticPropertyName(property: Node): string | undefined {
+  const { Node } = tsMorph();
+  if (!(Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) || Node.isMethodDeclaration(property) || Node.isGetAccessorDeclaration(property) || Node.isSetAccessorDeclaration(property))) {
+    return undefined;
+  }
+  const name = property.getNameNode();
+  if (Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return name.getLiteralValue();
+  if (Node.isComputedPropertyName(name)) {
+    const expression = name.getExpression();
+    return Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression) ? expression.getLiteralValue() : undefined;
+  }
+  return name.getText();
 }

@@ -11,15 +11,19 @@
  * types (`ActionHandlers['doThing']`, `ActionProps<'doThing'>`,
  * `MessageHandlers['ch']['t']`, `MessageProps<'ch', 't'>`) is the handler of
  * those. It is stale only when none of them is in the manifest, and the
- * warning names the first of them, not the file.
+ * warning names the first of them, not the file. That holds whatever the
+ * file is called: a file at a current handler's place (moved there by hand
+ * over the stub) whose types still name a member that left is stale too,
+ * with advice to make it the handler of its place.
  */
 import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { createDiagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
+import type { ProjectLayout } from '../generate/project-layout.js';
 import { compareNames, type IntegrationModel } from '../model/integration-model.js';
 import { pascalCase } from '../emit/type-names.js';
 import { handlerReferences, type HandlerReference } from './handler-references.js';
-import type { StubLayout } from './stub-layout.js';
+import { handlerAnnotation, type StubLayout } from './stub-layout.js';
 import { positionAt } from './text-edits.js';
 
 export interface DirectoryEntry {
@@ -43,10 +47,12 @@ const HANDLER_FILE = /^([a-z][a-zA-Z0-9]*)\.ts$/;
 export function staleHandlers(
   model: IntegrationModel,
   stubs: StubLayout,
-  generatedDir: string,
+  layout: ProjectLayout,
   readFile: (path: string) => string | undefined,
   readDir: ReadDirectory,
+  skip: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
+  const generatedDir = layout.generatedDir;
   const diagnostics: Diagnostic[] = [];
   const actions = new Set(model.actions.map((action) => action.name));
   const channels = new Map(model.channels.map((channel) => [channel.name, new Set(channel.messages.map((message) => message.name))]));
@@ -57,7 +63,7 @@ export function staleHandlers(
         ? channels.has(reference.channel)
         : channels.get(reference.channel)?.has(reference.type) === true;
   const report = (path: string, kind: string, name: string, typeName: string, exportName: string) => {
-    const text = readFile(path);
+    const text = skip.has(path) ? undefined : readFile(path);
     if (text === undefined) return;
     const references = handlerReferences(text);
     if (references.some(current)) return; // the handler of a current name, kept in a file of another name
@@ -66,15 +72,33 @@ export function staleHandlers(
     const params = named === undefined ? { kind, name } : staleName(named, channels);
     diagnostics.push(createDiagnostic('stale-handler', params, exportLocation(path, text, exportName)));
   };
+  const byPath = new Map(stubs.handlers.map((stub) => [stub.path, stub]));
+  /** A current handler's file whose types name only members that left. */
+  const reportMistyped = (path: string) => {
+    const stub = byPath.get(path);
+    const text = skip.has(path) || !stub ? undefined : readFile(path);
+    if (text === undefined) return;
+    const references = handlerReferences(text);
+    const named = references[0];
+    if (named === undefined || references.some(current)) return;
+    const file = relative(layout.root, path).split(sep).join('/');
+    const advice = `yet '${file}', the handler file of ${stub!.label.kind.toLowerCase()} '${stub!.name}', is typed as its handler: make it the handler of '${stub!.name}' (\`export const ${stub!.exportName}: ${handlerAnnotation(stub!)}\`) and check its wiring in index.ts.`;
+    diagnostics.push(createDiagnostic('stale-handler', { ...staleName(named, channels), advice }, exportLocation(path, text, stub!.exportName)));
+  };
   for (const name of handlerFileNames(stubs.actionsDir, readDir)) {
-    if (!actions.has(name)) report(join(stubs.actionsDir, `${name}.ts`), 'Action', name, 'ActionHandlers', `${name}Action`);
+    const path = join(stubs.actionsDir, `${name}.ts`);
+    if (actions.has(name)) reportMistyped(path);
+    else report(path, 'Action', name, 'ActionHandlers', `${name}Action`);
   }
   for (const entry of sortedEntries(readDir(stubs.channelsDir))) {
     const folder = join(stubs.channelsDir, entry.name);
     if (!entry.directory || isInside(folder, generatedDir)) continue;
     const types = channels.get(entry.name);
     for (const type of handlerFileNames(folder, readDir)) {
-      if (types?.has(type)) continue;
+      if (types?.has(type)) {
+        reportMistyped(join(folder, `${type}.ts`));
+        continue;
+      }
       const [kind, name] = types ? [`Channel '${entry.name}' message type`, type] : ['Channel', entry.name];
       report(join(folder, `${type}.ts`), kind, name, 'MessageHandlers', `${entry.name}${pascalCase(type)}Message`);
     }
@@ -111,7 +135,7 @@ function isInside(path: string, folder: string): boolean {
  * The exported name of the stub (the export a stub of that name would have,
  * else the first export), else the file start.
  */
-function exportLocation(file: string, text: string, exportName: string): SourceLocation {
+export function exportLocation(file: string, text: string, exportName: string): SourceLocation {
   const expected = new RegExp(`^[ \\t]*export\\s+(?:const|let|var|async\\s+function|function)\\s+(${exportName})\\b`, 'm').exec(text);
   const any = expected ?? /^[ \t]*export\s+(?:const|let|var|async\s+function|function|class|default)\b\s*([A-Za-z_$][\w$]*)?/m.exec(text);
   if (!any) return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -6,7 +6,7 @@
  */
 import { join, relative, sep } from 'node:path';
 import type { ProjectLayout } from '../generate/project-layout.js';
-import type { IntegrationModel } from '../model/integration-model.js';
+import type { InterfaceExtension } from '../model/interface-extension.js';
 import { pascalCase } from '../emit/type-names.js';
 
 export type StubKind = 'register' | 'unregister' | 'webhook' | 'action' | 'message';
@@ -37,6 +37,13 @@ export interface HandlerStub {
   readonly implements?: readonly string[];
 }
 
+/** What the layout needs of a model: the names of the members that get handlers (a previous run's, for renames). */
+export interface HandlerNames {
+  readonly actions: readonly { readonly name: string }[];
+  readonly channels: readonly { readonly name: string; readonly messages: readonly { readonly name: string }[] }[];
+  readonly interfaces: readonly InterfaceExtension[];
+}
+
 export interface StubLayout {
   /** Absolute path of `index.ts`, the file that wires every handler into `new Integration({...})`. */
   readonly indexPath: string;
@@ -55,7 +62,7 @@ const SAFE_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 const GENERATED_INDEX = 'index.js';
 
-export function stubLayout(model: IntegrationModel, layout: ProjectLayout): StubLayout {
+export function stubLayout(model: HandlerNames, layout: ProjectLayout): StubLayout {
   const { srcDir } = layout;
   const indexPath = join(srcDir, 'index.ts');
   const generatedIndex = join(layout.generatedDir, GENERATED_INDEX);
@@ -141,7 +148,7 @@ export function stubLayout(model: IntegrationModel, layout: ProjectLayout): Stub
 }
 
 /** Which interface members a handler of this action or channel implements (none: no property at all). */
-function implementing(model: IntegrationModel, section: 'actions' | 'channels', name: string): { implements?: string[] } {
+function implementing(model: HandlerNames, section: 'actions' | 'channels', name: string): { implements?: string[] } {
   const members = model.interfaces.flatMap((extension) =>
     extension.renames[section].filter((rename) => rename.name === name).map((rename) => `${quoted(rename.interfaceName)} of interface ${quoted(extension.name)} (interfaces/${extension.alias}.ts)`),
   );

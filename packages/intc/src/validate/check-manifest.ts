@@ -11,10 +11,11 @@ import { checkInterfaceImplementations } from './rules/interface-implementations
 import { checkNameCollisions } from './rules/name-collisions.js';
 import { checkNaming } from './rules/naming.js';
 import { checkReferencedFiles } from './rules/referenced-files.js';
+import { checkRenamedFrom } from './rules/renamed-from.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
 const RULES: Record<ManifestKind, readonly Rule[]> = {
-  integration: [checkNaming, checkNameCollisions, checkReferencedFiles, checkInterfaceImplementations, checkInterfaceConformance, checkDescriptions],
+  integration: [checkNaming, checkNameCollisions, checkReferencedFiles, checkInterfaceImplementations, checkInterfaceConformance, checkDescriptions, checkRenamedFrom],
   interface: [checkNaming, checkNameCollisions, checkReferencedFiles, checkDescriptions],
   bot: [checkNaming, checkNameCollisions, checkBotIntegrations],
 };

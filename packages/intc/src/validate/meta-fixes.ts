@@ -17,7 +17,7 @@ import {
 import type { LoadedManifest } from '../load/load-manifest.js';
 import type { PathSegment, SourceFile } from '../load/source-file.js';
 import { metaSchemaDefinition, metaSchemaNodeAt } from '../meta/meta-validators.js';
-import { isPlainObject, keysOf, propertyOf } from '../model/values.js';
+import { isPlainObject, keysOf, propertyOf, stringPropertyOf } from '../model/values.js';
 import { valueAtPath } from './json-pointer.js';
 import { declaredTypes } from './schema-strictness.js';
 import {
@@ -169,33 +169,29 @@ function schemaKeywordFix(manifest: LoadedManifest, schemaPath: readonly PathSeg
 
 /**
  * Botpress's `.secret()`, `.placeholder()`… are UI hints, written in its
- * `x-zui` extension when the meta-schema allows `x-` keywords in schemas,
- * and otherwise not expressible here.
+ * `x-zui` extension: a new `x-zui: { hint }` in place of the key, or the hint
+ * moved into the `x-zui` the schema has. `secret` also names JSON Schema's
+ * `writeOnly: true`, which marks a value secret as well (README, "Secret-marked fields").
  */
 function zuiHintFix(manifest: LoadedManifest, schemaPath: readonly PathSegment[], name: string, written: unknown): Fix {
   const file = manifest.file;
-  if (!allowsSchemaKeyword(manifest, 'x-zui')) {
-    if (name === 'secret' && written === true && propertyOf(valueAtPath(manifest.value, schemaPath), 'writeOnly') === undefined) {
-      return fixOf(`Write ${code('writeOnly: true')}: JSON Schema's keyword for a value that is sent but never read back, the nearest to zod's .secret().`, replacePair(file, [...schemaPath, name], 'writeOnly', true));
-    }
-    return fixOf(`Remove it: zod's .${name}() is a Botpress UI hint, which JSON Schema has no keyword for.`, removeEntry(file, [...schemaPath, name]));
+  const at = [...schemaPath, name];
+  const zuiPath = [...schemaPath, 'x-zui'];
+  const zui = valueAtPath(manifest.value, zuiPath);
+  const why = `Botpress keeps zod's .${name}() among its UI hints, in \`x-zui\`${name === 'secret' ? ` (JSON Schema's ${code('writeOnly: true')} marks a value secret too)` : ''}.`;
+  if (zui === undefined) {
+    const hint = { [name]: written };
+    return fixOf(`Write ${code(`x-zui: ${valueSource(file, hint)}`)}: ${why}`, replacePair(file, at, 'x-zui', hint));
   }
-  const hint = { [name]: written };
-  const edit = propertyOf(valueAtPath(manifest.value, schemaPath), 'x-zui') === undefined ? replacePair(file, [...schemaPath, name], 'x-zui', hint) : undefined;
-  return fixOf(`Write ${code(`x-zui: ${valueSource(file, hint)}`)}: Botpress keeps zod's .${name}() among its UI hints, in \`x-zui\`.`, edit);
-}
-
-/** Does the meta-schema let embedded schemas carry this keyword (a listed property, or a `patternProperties` pattern)? */
-function allowsSchemaKeyword(manifest: LoadedManifest, keyword: string): boolean {
-  const node = metaSchemaDefinition(manifest.kind, EMBEDDED_SCHEMA_DEFINITION);
-  if (allowedKeys(node).includes(keyword)) return true;
-  return keysOf(propertyOf(node, 'patternProperties')).some((pattern) => {
-    try {
-      return new RegExp(pattern, 'u').test(keyword);
-    } catch {
-      return false;
-    }
-  });
+  if (!isPlainObject(zui)) return fixOf(`Put ${code(`${name}: ${valueSource(file, written)}`)} into this schema's \`x-zui\` mapping: ${why}`);
+  if (name in zui) {
+    const same = JSON.stringify(zui[name]) === JSON.stringify(written);
+    return same
+      ? fixOf(`Remove it: this schema's \`x-zui\` already has ${code(`${name}: ${valueSource(file, written)}`)}.`, removeEntry(file, at))
+      : fixOf(`Remove it, and set ${code(name)} in this schema's \`x-zui\` (now ${code(`${name}: ${valueSource(file, zui[name])}`)}) to the value you mean: ${why}`);
+  }
+  const merged = { ...zui, [name]: written };
+  return fixOf(`Move it into this schema's \`x-zui\`: ${code(`x-zui: ${valueSource(file, merged)}`)}. ${why}`, mergeEdits(file, [removeEntry(file, at), insertEntry(file, zuiPath, name, written)]));
 }
 
 /** `name: written` → `keyword: value` (one edit over the key and the value). */
@@ -345,7 +341,9 @@ export function typeFix(manifest: LoadedManifest, path: readonly PathSegment[], 
   if ((expected.includes('number') || expected.includes('integer')) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return fixOf(`Remove the quotes: ${code(value.trim())} is a number here.`, replaceValueSource(file, path, value.trim()));
   }
-  return genericTypeFix(expected);
+  // The meta-schema's own advice for this value (its errorMessage, e.g. x-zui's), before the generic sentence.
+  const advice = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
+  return advice === undefined ? genericTypeFix(expected) : fixOf(advice);
 }
 
 /** Keywords of an object schema that a slip of indentation puts among its properties, with the values they take. */

@@ -5,7 +5,7 @@ import type { LoadedManifest } from '../load/load-manifest.js';
 import { locate, type PathSegment } from '../load/source-file.js';
 import { metaSchemaNodeAt, metaValidator } from '../meta/meta-validators.js';
 import { kindFromValue } from '../model/manifest-kind.js';
-import { describeTypes, describeValueType, propertyOf, stringPropertyOf } from '../model/values.js';
+import { describeTypes, describeValueType, propertyOf } from '../model/values.js';
 import { decodePointer, toValuePath, valueAtPath } from './json-pointer.js';
 import { enumFix, isSchemaPosition, missingKeyFix, patternFix, typeFix, unknownKeyFix } from './meta-fixes.js';
 import { pruneAlternatives } from './prune-ajv-errors.js';
@@ -87,10 +87,7 @@ function toDiagnostic(manifest: LoadedManifest, error: ErrorObject, path: PathSe
       }
       const isYaml = !manifest.file.path.toLowerCase().endsWith('.json');
       const readAs = isYaml && types.includes('string') && (typeof value === 'number' || typeof value === 'boolean') ? ` (YAML reads ${sourceText(manifest, location)} as a ${typeof value})` : '';
-      // The meta-schema's own advice for this value (its errorMessage), where intc has no sharper fix.
-      const advice = stringPropertyOf(metaSchemaNodeAt(manifest.kind, path), 'errorMessage');
-      const fixOrAdvice = fix ?? (advice === undefined ? undefined : { message: advice });
-      return createDiagnostic('invalid-type', { where, expected, actual: `${describeValueType(value)}${readAs}` }, location, fixOrAdvice);
+      return createDiagnostic('invalid-type', { where, expected, actual: `${describeValueType(value)}${readAs}` }, location, fix);
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];

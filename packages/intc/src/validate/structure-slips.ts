@@ -65,9 +65,9 @@ interface Slip {
 const CONTENTS: Readonly<Record<string, string>> = { schema: 'the schema goes', tags: 'the tags go', messages: 'the message types go' };
 
 /**
- * A required wrapper key K is missing and every unknown key fits under K:
- * JSON Schema keywords under `schema:`, entries shaped like tags or message
- * types under `tags:` / `messages:`.
+ * A wrapper key K is missing (required, or optional and absent) and every
+ * unknown key fits under K: JSON Schema keywords under `schema:`, entries
+ * shaped like tags or message types under `tags:` / `messages:`.
  */
 function missingLevel(
   manifest: LoadedManifest,
@@ -80,7 +80,7 @@ function missingLevel(
   if (unknown.length === 0) return undefined;
   const node = metaSchemaNodeAt(manifest.kind, path);
   const object = valueAtPath(manifest.value, path);
-  for (const wrapper of missing) {
+  for (const wrapper of [...missing, ...absentOptionalLevels(node, object, missing, unknown)]) {
     const child = metaSchemaNodeAt(manifest.kind, [...path, wrapper]);
     const fits = (key: string) => fitsUnder(manifest, child, key, propertyOf(object, key));
     if (!unknown.every(fits)) continue;
@@ -101,10 +101,24 @@ function missingLevel(
             `Put ${listed} under a \`${wrapper}:\` key: ${where} takes \`${wrapper}:\`, and ${CONTENTS[wrapper] ?? 'they go'} inside it.${absorbedKeys.includes('type') && allowedKeys(node).includes('type') ? ` Then give ${where} its own \`type:\` (${describeEnum(propertyOf(propertyOf(node, 'properties'), 'type'))}).` : ''}`,
             insertLevel(manifest.file, path, wrapper, moved, (key) => allowedKeys(child).includes(key)),
           );
-    const diagnostic = createDiagnostic('missing-property', { name: wrapper, where: describePath(path) }, locate(manifest.file, path, 'key'), fix);
-    return { diagnostic, explainsMissing: [wrapper], explainsUnknown: unknown, explainsOther: absorbed };
+    // A required level is missing from its object; an optional one leaves the keys it should hold unknown here.
+    const diagnostic = missing.includes(wrapper)
+      ? createDiagnostic('missing-property', { name: wrapper, where: describePath(path) }, locate(manifest.file, path, 'key'), fix)
+      : createDiagnostic('unknown-property', { name: moved[0]!, where: describePath(path) }, locate(manifest.file, [...path, moved[0]!], 'key'), fix);
+    return { diagnostic, explainsMissing: missing.includes(wrapper) ? [wrapper] : [], explainsUnknown: unknown, explainsOther: absorbed };
   }
   return undefined;
+}
+
+/**
+ * Optional wrapper levels this object leaves out (`tags:` of `user:`, which
+ * Botpress lets be empty): candidates for holding its unknown keys, unless
+ * one of those keys is a misspelling of an allowed key (the rename is the fix).
+ */
+function absentOptionalLevels(node: unknown, object: unknown, missing: readonly string[], unknown: readonly string[]): string[] {
+  const allowed = allowedKeys(node);
+  if (unknown.some((name) => closestMatch(name, allowed) !== undefined)) return [];
+  return allowed.filter((key) => key in CONTENTS && !missing.includes(key) && propertyOf(object, key) === undefined);
 }
 
 function describeEnum(node: unknown): string {

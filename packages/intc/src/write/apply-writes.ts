@@ -25,7 +25,7 @@ export function applyWrites(plan: WritePlan, displayPath: DisplayPath, fs: Write
       applyOne(file, fs);
     } catch (error) {
       const reason = writeFailureReason(error, file.path, displayPath);
-      const what = file.status === 'delete' ? `${reason} (deleting a stale generated file)` : reason;
+      const what = file.status !== 'delete' ? reason : file.kind === 'stub' ? `${reason} (deleting the old file of a moved handler)` : `${reason} (deleting a stale generated file)`;
       return { diagnostics: [createDiagnostic('output-not-writable', { path: displayPath(file.path), reason: what }, fileStartLocation(file.path))] };
     }
   }
@@ -39,6 +39,8 @@ function applyOne(file: PlannedFile, fs: WriteFs): void {
       writeFileAtomic(file.path, file.content ?? '', fs);
       return;
     case 'delete':
+      // A moved handler's old file is deleted only while it holds what was moved (never an edit made meanwhile).
+      if (file.kind === 'stub' && readText(file.path) !== file.previous) return;
       try {
         fs.unlinkSync(file.path);
       } catch (error) {

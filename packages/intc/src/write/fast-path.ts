@@ -100,7 +100,8 @@ export function cachedRun(manifests: readonly string[], options: GenerateArgs): 
     .flatMap((r) => r.outputs)
     .sort()
     .map((path) => ({ path, kind: 'generated' as const, status: 'unchanged' as const }));
-  return { outcome: { mode: options.check ? 'check' : 'generate', diagnostics, sources, files }, records };
+  const todo = records.filter((r) => r.todo.length > 0).map((r) => ({ manifest: r.layout.manifestPath, handlers: r.todo }));
+  return { outcome: { mode: options.check ? 'check' : 'generate', diagnostics, sources, files, todo }, records };
 }
 
 export function layoutOptions(options: GenerateArgs): { outDir?: string; srcDir?: string } {

@@ -17,7 +17,11 @@ Options:
   --src <dir>             handler stubs folder, relative to the manifest's folder (default: src)
   --check                 write nothing; exit 1 with a diff when anything is out of date
   --watch                 regenerate whenever the manifest or a file it references changes
-  --force                 overwrite existing handler stubs with fresh ones (edits in them are lost)
+  --force [name,...]      reset handler stubs to fresh ones (edits in them are lost): the named ones (an
+                          action, channel.message, register, unregister, handler, or a file such as
+                          src/actions/x.ts; repeatable), or all of them and src/index.ts, after a
+                          confirmation on a terminal
+  --yes                   confirm a bare --force without asking (when not on a terminal)
   --format <text|json>    output format (default: text)
   --strict                warnings fail the run too (and nothing is written)
   --max-file-size <bytes> refuse larger manifests (default: 4 MiB)
@@ -31,7 +35,10 @@ export interface GenerateArgs {
   readonly srcDir: string | undefined;
   readonly check: boolean;
   readonly watch: boolean;
-  readonly force: boolean;
+  /** false: no --force; true: a bare --force (every stub); names: `--force <name>` (only those). */
+  readonly force: boolean | readonly string[];
+  /** --yes: a bare --force proceeds without asking. */
+  readonly yes: boolean;
   readonly format: 'text' | 'json';
   readonly strict: boolean;
   readonly maxFileBytes: number | undefined;
@@ -43,7 +50,8 @@ const OPTIONS = {
   src: { type: 'string' },
   check: { type: 'boolean', default: false },
   watch: { type: 'boolean', default: false },
-  force: { type: 'boolean', default: false },
+  force: { type: 'string', multiple: true },
+  yes: { type: 'boolean', default: false },
   format: { type: 'string', default: 'text' },
   strict: { type: 'boolean', default: false },
   'max-file-size': { type: 'string' },
@@ -55,7 +63,8 @@ interface ParsedValues {
   src?: string | undefined;
   check: boolean;
   watch: boolean;
-  force: boolean;
+  force?: string[] | undefined;
+  yes: boolean;
   format: string;
   strict: boolean;
   'max-file-size'?: string | undefined;
@@ -64,8 +73,41 @@ interface ParsedValues {
 
 /** Throws UsageError (or parseArgs' TypeError) for a bad command line. */
 export function parseGenerateArgs(args: readonly string[]): GenerateArgs {
-  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS });
+  const { values, positionals } = parseArgs({ args: withForceValues(args), allowPositionals: true, options: OPTIONS });
   return toGenerateArgs(values, positionals);
+}
+
+/** What a bare `--force` becomes for parseArgs: a value that no name can be. */
+const FORCE_ALL = '';
+
+/**
+ * `--force` takes an optional value: the next argument when it is not an
+ * option (`--force sendMessage`), or `--force=a,b`. A bare `--force` (last,
+ * or before another option) stands for every stub. Arguments after `--` are
+ * positionals and stay as they are.
+ */
+function withForceValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (arg !== '--force') out.push(arg);
+    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) out.push(`--force=${args[++i]}`);
+    else out.push(`--force=${FORCE_ALL}`);
+  }
+  return out;
+}
+
+/** false, true (a bare --force) or the names given (comma lists split). */
+function forceOf(values: readonly string[] | undefined): boolean | string[] {
+  if (values === undefined) return false;
+  if (values.includes(FORCE_ALL)) return true;
+  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new UsageError('--force takes names separated by commas, with none empty (--force sendMessage,telegram.text).');
+  return [...new Set(names)];
 }
 
 /** Options that take a value, in the plain forms the quick parser accepts. */
@@ -82,7 +124,7 @@ const FLAG_OPTIONS = new Set(['check', 'strict']);
  * answers as parseGenerateArgs does (a test holds the two together).
  */
 export function quickParseGenerateArgs(args: readonly string[]): GenerateArgs | undefined {
-  const values: ParsedValues = { check: false, watch: false, force: false, format: 'text', strict: false, help: false };
+  const values: ParsedValues = { check: false, watch: false, yes: false, format: 'text', strict: false, help: false };
   const seen = new Set<string>();
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -118,7 +160,9 @@ function toGenerateArgs(values: ParsedValues, positionals: readonly string[]): G
     throw new UsageError(`--format must be 'text' or 'json', not '${values.format}'.`);
   }
   if (values.check && values.watch) throw new UsageError('--check and --watch cannot be used together.');
-  if (values.check && values.force) throw new UsageError('--check and --force cannot be used together: --check writes nothing.');
+  const force = forceOf(values.force);
+  if (values.check && force !== false) throw new UsageError('--check and --force cannot be used together: --check writes nothing.');
+  if (values.watch && force !== false) throw new UsageError('--watch and --force cannot be used together: every change would reset the stubs again.');
   for (const flag of ['out', 'src'] as const) {
     if (values[flag] !== undefined && values[flag].trim() === '') throw new UsageError(`--${flag} needs a folder.`);
   }
@@ -128,7 +172,8 @@ function toGenerateArgs(values: ParsedValues, positionals: readonly string[]): G
     srcDir: values.src,
     check: values.check,
     watch: values.watch,
-    force: values.force,
+    force,
+    yes: values.yes,
     format: values.format,
     strict: values.strict,
     maxFileBytes: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
@@ -136,6 +181,7 @@ function toGenerateArgs(values: ParsedValues, positionals: readonly string[]): G
   };
 }
 
+/** `--max-file-size`'s value. */
 export function parseSize(text: string): number {
   const bytes = Number(text);
   if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not '${text}'.`);

@@ -42,6 +42,10 @@ export interface StateRecord {
   readonly stubs: readonly HashEntry[];
   readonly folders: readonly HashEntry[];
   readonly outputs: readonly HashEntry[];
+  /** Members with handler files and the fingerprints of their schemas (renames by schemas; absent in older records). */
+  readonly members?: readonly HashEntry[];
+  /** Handlers still at their TODO body after the run, as `intc generate` names them (absent in older records). */
+  readonly todo?: readonly string[];
   readonly diagnostics: readonly RecordedDiagnostic[];
 }
 
@@ -53,9 +57,13 @@ export interface RecordInput {
   readonly inputs: ReadonlyMap<string, string | undefined>;
   /** Every stub file the planner read, with its content after this run (undefined: absent). */
   readonly stubs: ReadonlyMap<string, string | undefined>;
-  /** Every folder the planner listed, with its listing after this run (`listingText`; undefined: absent). */
+  /** Every folder the planner listed, with its listing after this run (`folderListing`; undefined: absent). */
   readonly folders: ReadonlyMap<string, string | undefined>;
   readonly outputs: readonly GeneratedFile[];
+  /** Member key → fingerprint of its schemas (member-history.ts); none for a bot. */
+  readonly members?: ReadonlyMap<string, string>;
+  /** Handlers still at the TODO body; none for a bot. */
+  readonly todo?: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -74,6 +82,8 @@ export function serializeRecord(input: RecordInput): string {
     stubs: hashed(input.stubs),
     folders: hashed(input.folders),
     outputs: input.outputs.map((file): HashEntry => [file.path, hashText(file.content)]).sort(byPath),
+    members: [...(input.members ?? [])].sort(byPath),
+    todo: input.todo ?? [],
     diagnostics: input.diagnostics.map((d): RecordedDiagnostic => {
       const { file, start, end } = d.location;
       const where = [toRecordPath(from, file), start.line, start.column, end.line, end.column] as const;
@@ -99,6 +109,8 @@ export interface CurrentRecord {
   /** The input files' text when there are diagnostics (for their code frames). */
   readonly sources: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
+  /** Handlers still at their TODO body. */
+  readonly todo: readonly string[];
 }
 
 /**
@@ -126,7 +138,7 @@ export function currentRecord(layout: ProjectLayout, tool: string, maxFileBytes:
     if ((fingerprintFile(fromRecordPath(folder, path)) ?? null) !== hash) return undefined;
   }
   for (const [path, hash] of record.folders) {
-    const listing = listingText(readDirectoryEntries(fromRecordPath(folder, path)));
+    const listing = folderListing(fromRecordPath(folder, path));
     if ((listing === undefined ? null : hashText(listing)) !== hash) return undefined;
   }
   const outputs: string[] = [];
@@ -136,7 +148,8 @@ export function currentRecord(layout: ProjectLayout, tool: string, maxFileBytes:
     outputs.push(absolute);
   }
   if (!onlyListedFiles(folder, record.outputs.map(([path]) => path))) return undefined;
-  return { layout, record, inputs, outputs, sources, diagnostics: record.diagnostics.map((d) => toDiagnostic(folder, d)) };
+  const todo = Array.isArray(record.todo) ? record.todo.filter((name) => typeof name === 'string') : [];
+  return { layout, record, inputs, outputs, sources, diagnostics: record.diagnostics.map((d) => toDiagnostic(folder, d)), todo };
 }
 
 /** The tool's identity: version plus a stamp of the build, so a rebuilt intc never trusts an old record. */
@@ -178,9 +191,33 @@ export function readDirectoryEntries(path: string): DirectoryEntry[] | undefined
   }
 }
 
-/** A listing as text, independent of the order the file system returns entries in. */
-export function listingText(entries: readonly DirectoryEntry[] | undefined): string | undefined {
-  return entries?.map((entry) => (entry.directory ? `${entry.name}/` : entry.name)).sort().join('\n');
+/**
+ * A folder's listing as text (see `folderEntries`), independent of the order
+ * the file system returns entries in.
+ */
+export function folderListing(path: string): string | undefined {
+  return folderEntries(path)
+    ?.map((entry) => (entry.directory ? `${entry.name}/` : entry.name))
+    .sort()
+    .join('\n');
+}
+
+/**
+ * A folder's entries as the stub planner sees them: empty subfolders left
+ * out. They hold no handler, and a run killed between deleting a moved
+ * handler's last file and its folder leaves one that the next run should not
+ * tell from no folder (its record would differ from an uninterrupted run's).
+ */
+export function folderEntries(path: string): DirectoryEntry[] | undefined {
+  return readDirectoryEntries(path)?.filter((entry) => !entry.directory || !isEmptyFolder(join(path, entry.name)));
+}
+
+function isEmptyFolder(path: string): boolean {
+  try {
+    return readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 function withoutByteOrderMark(text: string): string {
@@ -202,6 +239,13 @@ export function previousOutputHashes(generatedDir: string): Map<string, string> 
   const hashes = new Map<string, string>();
   for (const [path, hash] of record?.outputs ?? []) if (typeof path === 'string' && typeof hash === 'string') hashes.set(path, hash);
   return hashes;
+}
+
+/** The members the last run's record keeps (member-history.ts); undefined without a record that has them. */
+export function recordedMembers(generatedDir: string): Map<string, string> | undefined {
+  const members = readRecord(join(generatedDir, STATE_FILE_NAME))?.members;
+  if (!Array.isArray(members)) return undefined;
+  return new Map(members.filter((entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string'));
 }
 
 function readRecord(path: string): StateRecord | undefined {

@@ -10,8 +10,12 @@ import { isSafeRelativePath, PathGuard, type OutputKind } from './path-guard.js'
 /** A handler stub as the stub planner returns it (absolute path). */
 export interface StubFile {
   readonly path: string;
+  /** What to write; for a deletion, what the file must still hold to be deleted. */
   readonly content: string;
-  readonly status: 'create' | 'update';
+  /** `delete`: the old file of a moved handler (a rename). */
+  readonly status: 'create' | 'update' | 'delete';
+  /** For the new file of a moved handler: the old file. */
+  readonly movedFrom?: string;
 }
 
 /** Everything one manifest's run wants on disk. */
@@ -32,8 +36,10 @@ export interface PlannedFile {
   readonly content?: string;
   /** What is on disk now (update, unchanged, delete). */
   readonly previous?: string;
-  /** For a deletion: the generated folder, below which folders the deletion empties are removed too. */
+  /** For a deletion: the output folder, below which folders the deletion empties are removed too. */
   readonly root?: string;
+  /** A stub created or updated as a moved handler: the file it moves from (deleted after it). */
+  readonly movedFrom?: string;
 }
 
 export interface WritePlan {
@@ -69,15 +75,16 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
       continue;
     }
     const recorded = previousOutputHashes(layout.generatedDir);
-    const plan = (path: string, kind: OutputKind, content: string) => {
+    const plan = (path: string, kind: OutputKind, content: string, movedFrom?: string) => {
       const refused = guard.refuseWrite(path, kind);
       if (refused) return refuse(path, refused);
       const current = readCurrent(path, displayPath);
       if (current.blocked) return refuse(path, current.blocked);
-      if (current.text === undefined) return files.push({ path, kind, status: 'create', content });
+      const moved = movedFrom === undefined ? {} : { movedFrom };
+      if (current.text === undefined) return files.push({ path, kind, status: 'create', content, ...moved });
       if (current.text === content) return files.push({ path, kind, status: 'unchanged', content, previous: current.text });
       if (kind === 'generated' && !writtenByIntc(layout, path, current.text, recorded)) return refuse(path, NOT_OURS);
-      return files.push({ path, kind, status: 'update', content, previous: current.text });
+      return files.push({ path, kind, status: 'update', content, previous: current.text, ...moved });
     };
 
     const generatedPaths = new Set<string>();
@@ -90,7 +97,15 @@ export function planWrites(projects: readonly ProjectOutput[], displayPath: Disp
       generatedPaths.add(path);
       plan(path, 'generated', file.content);
     }
-    for (const stub of project.stubs) plan(stub.path, 'stub', stub.content);
+    for (const stub of project.stubs) {
+      if (stub.status !== 'delete') plan(stub.path, 'stub', stub.content, stub.movedFrom);
+      else {
+        // The old file of a moved handler: deleted after the new one is written, and only if it still holds what was moved.
+        const refused = guard.refuseWrite(stub.path, 'stub');
+        if (refused) refuse(stub.path, refused);
+        else files.push({ path: stub.path, kind: 'stub', status: 'delete', previous: stub.content, root: layout.srcDir });
+      }
+    }
     for (const stale of staleGeneratedFiles(layout, generatedPaths)) {
       const refused = guard.refuseDelete(stale.path);
       if (!refused) files.push({ path: stale.path, kind: 'generated', status: 'delete', previous: stale.text, root: layout.generatedDir });
@@ -234,7 +249,7 @@ function isDirectory(path: string): boolean {
 
 const APPLY_ORDER: Record<OutputKind, number> = { generated: 0, stub: 1, state: 3 };
 
-/** Generated files, then stubs (they import generated code), then stale deletions. */
+/** Generated files, then stubs (they import generated code), then deletions (stale generated files, moved handlers' old files). */
 function orderForApplying(files: readonly PlannedFile[]): PlannedFile[] {
   const rank = (file: PlannedFile) => (file.status === 'delete' ? 2 : APPLY_ORDER[file.kind]);
   return files
