@@ -10,6 +10,8 @@
 //   the CLI bundle it holds js-yaml (it parses the manifests to emit ahead)
 //   and loads Ajv on first use; without this file, validators.ts is emitted
 //   in-process;
+// - dist/intc-diff.cjs and dist/intc-docs.cjs, `intc diff` and `intc docs`, required by the CLI
+//   bundle when the command runs (COMMANDS_ON_USE below);
 // - dist/intc-import.cjs, `intc import` (src/import/), loaded by src/cli/load-import-command.ts only
 //   when that command runs: it requires esbuild and the project's @botpress/sdk, which
 //   validate and generate never load;
@@ -41,6 +43,13 @@ const common = {
   banner: { js: "const __intcModuleUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
 };
 
+/**
+ * The commands src/cli/main.ts imports on use, each bundled on its own (below) and required by the CLI
+ * bundle only when it runs. Bundled into it instead, a dynamic import makes esbuild wrap every module
+ * they share with validate and generate in a lazy initializer, which costs every run its start-up.
+ */
+const COMMANDS_ON_USE = { './diff-command.js': 'intc-diff.cjs', './docs-command.js': 'intc-docs.cjs' };
+
 await build({
   ...common,
   entryPoints: [`${root}dist/cli/main.js`],
@@ -49,7 +58,23 @@ await build({
   // below, when it is there): validation never pays for them, and ts-morph (with its own TypeScript)
   // is loaded only when a handler stub needs an edit.
   external: ['json-schema-to-typescript', 'ts-morph', 'typescript', 'prettier'],
+  plugins: [
+    {
+      name: 'commands-on-use',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/(diff|docs)-command\.js$/ }, (args) =>
+          args.kind === 'dynamic-import' ? { path: COMMANDS_ON_USE[args.path], namespace: 'command-on-use' } : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: 'command-on-use' }, (args) => ({ contents: `module.exports = require('./${args.path}');`, loader: 'js' }));
+        build.onResolve({ filter: /^\.\/intc-[a-z]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+  ],
 });
+
+for (const [command, bundle] of Object.entries(COMMANDS_ON_USE)) {
+  await build({ ...common, entryPoints: [`${root}dist/cli/${command.slice(2)}`], outfile: `${root}dist/${bundle}` });
+}
 
 const fast = await build({
   ...common,
