@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI runs from one bundled file (dist/intc.cjs) for start-up speed.
+// The CLI runs from one bundled file (dist/intc.cjs) for start-up speed,
+// compiled from the V8 code cache the build saved beside it (src/load/code-cache.ts).
 'use strict';
 
 const argv = process.argv.slice(2);
@@ -18,7 +19,7 @@ function runFull() {
       throw error;
     });
   }
-  const { main } = require('../dist/intc.cjs');
+  const { main } = requireBundle('intc.cjs');
   const io = {
     cwd: process.cwd(),
     color: wantsColor(),
@@ -31,6 +32,19 @@ function runFull() {
   Promise.resolve(main(argv, io)).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** One of dist/'s bundles, through dist/intc-code-cache.cjs (a plain require without it). */
+function requireBundle(name) {
+  const file = require('node:path').join(__dirname, '..', 'dist', name);
+  let loader;
+  try {
+    loader = require('../dist/intc-code-cache.cjs');
+  } catch (error) {
+    if (error.code !== 'MODULE_NOT_FOUND') throw error;
+    return require(file);
+  }
+  return loader.requireWithCodeCache(file);
 }
 
 /** Asks a yes/no question on the terminal (stderr, so stdout stays the report); only `y` or `yes` is a yes. */
@@ -47,7 +61,7 @@ function confirm(question) {
 function answeredFast(args) {
   let answer;
   try {
-    answer = require('../dist/intc-fast.cjs').fastGenerate(args, {
+    answer = requireBundle('intc-fast.cjs').fastGenerate(args, {
       cwd: process.cwd(),
       get color() {
         return wantsColor(); // only asked when there are diagnostics to print

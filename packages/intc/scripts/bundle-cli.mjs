@@ -21,8 +21,16 @@
 //   json-schema-to-typescript with prettier left out (loaded at import but
 //   only used to format, which intc never asks for: ~45 ms instead of
 //   ~100 ms). Each exports its packages by specifier.
+// - dist/intc-code-cache.cjs (src/load/code-cache.ts), through which bin/intc.cjs and
+//   src/load/bundled-require.ts load the others with V8's code cache: the last step below runs
+//   `intc generate` twice on scripts/code-cache-training.yaml (a full run, then the no-change
+//   one), and each bundle saves the code compiled for it beside it, as <bundle>.v8cache.
 // The library (dist/index.js) and the runtime (dist/runtime/) stay unbundled ESM with type declarations.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -123,3 +131,35 @@ await bundlePackages(`${root}dist/intc-ajv.cjs`, ['ajv', 'ajv-formats', 'ajv/dis
 await bundlePackages(`${root}dist/intc-jstt.cjs`, ['json-schema-to-typescript'], {
   prettier: "module.exports = { format() { throw new Error('intc bundles json-schema-to-typescript without prettier: format must stay false'); } };",
 });
+
+await build({
+  ...common,
+  entryPoints: [`${root}dist/load/code-cache.js`],
+  outfile: `${root}dist/intc-code-cache.cjs`,
+});
+
+trainCodeCaches();
+
+/**
+ * Runs the built CLI on the training manifest with INTC_WRITE_CODE_CACHE=1: a full `generate` (the
+ * CLI, Ajv and json-schema-to-typescript bundles save their caches at exit), then the no-change one
+ * (the fast path's cache, from the run it answers).
+ */
+function trainCodeCaches() {
+  const project = mkdtempSync(join(tmpdir(), 'intc-code-cache-'));
+  try {
+    copyFileSync(`${root}scripts/code-cache-training.yaml`, join(project, 'integration.yaml'));
+    for (const expected of [/^Generated /m, /^Nothing changed/m]) {
+      const run = spawnSync(process.execPath, [`${root}bin/intc.cjs`, 'generate'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, INTC_WRITE_CODE_CACHE: '1', INTC_NO_WORKER: '1', NO_COLOR: '1' },
+      });
+      if (run.status !== 0 || !expected.test(run.stdout)) {
+        throw new Error(`training the code caches: \`intc generate\` exited ${run.status}, expected 0 and ${expected}:\n${run.stdout}${run.stderr}`);
+      }
+    }
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}

@@ -1,8 +1,9 @@
 /**
  * Packages intc loads on first use (Ajv, json-schema-to-typescript), from
  * the bundles scripts/bundle-cli.mjs makes of them when they are there: one
- * file loads ~3× faster than a package's dozens. Without the bundle (the
- * sources run directly), from node_modules.
+ * file loads ~3× faster than a package's dozens, and faster still from its
+ * code cache (code-cache.ts). Without the bundle (the sources run directly),
+ * from node_modules.
  *
  * This module sits one folder below dist/, like the CLI bundle's module URL
  * (dist/cli/main.js), so the library and the bundles find the same files.
@@ -10,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from './code-cache.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -22,7 +24,7 @@ export function bundledRequire(bundle: string): (specifier: string) => unknown {
   return (specifier) => {
     if (modules === undefined) {
       const path = fileURLToPath(new URL(`../${bundle}`, import.meta.url));
-      modules = existsSync(path) ? (nodeRequire(path) as Record<string, unknown>) : null;
+      modules = existsSync(path) ? (requireWithCodeCache(path) as Record<string, unknown>) : null;
     }
     if (modules === null) return nodeRequire(specifier);
     if (!Object.hasOwn(modules, specifier)) throw new Error(`${bundle} does not hold ${specifier}`);
