@@ -57,7 +57,7 @@ const TEMPLATE_FILES: Record<Template, (names: StarterNames) => StarterFile[]> =
   // An interface has no code of its own: the project checks it and a sample implementation, generated and tested.
   interface: (names) => [
     { path: 'interface.yaml', text: interfaceManifest(names) },
-    { path: 'example/integration.yaml', text: integrationManifest(GREETER, implementsInterface(camelCase(names.name))) },
+    { path: 'example/integration.yaml', text: integrationManifest(GREETER, implementsInterface(interfaceAlias(names.name))) },
     { path: 'example/src/actions/greet.ts', text: GREET_ACTION },
     { path: 'test/greet.test.ts', text: greetTest('../example/src/index.js') },
   ],
@@ -69,7 +69,16 @@ const TEMPLATE_FILES: Record<Template, (names: StarterNames) => StarterFile[]> =
   ],
 };
 
-const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+/** The alias example/ extends the interface under: its name in camelCase, which the generated index exports, so never a reserved word. */
+function interfaceAlias(name: string): string {
+  const alias = name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return RESERVED_WORDS.has(alias) ? `${alias}Interface` : alias;
+}
+
+// JavaScript's reserved words that fit a manifest name (lowercase letters only).
+const RESERVED_WORDS = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(' '),
+);
 
 /** Where each template's manifests and handler code are: what `intc generate` and tsc are given. */
 const LAYOUT: Record<Template, { generate: string; sources: string[] }> = {
@@ -126,6 +135,8 @@ function packageJson(template: Template, names: StarterNames, intcVersion: strin
     dependencies: { '@intc/runtime': intcVersion },
     // Sorted, as npm keeps them.
     devDependencies: Object.fromEntries(Object.entries({ intc: intcVersion, ...STARTER_TOOL_VERSIONS }).sort(([a], [b]) => (a < b ? -1 : 1))),
+    // esbuild (used by intc and by vitest) checks its binary after install; npm 11 asks for approval otherwise.
+    allowScripts: { esbuild: true },
   };
 }
 
