@@ -65,8 +65,15 @@ class LspClient {
     }
   }
 
-  stop(): void {
-    this.#server.kill();
+  /** LSP's shutdown, then exit; killed if it lingers. */
+  async stop(): Promise<void> {
+    const exited = new Promise((done) => this.#server.once('exit', done));
+    await Promise.race([this.request('shutdown', null), new Promise((wake) => setTimeout(wake, 2000))]);
+    this.notify('exit', null);
+    this.#server.stdin.end();
+    const timer = setTimeout(() => this.#server.kill('SIGKILL'), 2000);
+    await exited;
+    clearTimeout(timer);
   }
 
   #send(message: object): void {
@@ -150,8 +157,8 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-afterAll(() => {
-  server?.stop();
+afterAll(async () => {
+  await server?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
