@@ -67,6 +67,7 @@ class LspClient {
 
   /** LSP's shutdown, then exit; killed if it lingers. */
   async stop(): Promise<void> {
+    if (this.#server.exitCode !== null || this.#server.signalCode !== null) return;
     const exited = new Promise((done) => this.#server.once('exit', done));
     await Promise.race([this.request('shutdown', null), new Promise((wake) => setTimeout(wake, 2000))]);
     this.notify('exit', null);
