@@ -124,12 +124,20 @@ describe('the files of each template', () => {
     expect(settings['json.schemas']).toContainEqual({ fileMatch: ['integration.json', '*.integration.json'], url: './node_modules/intc/schema/integration.schema.json' });
   });
 
-  it('what init writes passes prettier --check with the config it writes', () => {
-    for (const template of TEMPLATES) {
-      const { folder } = init(`prettier-${template}`, '--template', template);
-      const check = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'], { cwd: folder, encoding: 'utf8' });
-      expect(check.status, check.stdout + check.stderr).toBe(0);
+  it.each(TEMPLATES)('%s: what init writes, and the stubs its prebuild generates, pass prettier --check with the config it writes', (template) => {
+    const { folder } = init(`prettier-${template}`, '--template', template);
+    const prettierCheck = () => spawnSync(process.execPath, [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'], { cwd: folder, encoding: 'utf8' });
+    const before = prettierCheck();
+    expect(before.status, before.stdout + before.stderr).toBe(0);
+    // The prebuild script's intc commands, as npm would run them.
+    for (const command of (readJson(join(folder, 'package.json')).scripts.prebuild as string).split(' && ')) {
+      const [tool, ...args] = command.split(' ');
+      expect(tool).toBe('intc');
+      expect(runCli(args, folder).status).toBe(0);
     }
+    expect(existsSync(join(folder, template === 'interface' ? 'example' : '.', 'src', 'index.ts'))).toBe(true);
+    const after = prettierCheck();
+    expect(after.status, after.stdout + after.stderr).toBe(0);
   });
 });
 
@@ -162,8 +170,22 @@ describe('intc init: never overwrites, says what it did', () => {
 
     const again = runCli(['init', '--template', 'bot'], folder);
     expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(/^Nothing created in .*existing: every file exists\.\n/);
+    expect(again.stdout).toMatch(/^Nothing created in .*existing:\n/);
     expect(again.stdout).not.toContain('  created');
+  });
+
+  it("with a manifest of your own, writes no handler or test of the starter's manifest", () => {
+    const folder = join(work, 'own-manifest');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'integration.yaml'), 'name: mine\nversion: 1.0.0\n');
+    const run = runCli(['init'], folder);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'integration.yaml'), 'utf8')).toBe('name: mine\nversion: 1.0.0\n');
+    expect(run.stdout).toContain('  skipped  integration.yaml (exists; intc init never overwrites a file)\n');
+    expect(run.stdout).toContain('  skipped  src/actions/greet.ts (goes with the starter integration.yaml, which was not written)\n');
+    expect(run.stdout).toContain('  skipped  test/greet.test.ts (goes with the starter integration.yaml, which was not written)\n');
+    expect(existsSync(join(folder, 'src'))).toBe(false);
+    expect(existsSync(join(folder, 'package.json'))).toBe(true);
   });
 
   it.each([

@@ -60,9 +60,9 @@ function init(args: readonly string[], io: CliIo): number {
 
 function report(result: ReturnType<typeof initProject>, template: Template, folder: string): string {
   const lines = [
-    result.created.length > 0 ? `Created a${template === 'integration' || template === 'interface' ? 'n' : ''} ${template} project in ${folder}:` : `Nothing created in ${folder}: every file exists.`,
+    result.created.length > 0 ? `Created a${template === 'integration' || template === 'interface' ? 'n' : ''} ${template} project in ${folder}:` : `Nothing created in ${folder}:`,
     ...result.created.map((path) => `  created  ${path}`),
-    ...result.skipped.map((path) => `  skipped  ${path} (exists; intc init never overwrites a file)`),
+    ...result.skipped.map(({ path, reason }) => `  skipped  ${path} (${reason})`),
   ];
   return lines.join('\n');
 }

@@ -8,23 +8,34 @@ import { projectFiles, starterNames, type Template } from './project-files.js';
 
 export interface InitResult {
   readonly created: readonly string[];
-  /** Files that existed and were left as they were. */
-  readonly skipped: readonly string[];
+  /** Files not written, with why: they existed, or go with a starter manifest that existed. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   /** Files that could not be written, with why. */
   readonly failed: readonly { readonly path: string; readonly problem: string }[];
 }
 
 export function initProject(folder: string, template: Template, intcVersion: string): InitResult {
   const created: string[] = [];
-  const skipped: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   const failed: { path: string; problem: string }[] = [];
-  for (const file of projectFiles(template, starterNames(folder, template), intcVersion)) {
+  const notCreated = (path: string) => !created.includes(path);
+  // Manifests first (paths sorted, they may come after what goes with them), so a handler of a manifest that existed is never written.
+  const files = projectFiles(template, starterNames(folder, template), intcVersion);
+  for (const file of [...files.filter((f) => f.with === undefined), ...files.filter((f) => f.with !== undefined)]) {
+    if (file.with !== undefined && notCreated(file.with)) {
+      skipped.push({ path: file.path, reason: `goes with the starter ${file.with}, which was not written` });
+      continue;
+    }
     try {
-      (createNewFile(join(folder, file.path), file.text) === 'created' ? created : skipped).push(file.path);
+      if (createNewFile(join(folder, file.path), file.text) === 'created') created.push(file.path);
+      else skipped.push({ path: file.path, reason: 'exists; intc init never overwrites a file' });
     } catch (error) {
       failed.push({ path: file.path, problem: (error as Error).message });
     }
   }
+  const order = (path: string) => files.findIndex((file) => file.path === path);
+  created.sort((a, b) => order(a) - order(b));
+  skipped.sort((a, b) => order(a.path) - order(b.path));
   return { created, skipped, failed };
 }
 

@@ -23,6 +23,8 @@ export interface StarterFile {
   /** Relative to the project folder, `/`-separated. */
   readonly path: string;
   readonly text: string;
+  /** The starter manifest this file goes with: not written when that manifest existed (it would be a handler or test of another manifest). */
+  readonly with?: string;
 }
 
 /** The name a folder gives a project: its own name in lowercase `a-z0-9-` (`My Bot` → `my-bot`). */
@@ -51,21 +53,21 @@ const GREETER: StarterNames = { name: 'greeter', title: 'Greeter' };
 const TEMPLATE_FILES: Record<Template, (names: StarterNames) => StarterFile[]> = {
   integration: (names) => [
     { path: 'integration.yaml', text: integrationManifest(names) },
-    { path: 'src/actions/greet.ts', text: GREET_ACTION },
-    { path: 'test/greet.test.ts', text: greetTest('../src/index.js') },
+    { path: 'src/actions/greet.ts', text: GREET_ACTION, with: 'integration.yaml' },
+    { path: 'test/greet.test.ts', text: greetTest('../src/index.js'), with: 'integration.yaml' },
   ],
   // An interface has no code of its own: the project checks it and a sample implementation, generated and tested.
   interface: (names) => [
     { path: 'interface.yaml', text: interfaceManifest(names) },
-    { path: 'example/integration.yaml', text: integrationManifest(GREETER, implementsInterface(interfaceAlias(names.name))) },
-    { path: 'example/src/actions/greet.ts', text: GREET_ACTION },
-    { path: 'test/greet.test.ts', text: greetTest('../example/src/index.js') },
+    { path: 'example/integration.yaml', text: integrationManifest(GREETER, implementsInterface(interfaceAlias(names.name))), with: 'interface.yaml' },
+    { path: 'example/src/actions/greet.ts', text: GREET_ACTION, with: 'example/integration.yaml' },
+    { path: 'test/greet.test.ts', text: greetTest('../example/src/index.js'), with: 'example/integration.yaml' },
   ],
   bot: (names) => [
     { path: 'bot.yaml', text: botManifest(names) },
-    { path: 'integrations/greeter/integration.yaml', text: integrationManifest(GREETER) },
-    { path: 'integrations/greeter/src/actions/greet.ts', text: GREET_ACTION },
-    { path: 'test/bot.test.ts', text: BOT_TEST },
+    { path: 'integrations/greeter/integration.yaml', text: integrationManifest(GREETER), with: 'bot.yaml' },
+    { path: 'integrations/greeter/src/actions/greet.ts', text: GREET_ACTION, with: 'integrations/greeter/integration.yaml' },
+    { path: 'test/bot.test.ts', text: BOT_TEST, with: 'bot.yaml' },
   ],
 };
 
