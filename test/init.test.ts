@@ -8,7 +8,7 @@
  * `npm install && npm run build && npm test` as created (one install: the
  * three templates depend on the same packages).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { STARTER_TOOL_VERSIONS } from '../packages/intc/src/init/starter-version
 import { kindFromFileName } from '../packages/intc/src/model/manifest-kind.js';
 import { validate } from '../packages/intc/src/pipeline.js';
 import { ROOT, runCli } from './fixture-harness.js';
-import { npmInstall, ok, packedTarballs, sh } from './packed-tarballs.js';
+import { npmInstall, ok, packedTarballs, sh, userEnv } from './packed-tarballs.js';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'packages', 'intc', 'package.json'), 'utf8')) as { version: string }).version;
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
@@ -30,6 +30,16 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'intc-init-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A shell command line of npm scripts, without blocking the test process (stdout and stderr together). */
+function npmRun(cwd: string, commandLine: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', commandLine], { cwd, env: { ...userEnv, NO_COLOR: '1' } });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
 
 /** `intc init` in a new folder of `work`; returns the project folder and the run. */
 function init(name: string, ...args: string[]) {
@@ -252,17 +262,16 @@ describe('end to end: the packed intc inits projects that install, build and tes
     expect(test.stdout).toMatch(/Tests\s+3 passed \(3\)/);
   });
 
-  it.each(['interface', 'bot'] as const)('%s: builds and tests with the same installed packages', (template: Template) => {
+  // Concurrently (it.concurrent): each waits on its own npm, tsc and vitest processes.
+  it.concurrent.each(['interface', 'bot'] as const)('%s: builds and tests with the same installed packages', async (template: Template) => {
     const folder = join(work, 'e2e', template);
     ok(sh(process.execPath, [join(app, 'node_modules', 'intc', 'bin', 'intc.cjs'), 'init', folder, '--template', template], work), 'intc init');
     const pkg = readJson(join(folder, 'package.json'));
     expect(pkg.dependencies).toEqual({ '@intc/runtime': VERSION });
     expect(pkg.devDependencies).toEqual({ intc: VERSION, ...STARTER_TOOL_VERSIONS });
     symlinkSync(join(app, 'node_modules'), join(folder, 'node_modules'), 'dir');
-    const build = sh('npm', ['run', 'build'], folder);
-    expect(build.status, build.stdout + build.stderr).toBe(0);
-    const test = sh('npm', ['test'], folder);
-    expect(test.status, test.stdout + test.stderr).toBe(0);
-    expect(test.stdout).toMatch(/Tests\s+\d+ passed/);
+    const run = await npmRun(folder, 'npm run build && npm test');
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/Tests\s+\d+ passed/);
   });
 });
