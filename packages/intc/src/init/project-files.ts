@@ -82,11 +82,11 @@ const RESERVED_WORDS = new Set(
   'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(' '),
 );
 
-/** Where each template's manifests and handler code are: what `intc generate` and tsc are given. */
-const LAYOUT: Record<Template, { generate: string; sources: string[] }> = {
-  integration: { generate: 'intc generate', sources: ['src'] },
-  interface: { generate: 'intc validate interface.yaml && intc generate example', sources: ['example/src'] },
-  bot: { generate: 'intc generate integrations/greeter .', sources: ['src', 'integrations/*/src'] },
+/** Where each template's manifests and handler code are: what `intc generate`, `intc status` and tsc are given. */
+const LAYOUT: Record<Template, { generate: string; status: string; sources: string[] }> = {
+  integration: { generate: 'intc generate', status: 'intc status', sources: ['src'] },
+  interface: { generate: 'intc validate interface.yaml && intc generate example', status: 'intc status example', sources: ['example/src'] },
+  bot: { generate: 'intc generate integrations/greeter .', status: 'intc status integrations/greeter', sources: ['src', 'integrations/*/src'] },
 };
 
 function commonFiles(template: Template, names: StarterNames, intcVersion: string): StarterFile[] {
@@ -118,7 +118,7 @@ function commonFiles(template: Template, names: StarterNames, intcVersion: strin
 }
 
 function packageJson(template: Template, names: StarterNames, intcVersion: string): object {
-  const generate = LAYOUT[template].generate;
+  const { generate, status } = LAYOUT[template];
   return {
     name: names.name,
     version: '0.1.0',
@@ -132,7 +132,7 @@ function packageJson(template: Template, names: StarterNames, intcVersion: strin
       pretest: generate,
       test: 'tsc && vitest run',
       // The handlers intc created that are still TODO, stale or unwired.
-      status: `intc status${template === 'integration' ? '' : template === 'bot' ? ' integrations/greeter' : ' example'}`,
+      status,
     },
     dependencies: { '@intc/runtime': intcVersion },
     // Sorted, as npm keeps them.
