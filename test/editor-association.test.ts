@@ -161,7 +161,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 const uriOf = (path: string) => pathToFileURL(join(project, path)).href;
 const unknownKey = (path: string) => (server.diagnostics.get(uriOf(path)) ?? []).filter((d) => /actoins/.test(d.message));

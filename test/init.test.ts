@@ -29,7 +29,7 @@ let work: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'intc-init-'));
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 /** A shell command line of npm scripts, without blocking the test process (stdout and stderr together). */
 function npmRun(cwd: string, commandLine: string): Promise<{ code: number | null; output: string }> {
