@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
 import { projectFiles } from '../packages/intc/src/init/project-files.js';
+import { ROOT, runCli } from './fixture-harness.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const architecture = readFileSync('ARCHITECTURE.md', 'utf8');
@@ -32,8 +33,11 @@ describe('docs stay true', () => {
     expect(shown).toEqual(projectFiles('integration', { name: 'my-integration', title: 'My Integration' }, '0.0.0').map((file) => file.path));
   });
 
-  it('README gives the set-up commands of a clone of this repository', () => {
+  it('README gives the set-up commands of a clone of this repository, and what its validate prints', () => {
     expect(readme).toContain('$ npm ci\n');
     expect(readme).toContain('npm test');
+    const command = '$ npx intc validate fixtures/mistakes/names-kebab-action\n';
+    const shown = readme.slice(readme.indexOf(command) + command.length, readme.indexOf('```', readme.indexOf(command)));
+    expect(runCli(['validate', 'fixtures/mistakes/names-kebab-action'], ROOT).stdout).toBe(shown);
   });
 });
