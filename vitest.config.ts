@@ -11,5 +11,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // A folder per run for what test files share (the packed tarballs: test/packed-tarballs.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

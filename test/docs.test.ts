@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
+import { projectFiles } from '../packages/intc/src/init/project-files.js';
+import { ROOT, runCli } from './fixture-harness.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const architecture = readFileSync('ARCHITECTURE.md', 'utf8');
@@ -24,8 +26,18 @@ describe('docs stay true', () => {
     expect(architecture).toContain(`src/${folder}/`);
   });
 
-  it('README gives the two set-up commands', () => {
-    expect(readme).toContain('npm ci && npx intc generate examples/telegram');
+  it('README starts from zero with intc init, and shows the files it creates', () => {
+    expect(readme).toContain('$ npx intc init my-integration\n');
+    expect(readme).toContain('$ cd my-integration && npm install && npm run build && npm test\n');
+    const shown = [...readme.matchAll(/^ {2}created {2}(\S+)$/gm)].map((m) => m[1]);
+    expect(shown).toEqual(projectFiles('integration', { name: 'my-integration', title: 'My Integration' }, '0.0.0').map((file) => file.path));
+  });
+
+  it('README gives the set-up commands of a clone of this repository, and what its validate prints', () => {
+    expect(readme).toContain('$ npm ci\n');
     expect(readme).toContain('npm test');
+    const command = '$ npx intc validate fixtures/mistakes/names-kebab-action\n';
+    const shown = readme.slice(readme.indexOf(command) + command.length, readme.indexOf('```', readme.indexOf(command)));
+    expect(runCli(['validate', 'fixtures/mistakes/names-kebab-action'], ROOT).stdout).toBe(shown);
   });
 });

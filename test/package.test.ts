@@ -7,21 +7,19 @@
  * Telegram example, build it with tsc and run it with node against a fake Bot
  * API; and no install warns about a lifecycle script of ours.
  *
- * The pack runs on a clean copy of the repository (without dist/ and the
- * generated validators, node_modules linked), so it proves that each
- * package's `prepack` builds it from source, and it does not rewrite dist/
- * under the other test files that run in parallel. The projects share one
- * install of both tarballs (the ESM and CommonJS projects are folders below
- * it, each with its own package.json), from npm's cache where it has them.
+ * The tarballs and the project that installed both come from
+ * test/packed-tarballs.ts (packed once per run, from a clean copy of the
+ * repository, and shared with the other files that install them); the ESM and
+ * CommonJS projects are folders below that project, each with its own
+ * package.json.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmInstall, ok, packedTarballs, root, sh } from './packed-tarballs.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 interface PackageJson {
   name: string;
   version: string;
@@ -39,21 +37,6 @@ const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
 const RUNTIME_INSTALL_LIMIT_KB = 2048;
 /** Scripts npm runs when a package is installed. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
-
-/** The environment of a user's shell: no lifecycle variables of the `npm test` running us. */
-const env = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^npm_(lifecycle|package|config_workspace)/i.test(key) && key !== 'INIT_CWD'),
-) as NodeJS.ProcessEnv;
-
-function sh(command: string, args: readonly string[], cwd: string, timeout = 120_000): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout });
-}
-
-function ok(result: SpawnSyncReturns<string>, what: string): string {
-  if (result.error) throw new Error(`${what}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${what} exited ${result.status}\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
 
 const tsc = (cwd: string, ...args: string[]) => sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), ...args], cwd);
 
@@ -92,39 +75,16 @@ let projectInstall: string;
 let runtimeOnly: string;
 let runtimeInstall: string;
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'intc-pack-'));
-  const repo = join(work, 'repo');
-  const skippedNames = new Set(['node_modules', '.git', 'dist', '.ci', '.bench', '.scratch']);
-  cpSync(root, repo, {
-    recursive: true,
-    filter: (source) => !skippedNames.has(basename(source)) && basename(source) !== 'compiled.generated.ts' && !source.endsWith('.tgz'),
-  });
-  symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
-
-  const out = join(work, 'out');
-  mkdirSync(out);
-  ok(sh('npm', ['pack', '--workspaces', '--pack-destination', out], repo, 200_000), 'npm pack --workspaces');
-  const tgz = readdirSync(out).filter((f) => f.endsWith('.tgz')).sort();
-  expect(tgz).toEqual([`intc-${pkg.version}.tgz`, `intc-runtime-${runtimePkg.version}.tgz`]);
-  tarball = join(out, tgz[0]!);
-  runtimeTarball = join(out, tgz[1]!);
+beforeAll(async () => {
+  ({ tarball, runtimeTarball, project, projectInstall } = await packedTarballs());
   entries = tarEntries(tarball);
   runtimeEntries = tarEntries(runtimeTarball);
 
-  project = join(work, 'project');
-  mkdirSync(project);
-  writeFileSync(
-    join(project, 'package.json'),
-    `${JSON.stringify({ name: 'project', private: true, dependencies: { '@intc/runtime': `file:${runtimeTarball}` }, devDependencies: { intc: `file:${tarball}` } }, null, 2)}\n`,
-  );
-  const install = sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project, 200_000);
-  projectInstall = ok(install, 'npm install (both tarballs)') + install.stderr;
-
+  work = mkdtempSync(join(tmpdir(), 'intc-pack-'));
   runtimeOnly = join(work, 'runtime-only');
   mkdirSync(runtimeOnly);
   ok(sh('npm', ['init', '-y'], runtimeOnly), 'npm init');
-  const runtimeRun = sh('npm', ['install', runtimeTarball, '--no-audit', '--no-fund', '--prefer-offline'], runtimeOnly);
+  const runtimeRun = npmInstall(runtimeOnly, runtimeTarball);
   runtimeInstall = ok(runtimeRun, 'npm install (the runtime)') + runtimeRun.stderr;
 }, TIMEOUT);
 
@@ -487,14 +447,13 @@ describe('intc installed', { timeout: TIMEOUT }, () => {
     ).trim();
     expect(fileURLToPath(resolved)).toBe(installed);
 
-    // The modeline the installed README tells users to write, resolved from the project root.
+    // Every schema path the installed README gives (the `yaml.schemas` setting, a modeline), resolved from the project root.
     const readme = readFileSync(join(project, 'node_modules', 'intc', 'README.md'), 'utf8');
-    const modelines = [...readme.matchAll(/\$schema[=:]\s*"?(\.\/node_modules\/intc\/schema\/[\w.-]+\.json)/g)].map((m) => m[1]!);
-    expect(modelines.length).toBeGreaterThanOrEqual(1);
-    for (const path of modelines) {
+    const paths = [...readme.matchAll(/(\.\/node_modules\/intc\/schema\/[\w.-]+\.json)/g)].map((m) => m[1]!);
+    for (const path of paths) {
       expect(existsSync(resolve(project, path)), `${path} (from the README) does not resolve`).toBe(true);
     }
-    expect(modelines).toContain('./node_modules/intc/schema/integration.schema.json');
+    for (const kind of ['integration', 'interface', 'bot']) expect(paths).toContain(`./node_modules/intc/schema/${kind}.schema.json`);
   });
 
   it('installs only runtime dependencies (no dev tools pulled in)', () => {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { isUsageError, UsageError } from './find-manifests.js';
 import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command.js';
 import { IMPORT_USAGE } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { loadImportCommand } from './load-import-command.js';
+import { packageVersion } from './package-version.js';
 import { runStatus, STATUS_USAGE } from './status-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -16,6 +16,8 @@ Commands:
   diff <old> <new>      report breaking, feature and patch changes and the version bump they need
   docs [manifest]       write the hub readme's reference section from the manifest
   status [files...]     show what is left to do in the handlers (TODO, stale, unwired)
+  init [folder]         create a new integration, interface or bot project that builds and tests as created
+  schema <kind>         print the path of the JSON Schema shipped for a kind of manifest (for editors)
 
 Options:
   -v, --version         print the version
@@ -52,6 +54,10 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return await (await import('./docs-command.js')).runDocs(rest, io);
       case 'status':
         return runStatus(rest, io);
+      case 'init':
+        return await (await import('./init-command.js')).runInit(rest, io);
+      case 'schema':
+        return await (await import('./schema-command.js')).runSchema(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);
@@ -86,9 +92,4 @@ function reportFailure(error: unknown, io: CliIo, usage: string): number {
 
 function isParseArgsError(error: unknown): boolean {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
-}
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

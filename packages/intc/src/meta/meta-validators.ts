@@ -21,7 +21,8 @@ export function metaValidator(kind: ManifestKind): MetaValidator {
   return validators[kind];
 }
 
-const schemaDirectory = new URL('../../schema/', import.meta.url);
+/** The shipped meta-schemas (`schema/` of the package), in the bundle as in dist/. */
+export const schemaDirectory = new URL('../../schema/', import.meta.url);
 const metaSchemaCache = new Map<ManifestKind, unknown>();
 
 /** The meta-schema as JSON, read only when a manifest has errors (for titles and "did you mean"). */
