@@ -1,63 +1,28 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { countErrors } from '../diagnostics/diagnostic.js';
 import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
 import { renderReference } from '../docs/render-reference.js';
-import { DOCS_END, DOCS_START, spliceSection } from '../docs/readme-section.js';
+import { spliceSection } from '../docs/readme-section.js';
 import { integrationModelOf } from '../generate/integration-model-of.js';
 import { stringPropertyOf } from '../model/values.js';
 import { validate } from '../pipeline.js';
 import { writeFileAtomic } from '../write/atomic-write.js';
 import { unifiedDiff } from '../write/diff.js';
+import { parseSize } from '../write/generate-options.js';
 import { isInside, PathGuard } from '../write/path-guard.js';
-import { parseMaxFileSize, withUsage } from './command-usage.js';
+import { DOCS_COMMAND } from './docs-usage.js';
 import { findManifests, UsageError } from './find-manifests.js';
-import { EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
-
-export const DOCS_USAGE = `Usage: intc docs [manifest or folder] [options]
-
-Writes the reference a hub readme needs from an integration manifest
-(interfaces applied): overview, configuration, actions with their input and
-output fields, events, channels with message types and tags, states, user tags,
-secrets, interfaces implemented and entities. A new readme is created with a
-title and the reference; after that, only the part between the lines
-${DOCS_START} and ${DOCS_END} is rewritten, and your own text
-around it is kept as written (a readme without the markers gets them appended).
-
-Options:
-  --out <file.md>          the readme to write, relative to the manifest's folder and
-                           inside it (default: the manifest's \`readme\`, else hub.md)
-  --check                  write nothing; exit 1 with a diff when the readme is out of date
-  --max-file-size <bytes>  refuse larger manifests (default: 4 MiB)
-  -h, --help               show this help
-
-Exit codes: 0 written or up to date, 1 manifest errors, an out-of-date readme
-under --check, or a readme that cannot be updated, 2 bad command line.
-`;
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { readCommand } from './read-command.js';
 
 /** `intc docs [manifest] [--out file.md] [--check]`. */
-export function runDocs(args: readonly string[], io: CliIo): Promise<number> {
-  return withUsage(DOCS_USAGE, io, () => docs(args, io));
-}
-
-function docs(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      'max-file-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout(DOCS_USAGE);
-    return EXIT_OK;
-  }
+export function runDocs(args: readonly string[], io: CliIo): number {
+  const input = readCommand(DOCS_COMMAND, args, io);
+  if (!input) return EXIT_OK;
+  const { values, positionals } = input;
   if (positionals.length > 1) throw new UsageError(`intc docs documents one manifest at a time; ${positionals.length} given.`);
-  const maxFileBytes = parseMaxFileSize(values['max-file-size']);
+  const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']);
   const result = validate(findManifests(positionals, io.cwd), maxFileBytes === undefined ? {} : { maxFileBytes });
   const errors = countErrors(result.diagnostics);
   const manifest = result.manifests[0];
@@ -85,7 +50,8 @@ function docs(args: readonly string[], io: CliIo): number {
   const existing = readExisting(out);
   if (existing.problem) {
     io.stderr(`intc: cannot read '${shown}': ${existing.problem}.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    // A folder where the readme should be is the project's to fix; anything else, the system's.
+    return existing.isFolder ? EXIT_MANIFEST_ERRORS : EXIT_ENVIRONMENT;
   }
   const spliced = spliceSection(existing.text, body, model.title ?? model.name);
   if (!spliced.ok) {
@@ -104,7 +70,7 @@ function docs(args: readonly string[], io: CliIo): number {
     writeFileAtomic(out, spliced.text);
   } catch (error) {
     io.stderr(`intc: cannot write '${shown}': ${error instanceof Error ? error.message : String(error)}.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    return EXIT_ENVIRONMENT;
   }
   io.stdout(existing.text === undefined ? `Created ${shown}.\n` : `Updated the generated section of ${shown}.\n`);
   return EXIT_OK;
@@ -132,12 +98,12 @@ function isSymbolicLink(path: string): boolean {
 }
 
 /** The readme's text; undefined when there is none yet. */
-function readExisting(path: string): { text?: string; problem?: string } {
+function readExisting(path: string): { text?: string; problem?: string; isFolder?: boolean } {
   try {
     return { text: readFileSync(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};
-    return { problem: code === 'EISDIR' ? 'it is a folder' : (error as Error).message };
+    return code === 'EISDIR' ? { problem: 'it is a folder', isFolder: true } : { problem: (error as Error).message };
   }
 }

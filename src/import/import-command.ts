@@ -1,18 +1,15 @@
 /**
  * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json]`.
- * Exit 0: manifests written (or already right); 1: nothing written, a
- * problem the user must fix is reported (SDK missing, a definition fails,
- * a manifest exists), for any of the definitions named; 2: bad command
- * line, or a bug in intc (main.ts).
+ * Exit codes: see IMPORT_COMMAND (cli/import-usage.ts).
  * Loaded on first use (dist/intc-import.cjs), with esbuild, so validate and
  * generate never load any of it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/find-manifests.js';
-import { IMPORT_USAGE } from '../cli/import-usage.js';
-import { EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from '../cli/io.js';
+import { IMPORT_COMMAND } from '../cli/import-usage.js';
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from '../cli/io.js';
+import { readCommand } from '../cli/read-command.js';
 import { countErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
 import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
@@ -25,23 +22,19 @@ interface ImportArgs {
   readonly outDir: string | undefined;
   readonly force: boolean;
   readonly format: 'text' | 'json';
-  readonly help: boolean;
 }
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseImportArgs(args, io.cwd);
-  if (options.help) {
-    io.stdout(IMPORT_USAGE);
-    return EXIT_OK;
-  }
+  const options = parseImportArgs(args, io);
+  if (!options) return EXIT_OK;
   const { imported, diagnostics } = await importAll(options, io.cwd);
-  if (diagnostics.length > 0) return reportFailure(diagnostics, io, options.format);
+  if (diagnostics.length > 0) return reportFailure(diagnostics, io, options.format, diagnostics.some((d) => d.code === 'botpress-sdk-missing'));
   const written: WrittenFile[][] = [];
   try {
     for (const result of imported) written.push(writeImported(result));
   } catch (error) {
     if (!(error instanceof ImportFailure)) throw error;
-    return reportFailure(error.diagnostics, io, options.format);
+    return reportFailure(error.diagnostics, io, options.format, true);
   }
   const summaries = imported.map((result, index) => summaryOf(result, written[index]!, io.cwd));
   io.stdout(
@@ -52,25 +45,18 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   return EXIT_OK;
 }
 
-function parseImportArgs(args: readonly string[], cwd: string): ImportArgs {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${values.format}'.`);
+/** The options; undefined after printing the help. */
+function parseImportArgs(args: readonly string[], io: CliIo): ImportArgs | undefined {
+  const input = readCommand(IMPORT_COMMAND, args, io);
+  if (!input) return undefined;
+  const { values, positionals } = input;
+  const cwd = io.cwd;
   if (values.out !== undefined && positionals.length > 1) throw new UsageError('--out is the folder of one import: name one definition with it.');
   return {
     targets: positionals.length > 0 ? positionals : ['.'],
     outDir: values.out === undefined ? undefined : resolve(cwd, values.out),
     force: values.force,
     format: values.format,
-    help: values.help,
   };
 }
 
@@ -91,10 +77,11 @@ async function importAll(options: ImportArgs, cwd: string): Promise<{ imported: 
   return { imported, diagnostics };
 }
 
-function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 'text' | 'json'): number {
+/** Nothing written: the problems, then exit 1, or 4 when the system is what failed (`environment`: the SDK missing, a write refused). */
+function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 'text' | 'json', environment: boolean): number {
   const sorted = sortDiagnostics(diagnostics);
   io.stdout(format === 'json' ? reportJson(sorted, [], io.cwd, 'Nothing written.') : failureText(sorted, io));
-  return EXIT_MANIFEST_ERRORS;
+  return environment ? EXIT_ENVIRONMENT : EXIT_MANIFEST_ERRORS;
 }
 
 function reportText(imported: ImportedDefinition, written: readonly WrittenFile[], summary: string, cwd: string): string {
