@@ -6,8 +6,8 @@
  * the --help text. Adding a command or an option is a table entry.
  * Built-ins and tiny modules only: the fast path of `intc generate` uses it.
  */
-import { closestMatch } from '../diagnostics/did-you-mean.js';
-import type { ConfigKey, IntcConfig } from './config-file.js';
+import { closestMatch, listChoices } from '../diagnostics/did-you-mean.js';
+import type { ConfigKey, IntcConfig } from '../config/read-config.js';
 import { UsageError } from './find-manifests.js';
 import { exitCodeLines, type CommandExitCodes, type Environment } from './io.js';
 import { wrap } from './wrap.js';
@@ -133,13 +133,13 @@ export function resolveCommandLine<Options extends OptionTable>(
   parsed: ParsedCommandLine,
   config: IntcConfig | undefined,
   env: Environment,
-): { values: OptionValues<Options>; positionals: readonly string[] } {
+): { values: OptionValues<Options>; positionals: readonly string[]; manifestsFromConfig: boolean } {
   const values: Record<string, unknown> = { help: parsed.given.get('help') === true };
   for (const [name, option] of Object.entries(spec.options)) {
     values[name] = parsed.given.get(name) ?? configValue(option, config) ?? defaultValue(option, env);
   }
   const fromConfig = parsed.positionals.length === 0 && spec.manifestsFromConfig ? config?.manifests : undefined;
-  return { values: values as OptionValues<Options>, positionals: fromConfig ?? parsed.positionals };
+  return { values: values as OptionValues<Options>, positionals: fromConfig ?? parsed.positionals, manifestsFromConfig: fromConfig !== undefined };
 }
 
 /** Whether the command reads the intc config at all. */
@@ -190,11 +190,6 @@ function missingValue(flag: string, option: OptionSpec, next: string | undefined
 function notAChoice(flag: string, choices: readonly string[], value: string): UsageError {
   const close = closestMatch(value, choices);
   return new UsageError(`Option '${flag}' takes ${listChoices(choices)}, not '${value}'.${close === undefined ? '' : ` Did you mean '${close}'?`}`);
-}
-
-/** `text, json or github`. */
-export function listChoices(choices: readonly string[]): string {
-  return choices.length === 1 ? choices[0]! : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
 }
 
 const HELP_WIDTH = 100;

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { countErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnosticReport } from '../diagnostics/format-diagnostics.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { checkVersion, diffSides } from '../diff/diff-sides.js';
 import { formatReport, workflowCommand, type ReportFormat } from '../diff/format-report.js';
 import { loadSide, type SideLoad } from '../diff/load-side.js';
 import { parseSize } from '../write/generate-options.js';
 import { DIFF_COMMAND } from './diff-usage.js';
 import { UsageError } from './find-manifests.js';
-import { EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
 
 /** `intc diff <old> <new> [--format text|json|github] [--check-version]`. */
@@ -33,7 +33,7 @@ export function runDiff(args: readonly string[], io: CliIo): number {
 }
 
 function githubOptions(io: CliIo) {
-  return { cwd: io.cwd, workspace: io.env?.GITHUB_WORKSPACE };
+  return linesOptions(io, new Map());
 }
 
 /** The diagnostics of the sides that failed, their files shown as each side shows them (`main:integration.yaml`). */
@@ -52,7 +52,6 @@ function formatSideErrors(loads: readonly SideLoad[], format: ReportFormat, io: 
     }
     for (const [file, text] of load.sources) sources.set(shown(file), text);
   }
-  if (format === 'json') return formatDiagnosticsJson(diagnostics, io.cwd);
   if (format === 'github') {
     return diagnostics
       .map((d) => {
@@ -61,7 +60,5 @@ function formatSideErrors(loads: readonly SideLoad[], format: ReportFormat, io: 
       })
       .join('');
   }
-  const text = diagnostics.map((d) => `${formatDiagnosticText(d, { cwd: io.cwd, sources, color: io.color })}\n`).join('');
-  const errors = countErrors(diagnostics);
-  return `${text}${formatSummary(errors, diagnostics.length - errors)}\nCannot compare: fix the manifest errors above first.\n`;
+  return formatDiagnosticReport(diagnostics, format, { ...linesOptions(io, sources), closing: ['Cannot compare: fix the manifest errors above first.'] });
 }

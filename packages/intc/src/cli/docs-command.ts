@@ -1,7 +1,10 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { countErrors } from '../diagnostics/diagnostic.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
+import { annotationPath, workflowCommand } from '../diagnostics/format-github.js';
+import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { renderReference } from '../docs/render-reference.js';
 import { spliceSection } from '../docs/readme-section.js';
 import { integrationModelOf } from '../generate/integration-model-of.js';
@@ -13,22 +16,36 @@ import { parseSize } from '../write/generate-options.js';
 import { isInside, PathGuard } from '../write/path-guard.js';
 import { DOCS_COMMAND } from './docs-usage.js';
 import { findManifests, UsageError } from './find-manifests.js';
-import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
 
-/** `intc docs [manifest] [--out file.md] [--check]`. */
+/** What became of the readme, as every format reports it. */
+interface DocsOutcome {
+  /** The readme, as shown. */
+  readonly readme: string;
+  readonly status: 'created' | 'updated' | 'unchanged' | 'out-of-date' | 'failed';
+  /** The sentence text prints (on stderr for a failure). */
+  readonly message: string;
+  /** --check: the changes the run would make. */
+  readonly diff?: string;
+}
+
+/** `intc docs [manifest] [--out file.md] [--check] [--format text|json|github]`. */
 export function runDocs(args: readonly string[], io: CliIo): number {
   const input = readCommand(DOCS_COMMAND, args, io);
   if (!input) return EXIT_OK;
   const { values, positionals } = input;
-  if (positionals.length > 1) throw new UsageError(`intc docs documents one manifest at a time; ${positionals.length} given.`);
+  if (positionals.length > 1) {
+    const given = input.manifestsFromConfig ? `the config's manifests are ${positionals.length}` : `${positionals.length} given`;
+    throw new UsageError(`intc docs documents one manifest at a time; ${given}: name one (intc docs <manifest>).`);
+  }
+  const format = values.format;
   const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']);
   const result = validate(findManifests(positionals, io.cwd), maxFileBytes === undefined ? {} : { maxFileBytes });
   const errors = countErrors(result.diagnostics);
   const manifest = result.manifests[0];
   if (errors > 0 || !manifest) {
-    for (const diagnostic of result.diagnostics) io.stdout(`${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources: result.sources, color: io.color })}\n`);
-    io.stdout(`${formatSummary(errors, result.diagnostics.length - errors)}\nNothing written.\n`);
+    io.stdout(formatDiagnosticReport(result.diagnostics, format, { ...linesOptions(io, result.sources), closing: ['Nothing written.'] }));
     return EXIT_MANIFEST_ERRORS;
   }
   if (manifest.kind !== 'integration') throw new UsageError(`intc docs documents integration manifests, and '${displayPath(manifest.file.path, io.cwd)}' is a${manifest.kind === 'interface' ? 'n' : ''} ${manifest.kind} manifest.`);
@@ -47,33 +64,42 @@ export function runDocs(args: readonly string[], io: CliIo): number {
     manifestName: basename(manifest.file.path),
     ...(icon === undefined ? {} : { iconPath: relative(dirname(out), resolve(folder, icon)) }),
   });
+  const report = (outcome: Omit<DocsOutcome, 'readme'>, code: number) => printOutcome(io, format, { readme: shown, ...outcome }, out, code);
   const existing = readExisting(out);
   if (existing.problem) {
-    io.stderr(`intc: cannot read '${shown}': ${existing.problem}.\n`);
     // A folder where the readme should be is the project's to fix; anything else, the system's.
-    return existing.isFolder ? EXIT_MANIFEST_ERRORS : EXIT_ENVIRONMENT;
+    return report({ status: 'failed', message: `Cannot read '${shown}': ${existing.problem}.` }, existing.isFolder ? EXIT_MANIFEST_ERRORS : EXIT_ENVIRONMENT);
   }
   const spliced = spliceSection(existing.text, body, model.title ?? model.name);
-  if (!spliced.ok) {
-    io.stderr(`intc: cannot update '${shown}': ${spliced.problem}.\n`);
-    return EXIT_MANIFEST_ERRORS;
-  }
-  if (spliced.text === existing.text) {
-    io.stdout(`Up to date: ${shown}.\n`);
-    return EXIT_OK;
-  }
+  if (!spliced.ok) return report({ status: 'failed', message: `Cannot update '${shown}': ${spliced.problem}.` }, EXIT_MANIFEST_ERRORS);
+  if (spliced.text === existing.text) return report({ status: 'unchanged', message: `Up to date: ${shown}.` }, EXIT_OK);
   if (values.check) {
-    io.stdout(`${unifiedDiff(existing.text ?? '', spliced.text, { oldLabel: `a/${shown}`, newLabel: `b/${shown}` })}\nOut of date: ${shown}. Run 'intc docs' to update it.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    const diff = unifiedDiff(existing.text ?? '', spliced.text, { oldLabel: `a/${shown}`, newLabel: `b/${shown}` });
+    return report({ status: 'out-of-date', message: `Out of date: ${shown}. Run 'intc docs' to update it.`, diff }, EXIT_MANIFEST_ERRORS);
   }
   try {
     writeFileAtomic(out, spliced.text);
   } catch (error) {
-    io.stderr(`intc: cannot write '${shown}': ${error instanceof Error ? error.message : String(error)}.\n`);
-    return EXIT_ENVIRONMENT;
+    return report({ status: 'failed', message: `Cannot write '${shown}': ${error instanceof Error ? error.message : String(error)}.` }, EXIT_ENVIRONMENT);
   }
-  io.stdout(existing.text === undefined ? `Created ${shown}.\n` : `Updated the generated section of ${shown}.\n`);
-  return EXIT_OK;
+  const created = existing.text === undefined;
+  return report({ status: created ? 'created' : 'updated', message: created ? `Created ${shown}.` : `Updated the generated section of ${shown}.` }, EXIT_OK);
+}
+
+/** Prints the outcome (text: a failure on stderr; json: one object; github: a failure or an out-of-date readme as an annotation) and returns `code`. */
+function printOutcome(io: CliIo, format: DiagnosticFormat, outcome: DocsOutcome, path: string, code: number): number {
+  const failed = outcome.status === 'failed';
+  if (format === 'json') {
+    const { message, ...fields } = outcome;
+    io.stdout(formatDiagnosticsJson([], io.cwd, { ...fields, [failed ? 'problem' : 'summary']: message }));
+    return code;
+  }
+  const annotated = format === 'github' && (failed || outcome.status === 'out-of-date');
+  if (annotated) io.stdout(`${workflowCommand('error', { file: annotationPath(path, linesOptions(io, new Map())), title: 'intc docs' }, outcome.message)}\n`);
+  if (outcome.diff !== undefined) io.stdout(`${outcome.diff}\n`);
+  if (failed) io.stderr(`intc: ${outcome.message}\n`);
+  else io.stdout(`${outcome.message}\n`);
+  return code;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `intc import`'s command line, here so the CLI can print its help without loading the import code. */
-import { defineCommand } from './command-line.js';
+import { defineCommand, formatOption } from './command-line.js';
 
 export const IMPORT_COMMAND = defineCommand({
   name: 'import',
@@ -15,7 +15,7 @@ of the definitions named cannot be imported, nothing is written.`,
   options: {
     out: { type: 'string', value: '<dir>', help: "where to write the manifests of the one definition named (default: each definition's folder)" },
     force: { type: 'boolean', help: 'replace manifests that exist' },
-    format: { type: 'string', value: '<text|json>', choices: ['text', 'json'], default: 'text', help: 'output format (default: text)' },
+    format: formatOption(['text', 'json', 'github'], 'output format; json: { diagnostics, errorCount, warningCount, files, summary }; github: workflow annotations'),
   },
   exitCodes: {
     0: 'written (or already up to date)',

@@ -1,3 +1,4 @@
+import type { LinesFormatOptions } from '../diagnostics/format-diagnostics.js';
 import { wrap } from './wrap.js';
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
@@ -52,6 +53,11 @@ export function exitCodeLines(own?: CommandExitCodes): string[] {
   if (!own || own[EXIT_ENVIRONMENT] !== undefined) codes.push(EXIT_ENVIRONMENT);
   const meaning = (code: ExitCode) => (own && code in own ? own[code as keyof CommandExitCodes] : undefined) ?? EXIT_CODE_MEANINGS[code];
   return codes.flatMap((code) => wrap(meaning(code), 94).map((line, index) => `  ${index === 0 ? code : ' '}  ${line}`));
+}
+
+/** How a command prints diagnostics: paths relative to the current folder (GITHUB_WORKSPACE for annotations), colour as decided. */
+export function linesOptions(io: CliIo, sources: ReadonlyMap<string, string>): LinesFormatOptions {
+  return { cwd: io.cwd, sources, color: io.color, workspace: io.env?.GITHUB_WORKSPACE };
 }
 
 /** What main prints for a bug in intc (and `--watch` when a run hits one). */

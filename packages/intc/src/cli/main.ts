@@ -1,24 +1,48 @@
 /**
- * `intc <command> …`: finds the command in the table (commands.ts), runs
- * it, and turns what it throws into the exit code of its kind (io.ts):
- * a usage error (intc's words, then the command's help), a bad config (its
- * located diagnostics), or a bug in intc.
+ * `intc <command> …`: finds the command in COMMANDS, runs it, and turns
+ * what it throws into the exit code of its kind (io.ts): a usage error
+ * (intc's words, then the command's usage line), a bad config (its located
+ * diagnostics), or a bug in intc.
  */
 import { readFileSync } from 'node:fs';
 import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { formatDiagnosticLines } from '../diagnostics/format-diagnostics.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport } from '../diagnostics/format-diagnostics.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { colorFlag } from './color.js';
-import { formatShortUsage, formatUsage } from './command-line.js';
-import { COMMANDS, type Command } from './commands.js';
-import { isConfigError, type ConfigError } from './config-diagnostics.js';
+import { formatShortUsage, formatUsage, type CommandSpec } from './command-line.js';
+import { DIFF_COMMAND } from './diff-usage.js';
+import { DOCS_COMMAND } from './docs-usage.js';
+import { isConfigError, type ConfigError } from '../config/config-diagnostics.js';
 import { isUsageError, UsageError } from './find-manifests.js';
-import type { GenerateIo } from './generate-command.js';
-import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, exitCodeLines, internalErrorText, type CliIo } from './io.js';
+import { GENERATE_COMMAND, runGenerate, type GenerateIo } from './generate-command.js';
+import { IMPORT_COMMAND } from './import-usage.js';
+import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, exitCodeLines, internalErrorText, linesOptions, type CliIo } from './io.js';
+import { loadImportCommand } from './load-import-command.js';
+import { runStatus, STATUS_COMMAND } from './status-command.js';
+import { runValidate, VALIDATE_COMMAND } from './validate-command.js';
 import { wrap } from './wrap.js';
 
 export { colorFromEnvironment } from './color.js';
+
+export interface Command {
+  /** Its command line: name, options, help text, exit codes (command-line.ts). */
+  readonly spec: CommandSpec;
+  run(args: readonly string[], io: GenerateIo): number | Promise<number>;
+}
+
+/**
+ * The commands, one entry each, in the order `intc --help` lists them. A
+ * command whose code loads on first use keeps its spec in a small
+ * *-usage.ts file, so `intc --help` and a usage error never load that code.
+ */
+export const COMMANDS: readonly Command[] = [
+  { spec: VALIDATE_COMMAND, run: runValidate },
+  { spec: GENERATE_COMMAND, run: runGenerate },
+  { spec: IMPORT_COMMAND, run: async (args, io) => (await loadImportCommand()).runImport(args, io) },
+  { spec: DIFF_COMMAND, run: async (args, io) => (await import('./diff-command.js')).runDiff(args, io) },
+  { spec: DOCS_COMMAND, run: async (args, io) => (await import('./docs-command.js')).runDocs(args, io) },
+  { spec: STATUS_COMMAND, run: runStatus },
+];
 
 const TOP_OPTIONS: readonly string[] = ['--version', '--help', '--color', '--no-color'];
 
@@ -117,7 +141,7 @@ export function topUsage(): string {
     row('--color, --no-color', 'colour the output, or not (any command)'),
     '',
     ...wrap(
-      "Colour is on when stdout is a terminal; NO_COLOR (not empty) turns it off, FORCE_COLOR (1, 2, 3, true or empty; 0 or false: off) decides over both, and --color / --no-color over everything. Under GitHub Actions (GITHUB_ACTIONS=true) validate, generate, status and diff print workflow annotations unless --format says otherwise. Settings a project always uses go in intc.config.json or under \"intc\" in package.json (see 'intc help generate').",
+      "Colour is on when stdout is a terminal; NO_COLOR (not empty) turns it off, FORCE_COLOR (1, 2, 3, true or empty; 0 or false: off) decides over both, and --color / --no-color over everything. Under GitHub Actions (GITHUB_ACTIONS=true) every command prints its problems as workflow annotations (--format github) unless --format says otherwise. Settings a project always uses (manifests, out, src, strict, format, maxFileSize) go in intc.config.json or under \"intc\" in package.json, found from the current folder up to its package's package.json; the command line wins.",
       100,
     ),
     '',
@@ -140,13 +164,8 @@ function reportFailure(error: unknown, io: CliIo, usage: string): number {
 
 /** A bad config: its diagnostics in the format asked for, on stdout like every report; nothing was done. */
 function reportConfigError(error: ConfigError, io: CliIo): number {
-  if (error.format === 'json') {
-    io.stdout(formatDiagnosticsJson(error.diagnostics, io.cwd));
-    return EXIT_USAGE;
-  }
-  io.stdout(formatDiagnosticLines(error.diagnostics, error.format, { cwd: io.cwd, sources: error.sources, color: io.color, workspace: io.env?.GITHUB_WORKSPACE }));
   const file = error.diagnostics[0] === undefined ? 'the intc config' : displayPath(error.diagnostics[0].location.file, io.cwd);
-  io.stdout(`${formatSummary(error.diagnostics.length, 0)}\nNothing done: fix the intc config in ${file} first.\n`);
+  io.stdout(formatDiagnosticReport(error.diagnostics, error.format, { ...linesOptions(io, error.sources), closing: [`Nothing done: fix the intc config in ${file} first.`] }));
   return EXIT_USAGE;
 }
 

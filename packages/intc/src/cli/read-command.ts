@@ -5,8 +5,8 @@
  * diagnostics, exit 2), the environment, and the defaults.
  */
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
-import { readConfig } from './config-file.js';
-import { configError } from './config-diagnostics.js';
+import { readConfig } from '../config/read-config.js';
+import { configError } from '../config/config-diagnostics.js';
 import { formatUsage, parseCommandLine, resolveCommandLine, usesConfig, type CommandSpec, type OptionTable, type OptionValues, type ParsedCommandLine } from './command-line.js';
 import type { CliIo } from './io.js';
 
@@ -14,6 +14,8 @@ export interface CommandInput<Options extends OptionTable> {
   readonly values: OptionValues<Options>;
   /** As named, else the config's manifests (for commands that take them). */
   readonly positionals: readonly string[];
+  /** Whether the positionals are the config's manifests. */
+  readonly manifestsFromConfig: boolean;
 }
 
 /** The command's input; undefined after printing its help. Throws UsageError or ConfigError. */

@@ -4,9 +4,8 @@
  * formats validate prints, then one line per integration. Writes nothing.
  */
 import { countErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticLines, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { integrationModelOf } from '../generate/integration-model-of.js';
 import { projectLayout } from '../generate/project-layout.js';
 import { locate } from '../load/source-file.js';
@@ -20,7 +19,7 @@ import { lastRunMembers } from '../write/last-run-members.js';
 import { formatTodoLines, plural, type TodoList } from '../write/run-report.js';
 import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION } from './command-line.js';
 import { findManifests } from './find-manifests.js';
-import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
 
 export const STATUS_COMMAND = defineCommand({
@@ -88,15 +87,7 @@ export function runStatus(args: readonly string[], io: CliIo): number {
 }
 
 function print(io: CliIo, format: DiagnosticFormat, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, todo: readonly TodoList[], done: string | undefined): void {
-  if (format === 'json') {
-    const report = JSON.parse(formatDiagnosticsJson(diagnostics, io.cwd)) as Record<string, unknown>;
-    report.todo = todo.map((list) => ({ manifest: displayPath(list.manifest, io.cwd), handlers: list.handlers }));
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return;
-  }
-  io.stdout(formatDiagnosticLines(diagnostics, format, { cwd: io.cwd, sources, color: io.color, workspace: io.env?.GITHUB_WORKSPACE }));
-  const errors = countErrors(diagnostics);
-  if (format === 'text' && diagnostics.length > 0) io.stdout(`${formatSummary(errors, diagnostics.length - errors)}\n`);
-  for (const line of formatTodoLines(todo, io.cwd, format === 'text' ? 'each one is listed above' : 'each one is annotated')) io.stdout(`${line}\n`);
-  if (done !== undefined) io.stdout(`${done}\n`);
+  const json = { todo: todo.map((list) => ({ manifest: displayPath(list.manifest, io.cwd), handlers: list.handlers })) };
+  const closing = [...formatTodoLines(todo, io.cwd, format === 'text' ? 'each one is listed above' : 'each one is annotated'), ...(done === undefined ? [] : [done])];
+  io.stdout(formatDiagnosticReport(diagnostics, format, { ...linesOptions(io, sources), json, closing }));
 }

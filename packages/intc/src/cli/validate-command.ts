@@ -1,8 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticLines } from '../diagnostics/format-diagnostics.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { countFixable, displayPath, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport } from '../diagnostics/format-diagnostics.js';
+import { countFixable, displayPath } from '../diagnostics/format-text.js';
 import { fixManifests, type FixedFile } from '../fix/fix-manifests.js';
 import { encodeSource, sourceEncoding } from '../load/read-source.js';
 import { validate } from '../pipeline.js';
@@ -11,7 +10,7 @@ import { writeFileAtomic } from '../write/atomic-write.js';
 import { parseSize } from '../write/generate-options.js';
 import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION } from './command-line.js';
 import { findManifests, UsageError } from './find-manifests.js';
-import { EXIT_ENVIRONMENT, EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_ENVIRONMENT, EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
 
 export const VALIDATE_COMMAND = defineCommand({
@@ -58,15 +57,11 @@ export function runValidate(args: readonly string[], io: CliIo): number {
     result = validate(files, options);
   }
 
-  if (format === 'json') {
-    const fixed = values.fix ? { fixed: changes.map((change) => fixedFileJson(change, values['dry-run'], io.cwd)) } : {};
-    io.stdout(formatDiagnosticsJson(result.diagnostics, io.cwd, fixed));
-  } else {
-    io.stdout(formatDiagnosticLines(result.diagnostics, format, { cwd: io.cwd, sources: result.sources, color: io.color, workspace: io.env?.GITHUB_WORKSPACE }));
-  }
+  const json = values.fix ? { fixed: changes.map((change) => fixedFileJson(change, values['dry-run'], io.cwd)) } : {};
+  const fixable = values.fix ? 0 : countFixable(result.diagnostics);
+  io.stdout(formatDiagnosticReport(result.diagnostics, format, { ...linesOptions(io, result.sources), json, countWhenNone: true, fixable }));
   const errors = countErrors(result.diagnostics);
   const warnings = result.diagnostics.length - errors;
-  if (format !== 'json') io.stdout(`${formatSummary(errors, warnings, values.fix ? 0 : countFixable(result.diagnostics))}\n`);
   if (result.diagnostics.some((d) => d.code === 'internal-error')) return EXIT_INTERNAL_ERROR;
   if (writeFailures.length > 0) return EXIT_ENVIRONMENT;
   return errors > 0 || (values.strict && warnings > 0) ? EXIT_MANIFEST_ERRORS : EXIT_OK;

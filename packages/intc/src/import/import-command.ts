@@ -1,5 +1,5 @@
 /**
- * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json]`.
+ * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json|github]`.
  * Exit codes: see IMPORT_COMMAND (cli/import-usage.ts).
  * Loaded on first use (dist/intc-import.cjs), with esbuild, so validate and
  * generate never load any of it.
@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../cli/find-manifests.js';
 import { IMPORT_COMMAND } from '../cli/import-usage.js';
-import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from '../cli/io.js';
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from '../cli/io.js';
 import { readCommand } from '../cli/read-command.js';
-import { countErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { importDefinition, type ImportedDefinition } from './import-definition.js';
 import { ImportFailure } from './import-failure.js';
 import { assertWritable, writeImported, type WrittenFile } from './write-imported.js';
@@ -21,7 +22,7 @@ interface ImportArgs {
   readonly targets: readonly string[];
   readonly outDir: string | undefined;
   readonly force: boolean;
-  readonly format: 'text' | 'json';
+  readonly format: DiagnosticFormat;
 }
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
@@ -39,7 +40,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   const summaries = imported.map((result, index) => summaryOf(result, written[index]!, io.cwd));
   io.stdout(
     options.format === 'json'
-      ? reportJson([], written.flat(), io.cwd, summaries.join('\n'))
+      ? reportJson(written.flat(), io.cwd, summaries.join('\n'))
       : imported.map((result, index) => reportText(result, written[index]!, summaries[index]!, io.cwd)).join(''),
   );
   return EXIT_OK;
@@ -78,9 +79,10 @@ async function importAll(options: ImportArgs, cwd: string): Promise<{ imported: 
 }
 
 /** Nothing written: the problems, then exit 1, or 4 when the system is what failed (`environment`: the SDK missing, a write refused). */
-function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 'text' | 'json', environment: boolean): number {
+function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: DiagnosticFormat, environment: boolean): number {
   const sorted = sortDiagnostics(diagnostics);
-  io.stdout(format === 'json' ? reportJson(sorted, [], io.cwd, 'Nothing written.') : failureText(sorted, io));
+  const nothing = 'Nothing written.';
+  io.stdout(formatDiagnosticReport(sorted, format, { ...linesOptions(io, sourcesOf(sorted)), json: { files: [], summary: nothing }, closing: [nothing] }));
   return environment ? EXIT_ENVIRONMENT : EXIT_MANIFEST_ERRORS;
 }
 
@@ -97,18 +99,8 @@ function summaryOf(imported: ImportedDefinition, written: readonly WrittenFile[]
   return `Imported ${displayPath(imported.definitionFile, cwd)}${sdk}: ${written.length} manifest${written.length === 1 ? '' : 's'} (${changed} written, ${written.length - changed} unchanged).`;
 }
 
-function failureText(diagnostics: readonly Diagnostic[], io: CliIo): string {
-  const sources = sourcesOf(diagnostics);
-  const out = diagnostics.map((diagnostic) => `${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources, color: io.color })}\n`);
-  const errors = countErrors(diagnostics);
-  return `${out.join('')}${formatSummary(errors, diagnostics.length - errors)}\nNothing written.\n`;
-}
-
-function reportJson(diagnostics: readonly Diagnostic[], written: readonly WrittenFile[], cwd: string, summary: string): string {
-  const report = JSON.parse(formatDiagnosticsJson(diagnostics, cwd)) as Record<string, unknown>;
-  report.files = written.map((file) => ({ file: displayPath(file.path, cwd), status: file.status }));
-  report.summary = summary;
-  return `${JSON.stringify(report, null, 2)}\n`;
+function reportJson(written: readonly WrittenFile[], cwd: string, summary: string): string {
+  return formatDiagnosticsJson([], cwd, { files: written.map((file) => ({ file: displayPath(file.path, cwd), status: file.status })), summary });
 }
 
 /** The text of each located file (a definition's source), for code frames. */

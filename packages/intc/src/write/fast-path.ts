@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { colorFlag } from '../cli/color.js';
 import { parseCommandLine, resolveCommandLine, type ParsedCommandLine } from '../cli/command-line.js';
-import { readConfig } from '../cli/config-file.js';
+import { readConfig } from '../config/read-config.js';
 import { findManifests } from '../cli/find-manifests.js';
 import type { Environment } from '../cli/io.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';

@@ -4,7 +4,7 @@
  * Built-ins and tiny modules only.
  */
 import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION, parseCommandLine, resolveCommandLine, type OptionValues } from '../cli/command-line.js';
-import type { IntcConfig } from '../cli/config-file.js';
+import type { IntcConfig } from '../config/read-config.js';
 import type { Environment } from '../cli/io.js';
 import { UsageError } from '../cli/find-manifests.js';
 

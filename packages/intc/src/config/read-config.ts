@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkConfig, type ConfigPath, type ConfigProblem } from './config-schema.js';
+import { checkConfig, type ConfigPath, type ConfigProblem } from './check-config.js';
 import { expandGlob, hasGlobCharacters } from './glob.js';
 
 export const CONFIG_FILE_NAME = 'intc.config.json';
@@ -76,18 +76,25 @@ function readPackageConfig(file: string): ConfigRead {
 
 function checked(file: string, text: string, value: unknown, at: ConfigPath): ConfigRead {
   const problems = checkConfig(value, at);
-  if (problems.length > 0) return invalid(file, text, problems);
-  const { $schema: _schema, manifests: entries, ...settings } = value as ConfigValue;
-  if (entries === undefined) return { status: 'ok', config: { file, ...settings } };
+  const manifestsChecked = !problems.some((problem) => problem.path.length === at.length || problem.path[at.length] === 'manifests');
+  // Every problem at once: the entries of a well-formed `manifests` are looked up even when other keys are wrong.
+  const found = manifestsChecked ? resolveManifests(file, (value as ConfigValue).manifests, at) : { manifests: undefined, problems: [] };
+  if (problems.length + found.problems.length > 0) return invalid(file, text, [...problems, ...found.problems]);
+  const { $schema: _schema, manifests: _entries, ...settings } = value as ConfigValue;
+  return { status: 'ok', config: { file, ...settings, ...(found.manifests === undefined ? {} : { manifests: found.manifests }) } };
+}
+
+/** The `manifests` entries as absolute paths (globs expanded, no duplicates), and the entries that name nothing. */
+function resolveManifests(file: string, entries: readonly string[] | undefined, at: ConfigPath): { manifests: string[] | undefined; problems: ConfigProblem[] } {
+  if (entries === undefined) return { manifests: undefined, problems: [] };
   const manifests: string[] = [];
-  const unmatched: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = [];
   entries.forEach((entry, index) => {
     const resolved = resolveManifestEntry(dirname(file), entry, [...at, 'manifests', index]);
     if (Array.isArray(resolved)) manifests.push(...resolved);
-    else unmatched.push(resolved);
+    else problems.push(resolved);
   });
-  if (unmatched.length > 0) return invalid(file, text, unmatched);
-  return { status: 'ok', config: { file, ...settings, manifests: [...new Set(manifests)] } };
+  return { manifests: [...new Set(manifests)], problems };
 }
 
 /** The config as written (checked against the schema). */

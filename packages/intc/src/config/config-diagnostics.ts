@@ -3,11 +3,11 @@
  * errors from the manifest loader, every other problem (`invalid-config`)
  * at its key or value through the loader's positions (src/load/).
  */
-import { createDiagnostic, fileStartLocation, fixOf, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, fileStartLocation, fixOf, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { locate } from '../load/source-file.js';
-import type { ConfigRead } from './config-file.js';
+import type { ConfigRead } from './read-config.js';
 
 export type InvalidConfig = Extract<ConfigRead, { status: 'invalid' }>;
 
@@ -38,5 +38,5 @@ export function configError(read: InvalidConfig, format: DiagnosticFormat): Conf
     createDiagnostic('invalid-config', { detail: problem.detail }, locate(parsed.file, problem.path, problem.part), fixOf(problem.fix)),
   );
   if (diagnostics.length === 0) diagnostics.push(createDiagnostic('invalid-config', { detail: 'the file cannot be read as JSON' }, fileStartLocation(read.file)));
-  return new ConfigError(diagnostics, sources, format);
+  return new ConfigError(sortDiagnostics(diagnostics), sources, format);
 }

@@ -8,8 +8,8 @@
  * Built-ins and tiny modules only (the fast path of `intc generate` uses it).
  */
 import { readFileSync } from 'node:fs';
-import { closestMatch } from '../diagnostics/did-you-mean.js';
-import { listChoices } from './command-line.js';
+import { closestMatch, listChoices } from '../diagnostics/did-you-mean.js';
+
 
 /** A path through the config's value: keys and indices. */
 export type ConfigPath = readonly (string | number)[];
