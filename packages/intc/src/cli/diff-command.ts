@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticReport } from '../diagnostics/format-diagnostics.js';
+import { annotationMessage, annotationTitle } from '../diagnostics/format-github.js';
 import { displayPath } from '../diagnostics/format-text.js';
 import { checkVersion, diffSides } from '../diff/diff-sides.js';
 import { formatReport, workflowCommand, type ReportFormat } from '../diff/format-report.js';
@@ -56,7 +57,7 @@ function formatSideErrors(loads: readonly SideLoad[], format: ReportFormat, io: 
     return diagnostics
       .map((d) => {
         const file = displayPath(d.location.file, io.cwd);
-        return `${workflowCommand(d.severity, d.code, { message: d.message, file, line: d.location.start.line, column: d.location.start.column, fromGit: fromGit.has(d.location.file) }, githubOptions(io))}\n`;
+        return `${workflowCommand(d.severity, annotationTitle(d), { message: annotationMessage(d), file, line: d.location.start.line, column: d.location.start.column, fromGit: fromGit.has(d.location.file) }, githubOptions(io))}\n`;
       })
       .join('');
   }

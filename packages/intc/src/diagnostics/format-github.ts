@@ -42,12 +42,21 @@ export function workflowCommand(level: AnnotationLevel, properties: AnnotationPr
  */
 export function formatDiagnosticGithub(diagnostic: Diagnostic, options: GithubFormatOptions): string {
   const { file, start, end } = diagnostic.location;
-  const message = diagnostic.fix ? `${diagnostic.message}\nhelp: ${diagnostic.fix.message}` : diagnostic.message;
   return workflowCommand(
     diagnostic.severity,
-    { file: annotationPath(file, options), line: start.line, col: start.column, endLine: end.line, endColumn: end.column, title: `intc ${diagnostic.code}` },
-    message,
+    { file: annotationPath(file, options), line: start.line, col: start.column, endLine: end.line, endColumn: end.column, title: annotationTitle(diagnostic) },
+    annotationMessage(diagnostic),
   );
+}
+
+/** `intc <code>`: the title of a diagnostic's annotation. */
+export function annotationTitle(diagnostic: Diagnostic): string {
+  return `intc ${diagnostic.code}`;
+}
+
+/** The message, then the fix on a `help:` line, as the text format shows it. */
+export function annotationMessage(diagnostic: Diagnostic): string {
+  return diagnostic.fix ? `${diagnostic.message}\nhelp: ${diagnostic.fix.message}` : diagnostic.message;
 }
 
 /** A file as an annotation names it: relative to the workspace when it is inside it, else as shown elsewhere. */
