@@ -254,6 +254,15 @@ export function formatOption<const Choices extends readonly string[]>(choices: C
   } as const;
 }
 
+/** `--format text|json|github`, as the commands that report diagnostics take it. */
+export const REPORT_FORMAT_OPTION = formatOption(['text', 'json', 'github'], 'output format; github: workflow annotations');
+
+/** `--out` and `--src`: where a manifest's generated folder and handler stubs are (generate, status). */
+export const LAYOUT_OPTIONS = {
+  out: { type: 'string', value: '<dir>', config: 'out', help: "generated folder, relative to the manifest's folder (default: src/generated)" },
+  src: { type: 'string', value: '<dir>', config: 'src', help: "handler stubs folder, relative to the manifest's folder (default: src)" },
+} as const;
+
 /** `--max-file-size <bytes>`, the same for every command that reads manifests. */
 export const MAX_FILE_SIZE_OPTION = {
   type: 'string',

@@ -17,7 +17,7 @@ import { folderEntries, readText } from '../write/input-cache.js';
 import { parseSize } from '../write/generate-options.js';
 import { lastRunMembers } from '../write/last-run-members.js';
 import { formatTodoLines, plural, type TodoList } from '../write/run-report.js';
-import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION } from './command-line.js';
+import { defineCommand, LAYOUT_OPTIONS, MAX_FILE_SIZE_OPTION, REPORT_FORMAT_OPTION } from './command-line.js';
 import { findManifests } from './find-manifests.js';
 import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
@@ -34,9 +34,8 @@ would create, move or update. Writes nothing.
 With no file named, uses the config's manifests, else the manifest in the current folder.`,
   manifestsFromConfig: true,
   options: {
-    out: { type: 'string', value: '<dir>', config: 'out', help: "generated folder, relative to the manifest's folder (default: src/generated)" },
-    src: { type: 'string', value: '<dir>', config: 'src', help: "handler stubs folder, relative to the manifest's folder (default: src)" },
-    format: formatOption(['text', 'json', 'github'], 'output format; github: workflow annotations'),
+    ...LAYOUT_OPTIONS,
+    format: REPORT_FORMAT_OPTION,
     strict: { type: 'boolean', config: 'strict', help: 'exit 1 when anything is left (for CI)' },
     'max-file-size': MAX_FILE_SIZE_OPTION,
   },

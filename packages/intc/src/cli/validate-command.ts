@@ -8,7 +8,7 @@ import { validate } from '../pipeline.js';
 import { unifiedDiff } from '../write/diff.js';
 import { writeFileAtomic } from '../write/atomic-write.js';
 import { parseSize } from '../write/generate-options.js';
-import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION } from './command-line.js';
+import { defineCommand, MAX_FILE_SIZE_OPTION, REPORT_FORMAT_OPTION } from './command-line.js';
 import { findManifests, UsageError } from './find-manifests.js';
 import { EXIT_ENVIRONMENT, EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
 import { readCommand } from './read-command.js';
@@ -21,7 +21,7 @@ export const VALIDATE_COMMAND = defineCommand({
 With no file named, checks the config's manifests, else the manifest in the current folder.`,
   manifestsFromConfig: true,
   options: {
-    format: formatOption(['text', 'json', 'github'], 'output format; github: workflow annotations'),
+    format: REPORT_FORMAT_OPTION,
     strict: { type: 'boolean', config: 'strict', help: 'warnings fail the run too' },
     fix: { type: 'boolean', help: 'apply the mechanical fixes to the manifests, then report what is left' },
     'dry-run': { type: 'boolean', help: 'with --fix: show the changes as a diff and write nothing' },

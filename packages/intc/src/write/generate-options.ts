@@ -3,7 +3,7 @@
  * by `bin/intc.cjs`'s fast path (so both agree on what a command line means).
  * Built-ins and tiny modules only.
  */
-import { defineCommand, formatOption, MAX_FILE_SIZE_OPTION, parseCommandLine, resolveCommandLine, type OptionValues } from '../cli/command-line.js';
+import { defineCommand, LAYOUT_OPTIONS, MAX_FILE_SIZE_OPTION, REPORT_FORMAT_OPTION, parseCommandLine, resolveCommandLine, type OptionValues } from '../cli/command-line.js';
 import type { IntcConfig } from '../config/read-config.js';
 import type { Environment } from '../cli/io.js';
 import { UsageError } from '../cli/find-manifests.js';
@@ -17,8 +17,7 @@ each manifest, and creates a handler stub for every handler that has none.
 With no file named, uses the config's manifests, else the manifest in the current folder.`,
   manifestsFromConfig: true,
   options: {
-    out: { type: 'string', value: '<dir>', config: 'out', help: "generated folder, relative to the manifest's folder (default: src/generated)" },
-    src: { type: 'string', value: '<dir>', config: 'src', help: "handler stubs folder, relative to the manifest's folder (default: src)" },
+    ...LAYOUT_OPTIONS,
     check: { type: 'boolean', help: 'write nothing; exit 1 with a diff when anything is out of date' },
     watch: { type: 'boolean', help: 'regenerate whenever the manifest or a file it references changes' },
     force: {
@@ -29,7 +28,7 @@ With no file named, uses the config's manifests, else the manifest in the curren
       help: 'reset handler stubs to fresh ones (edits in them are lost): the named ones (an action, channel.message, register, unregister, handler, or a file such as src/actions/x.ts; repeatable), or all of them and src/index.ts, after a confirmation on a terminal',
     },
     yes: { type: 'boolean', help: 'confirm a bare --force without asking (when not on a terminal)' },
-    format: formatOption(['text', 'json', 'github'], 'output format; github: workflow annotations'),
+    format: REPORT_FORMAT_OPTION,
     strict: { type: 'boolean', config: 'strict', help: 'warnings fail the run too (and nothing is written)' },
     'max-file-size': MAX_FILE_SIZE_OPTION,
   },
