@@ -53,8 +53,8 @@ function answeredFast(args) {
       cwd: process.cwd(),
       env: process.env,
       get color() {
-        // Only asked when there are diagnostics to print: process.stdout costs ~8 ms to create.
-        return fast.colorFromEnvironment(process.env, Boolean(process.stdout.isTTY));
+        // Only asked when there are diagnostics to print; isatty, because process.stdout costs ~8 ms to create.
+        return fast.colorFromEnvironment(process.env, require('node:tty').isatty(1));
       },
     });
   } catch {
