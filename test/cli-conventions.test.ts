@@ -157,6 +157,17 @@ describe.each(RUNNERS)('--format github (%s)', (_, run) => {
     expect(result.code).toBe(EXIT_MANIFEST_ERRORS);
     expect(annotations(result.stdout)).toMatchObject([{ level: 'error', file: 'hub.md', title: 'intc docs', message: "Out of date: hub.md. Run 'intc docs' to update it." }]);
   });
+
+  it('docs --format json: the readme, what became of it, and the diff under --check', async () => {
+    const dir = project({ 'integration.yaml': ONE_WARNING.replace('actions:', 'readme: hub.md\nactions:'), 'hub.md': '# Acme\n' });
+    const stale = await run(dir, ['docs', '--check', '--format', 'json']);
+    expect(stale.code).toBe(EXIT_MANIFEST_ERRORS);
+    expect(JSON.parse(stale.stdout)).toMatchObject({ diagnostics: [], readme: 'hub.md', status: 'out-of-date', diff: expect.stringContaining('+<!-- intc:docs:start -->') });
+    const written = await run(dir, ['docs', '--format', 'json']);
+    expect(written.code).toBe(EXIT_OK);
+    expect(JSON.parse(written.stdout)).toMatchObject({ readme: 'hub.md', status: 'updated', summary: 'Updated the generated section of hub.md.' });
+    expect(JSON.parse((await run(dir, ['docs', '--format', 'json'])).stdout)).toMatchObject({ status: 'unchanged' });
+  });
 });
 
 describe.each(RUNNERS)('did you mean, in intc\'s own words (%s)', (_, run) => {

@@ -19,7 +19,7 @@ the manifest in the current folder.`,
   options: {
     out: { type: 'string', value: '<file.md>', help: "the readme to write, relative to the manifest's folder and inside it (default: the manifest's `readme`, else hub.md)" },
     check: { type: 'boolean', help: 'write nothing; exit 1 with a diff when the readme is out of date' },
-    format: formatOption(['text', 'json', 'github'], 'output format; json: { diagnostics, errorCount, warningCount, readme, status, diff? }; github: workflow annotations'),
+    format: formatOption(['text', 'json', 'github'], 'output format; json: { diagnostics, errorCount, warningCount, readme, status, summary or problem, diff? }; github: workflow annotations'),
     'max-file-size': MAX_FILE_SIZE_OPTION,
   },
   exitCodes: {
