@@ -74,6 +74,8 @@ describe('valid fixtures', () => {
 const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'rename-not-applied', 'todo-handler', 'stub-out-of-date', 'not-generated', 'output-not-writable', 'runtime-not-installed']);
 /** `intc import` reports on TypeScript definitions, not manifests: test/import.test.ts covers each. */
 const IMPORT_CODES = new Set(['definition-not-found', 'botpress-sdk-missing', 'definition-load-failed', 'schema-conversion-failed', 'manifest-exists']);
+/** The intc config's, not a manifest's: test/cli-conventions. */
+const CONFIG_CODES = new Set(['invalid-config']);
 
 describe('invalid fixtures', () => {
   it('has at least 45 cases, each with a manifest and a non-empty expected.txt', () => {
@@ -94,10 +96,10 @@ describe('invalid fixtures', () => {
     }
   });
 
-  it('covers every validation code (generation codes are about projects on disk: test/stubs and test/generate-cli; import codes: test/import)', () => {
+  it('covers every validation code (generation codes are about projects on disk: test/stubs and test/generate-cli; import codes: test/import; config codes: test/cli-conventions)', () => {
     const covered = new Set(cases.flatMap((c) => c.expected.map(codeOfExpectedLine)));
     const missing = Object.keys(diagnosticCodes).filter(
-      (code) => code !== 'internal-error' && !GENERATION_CODES.has(code) && !IMPORT_CODES.has(code) && !covered.has(code),
+      (code) => code !== 'internal-error' && !GENERATION_CODES.has(code) && !IMPORT_CODES.has(code) && !CONFIG_CODES.has(code) && !covered.has(code),
     );
     expect(missing, `codes no invalid fixture expects: ${missing.join(', ')}`).toEqual([]);
     const unknown = [...covered].filter((code) => !(code in diagnosticCodes));

@@ -4,7 +4,6 @@
 'use strict';
 
 const argv = process.argv.slice(2);
-const wantsColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 // `intc generate` where nothing changed (the prebuild case) is answered from the
 // run records by a small bundle, before the big one is loaded. Any doubt, or a
@@ -19,10 +18,12 @@ function runFull() {
       throw error;
     });
   }
-  const { main } = requireBundle('intc.cjs');
+  const { main, colorFromEnvironment } = requireBundle('intc.cjs');
   const io = {
     cwd: process.cwd(),
-    color: wantsColor(),
+    env: process.env,
+    // What the environment says (FORCE_COLOR, NO_COLOR, a terminal); --color/--no-color win, in main.
+    color: colorFromEnvironment(process.env, Boolean(process.stdout.isTTY)),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     // A bare `generate --force` asks before overwriting stubs, only where someone can answer.
@@ -61,10 +62,13 @@ function confirm(question) {
 function answeredFast(args) {
   let answer;
   try {
-    answer = requireBundle('intc-fast.cjs').fastGenerate(args, {
+    const fast = requireBundle('intc-fast.cjs');
+    answer = fast.fastGenerate(args, {
       cwd: process.cwd(),
+      env: process.env,
       get color() {
-        return wantsColor(); // only asked when there are diagnostics to print
+        // Only asked when there are diagnostics to print; isatty, because process.stdout costs ~8 ms to create.
+        return fast.colorFromEnvironment(process.env, require('node:tty').isatty(1));
       },
     });
   } catch {

@@ -1,69 +1,51 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { countErrors } from '../diagnostics/diagnostic.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
+import { annotationPath, workflowCommand } from '../diagnostics/format-github.js';
+import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { renderReference } from '../docs/render-reference.js';
-import { DOCS_END, DOCS_START, spliceSection } from '../docs/readme-section.js';
+import { spliceSection } from '../docs/readme-section.js';
 import { integrationModelOf } from '../generate/integration-model-of.js';
 import { stringPropertyOf } from '../model/values.js';
 import { validate } from '../pipeline.js';
 import { writeFileAtomic } from '../write/atomic-write.js';
 import { unifiedDiff } from '../write/diff.js';
+import { parseSize } from '../write/generate-options.js';
 import { isInside, PathGuard } from '../write/path-guard.js';
-import { parseMaxFileSize, withUsage } from './command-usage.js';
+import { DOCS_COMMAND } from './docs-usage.js';
 import { findManifests, UsageError } from './find-manifests.js';
-import { EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
+import { readCommand } from './read-command.js';
 
-export const DOCS_USAGE = `Usage: intc docs [manifest or folder] [options]
-
-Writes the reference a hub readme needs from an integration manifest
-(interfaces applied): overview, configuration, actions with their input and
-output fields, events, channels with message types and tags, states, user tags,
-secrets, interfaces implemented and entities. A new readme is created with a
-title and the reference; after that, only the part between the lines
-${DOCS_START} and ${DOCS_END} is rewritten, and your own text
-around it is kept as written (a readme without the markers gets them appended).
-
-Options:
-  --out <file.md>          the readme to write, relative to the manifest's folder and
-                           inside it (default: the manifest's \`readme\`, else hub.md)
-  --check                  write nothing; exit 1 with a diff when the readme is out of date
-  --max-file-size <bytes>  refuse larger manifests (default: 4 MiB)
-  -h, --help               show this help
-
-Exit codes: 0 written or up to date, 1 manifest errors, an out-of-date readme
-under --check, or a readme that cannot be updated, 2 bad command line.
-`;
-
-/** `intc docs [manifest] [--out file.md] [--check]`. */
-export function runDocs(args: readonly string[], io: CliIo): Promise<number> {
-  return withUsage(DOCS_USAGE, io, () => docs(args, io));
+/** What became of the readme, as every format reports it. */
+interface DocsOutcome {
+  /** The readme, as shown. */
+  readonly readme: string;
+  readonly status: 'created' | 'updated' | 'unchanged' | 'out-of-date' | 'failed';
+  /** The sentence text prints (on stderr for a failure). */
+  readonly message: string;
+  /** --check: the changes the run would make. */
+  readonly diff?: string;
 }
 
-function docs(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      'max-file-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout(DOCS_USAGE);
-    return EXIT_OK;
+/** `intc docs [manifest] [--out file.md] [--check] [--format text|json|github]`. */
+export function runDocs(args: readonly string[], io: CliIo): number {
+  const input = readCommand(DOCS_COMMAND, args, io);
+  if (!input) return EXIT_OK;
+  const { values, positionals } = input;
+  if (positionals.length > 1) {
+    const given = input.manifestsFromConfig ? `the config's manifests are ${positionals.length}` : `${positionals.length} given`;
+    throw new UsageError(`intc docs documents one manifest at a time; ${given}: name one (intc docs <manifest>).`);
   }
-  if (positionals.length > 1) throw new UsageError(`intc docs documents one manifest at a time; ${positionals.length} given.`);
-  const maxFileBytes = parseMaxFileSize(values['max-file-size']);
+  const format = values.format;
+  const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']);
   const result = validate(findManifests(positionals, io.cwd), maxFileBytes === undefined ? {} : { maxFileBytes });
   const errors = countErrors(result.diagnostics);
   const manifest = result.manifests[0];
   if (errors > 0 || !manifest) {
-    for (const diagnostic of result.diagnostics) io.stdout(`${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources: result.sources, color: io.color })}\n`);
-    io.stdout(`${formatSummary(errors, result.diagnostics.length - errors)}\nNothing written.\n`);
+    io.stdout(formatDiagnosticReport(result.diagnostics, format, { ...linesOptions(io, result.sources), closing: ['Nothing written.'] }));
     return EXIT_MANIFEST_ERRORS;
   }
   if (manifest.kind !== 'integration') throw new UsageError(`intc docs documents integration manifests, and '${displayPath(manifest.file.path, io.cwd)}' is a${manifest.kind === 'interface' ? 'n' : ''} ${manifest.kind} manifest.`);
@@ -82,32 +64,42 @@ function docs(args: readonly string[], io: CliIo): number {
     manifestName: basename(manifest.file.path),
     ...(icon === undefined ? {} : { iconPath: relative(dirname(out), resolve(folder, icon)) }),
   });
+  const report = (outcome: Omit<DocsOutcome, 'readme'>, code: number) => printOutcome(io, format, { readme: shown, ...outcome }, out, code);
   const existing = readExisting(out);
   if (existing.problem) {
-    io.stderr(`intc: cannot read '${shown}': ${existing.problem}.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    // A folder where the readme should be is the project's to fix; anything else, the system's.
+    return report({ status: 'failed', message: `Cannot read '${shown}': ${existing.problem}.` }, existing.isFolder ? EXIT_MANIFEST_ERRORS : EXIT_ENVIRONMENT);
   }
   const spliced = spliceSection(existing.text, body, model.title ?? model.name);
-  if (!spliced.ok) {
-    io.stderr(`intc: cannot update '${shown}': ${spliced.problem}.\n`);
-    return EXIT_MANIFEST_ERRORS;
-  }
-  if (spliced.text === existing.text) {
-    io.stdout(`Up to date: ${shown}.\n`);
-    return EXIT_OK;
-  }
+  if (!spliced.ok) return report({ status: 'failed', message: `Cannot update '${shown}': ${spliced.problem}.` }, EXIT_MANIFEST_ERRORS);
+  if (spliced.text === existing.text) return report({ status: 'unchanged', message: `Up to date: ${shown}.` }, EXIT_OK);
   if (values.check) {
-    io.stdout(`${unifiedDiff(existing.text ?? '', spliced.text, { oldLabel: `a/${shown}`, newLabel: `b/${shown}` })}\nOut of date: ${shown}. Run 'intc docs' to update it.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    const diff = unifiedDiff(existing.text ?? '', spliced.text, { oldLabel: `a/${shown}`, newLabel: `b/${shown}` });
+    return report({ status: 'out-of-date', message: `Out of date: ${shown}. Run 'intc docs' to update it.`, diff }, EXIT_MANIFEST_ERRORS);
   }
   try {
     writeFileAtomic(out, spliced.text);
   } catch (error) {
-    io.stderr(`intc: cannot write '${shown}': ${error instanceof Error ? error.message : String(error)}.\n`);
-    return EXIT_MANIFEST_ERRORS;
+    return report({ status: 'failed', message: `Cannot write '${shown}': ${error instanceof Error ? error.message : String(error)}.` }, EXIT_ENVIRONMENT);
   }
-  io.stdout(existing.text === undefined ? `Created ${shown}.\n` : `Updated the generated section of ${shown}.\n`);
-  return EXIT_OK;
+  const created = existing.text === undefined;
+  return report({ status: created ? 'created' : 'updated', message: created ? `Created ${shown}.` : `Updated the generated section of ${shown}.` }, EXIT_OK);
+}
+
+/** Prints the outcome (text: a failure on stderr; json: one object; github: a failure or an out-of-date readme as an annotation) and returns `code`. */
+function printOutcome(io: CliIo, format: DiagnosticFormat, outcome: DocsOutcome, path: string, code: number): number {
+  const failed = outcome.status === 'failed';
+  if (format === 'json') {
+    const { message, ...fields } = outcome;
+    io.stdout(formatDiagnosticsJson([], io.cwd, { ...fields, [failed ? 'problem' : 'summary']: message }));
+    return code;
+  }
+  const annotated = format === 'github' && (failed || outcome.status === 'out-of-date');
+  if (annotated) io.stdout(`${workflowCommand('error', { file: annotationPath(path, linesOptions(io, new Map())), title: 'intc docs' }, outcome.message)}\n`);
+  if (outcome.diff !== undefined) io.stdout(`${outcome.diff}\n`);
+  if (failed) io.stderr(`intc: ${outcome.message}\n`);
+  else io.stdout(`${outcome.message}\n`);
+  return code;
 }
 
 /**
@@ -132,12 +124,12 @@ function isSymbolicLink(path: string): boolean {
 }
 
 /** The readme's text; undefined when there is none yet. */
-function readExisting(path: string): { text?: string; problem?: string } {
+function readExisting(path: string): { text?: string; problem?: string; isFolder?: boolean } {
   try {
     return { text: readFileSync(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};
-    return { problem: code === 'EISDIR' ? 'it is a folder' : (error as Error).message };
+    return code === 'EISDIR' ? { problem: 'it is a folder', isFolder: true } : { problem: (error as Error).message };
   }
 }

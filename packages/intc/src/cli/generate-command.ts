@@ -18,7 +18,7 @@ import { applyWrites, writeRecord } from '../write/apply-writes.js';
 import { unifiedDiff } from '../write/diff.js';
 import { cachedRun, layoutOptions, resolveManifestFiles } from '../write/fast-path.js';
 import { lastRunMembers } from '../write/last-run-members.js';
-import { GENERATE_USAGE, parseGenerateArgs, type GenerateArgs } from '../write/generate-options.js';
+import { GENERATE_COMMAND, toGenerateArgs, type GenerateArgs } from '../write/generate-options.js';
 import {
   folderEntries,
   folderListing,
@@ -34,9 +34,10 @@ import { referencedInputFiles } from '../write/referenced-inputs.js';
 import { exitCodeOf, formatRunOutcome, type FileOutcome, type RunOutcome, type TodoList } from '../write/run-report.js';
 import { findManifests, UsageError } from './find-manifests.js';
 import { EXIT_OK, type CliIo } from './io.js';
+import { readCommand } from './read-command.js';
 import { watchGenerate } from './watch.js';
 
-export { GENERATE_USAGE };
+export { GENERATE_COMMAND };
 
 /** The CLI's io, plus what stops `--watch` when the CLI runs in-process (else Ctrl-C). */
 export interface GenerateIo extends CliIo {
@@ -50,11 +51,9 @@ export type ConfirmOverwrite = (files: readonly string[]) => Promise<boolean>;
 
 /** `intc generate [manifest-or-folder...] [options]`. */
 export async function runGenerate(args: readonly string[], io: GenerateIo): Promise<number> {
-  const options = parseGenerateArgs(args);
-  if (options.help) {
-    io.stdout(GENERATE_USAGE);
-    return EXIT_OK;
-  }
+  const input = readCommand(GENERATE_COMMAND, args, io);
+  if (!input) return EXIT_OK;
+  const options = toGenerateArgs(input.values, input.positionals);
   const manifests = findManifests(options.manifests, io.cwd);
   // Started before anything else, so the thread's start-up and Ajv's loading overlap validation.
   const worker = new ValidatorsWorker({ manifests });
@@ -63,7 +62,7 @@ export async function runGenerate(args: readonly string[], io: GenerateIo): Prom
     if (options.watch) return await watchGenerate(manifests, options, io, (m, o, cwd) => generateOnce(m, o, cwd, worker));
     const confirm = options.force === true && !options.yes ? confirmOverwrite(io) : undefined;
     const run = await generateOnce(manifests, options, io.cwd, worker, confirm);
-    io.stdout(formatRunOutcome(run.outcome, { cwd: io.cwd, color: io.color, format: options.format }));
+    io.stdout(formatRunOutcome(run.outcome, { cwd: io.cwd, color: io.color, format: options.format, workspace: io.env?.GITHUB_WORKSPACE }));
     return exitCodeOf(run.outcome, options.strict);
   } finally {
     worker.close();

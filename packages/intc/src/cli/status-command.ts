@@ -3,11 +3,9 @@
  * of integration manifests (stubs/handler-status.ts), as diagnostics in the
  * formats validate prints, then one line per integration. Writes nothing.
  */
-import { parseArgs } from 'node:util';
 import { countErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticGithub } from '../diagnostics/format-github.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { integrationModelOf } from '../generate/integration-model-of.js';
 import { projectLayout } from '../generate/project-layout.js';
 import { locate } from '../load/source-file.js';
@@ -19,50 +17,39 @@ import { folderEntries, readText } from '../write/input-cache.js';
 import { parseSize } from '../write/generate-options.js';
 import { lastRunMembers } from '../write/last-run-members.js';
 import { formatTodoLines, plural, type TodoList } from '../write/run-report.js';
-import { findManifests, UsageError } from './find-manifests.js';
-import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from './io.js';
+import { defineCommand, LAYOUT_OPTIONS, MAX_FILE_SIZE_OPTION, REPORT_FORMAT_OPTION } from './command-line.js';
+import { findManifests } from './find-manifests.js';
+import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
+import { readCommand } from './read-command.js';
 
-export const STATUS_USAGE = `Usage: intc status [manifest or folder...] [options]
-
-Shows what is left to do in the handlers of integration manifests: handlers
+export const STATUS_COMMAND = defineCommand({
+  name: 'status',
+  operands: '[manifest or folder...] [options]',
+  summary: 'show what is left to do in the handlers (TODO, stale, unwired)',
+  description: `Shows what is left to do in the handlers of integration manifests: handlers
 still at the TODO body intc wrote, stale handlers (typed as a member the
 manifest no longer has, whatever the file is called), handlers not wired into
 src/index.ts, renames intc could not carry out, and stub files 'intc generate'
 would create, move or update. Writes nothing.
-With no file named, uses the manifest in the current folder.
-
-Options:
-  --out <dir>                   generated folder, relative to the manifest's folder (default: src/generated)
-  --src <dir>                   handler stubs folder, relative to the manifest's folder (default: src)
-  --format <text|json|github>   output format (default: text); github: workflow annotations
-  --strict                      exit 1 when anything is left (for CI)
-  --max-file-size <bytes>       refuse larger manifests (default: 4 MiB)
-  -h, --help                    show this help
-`;
-
-type Format = 'text' | 'json' | 'github';
+With no file named, uses the config's manifests, else the manifest in the current folder.`,
+  manifestsFromConfig: true,
+  options: {
+    ...LAYOUT_OPTIONS,
+    format: REPORT_FORMAT_OPTION,
+    strict: { type: 'boolean', config: 'strict', help: 'exit 1 when anything is left (for CI)' },
+    'max-file-size': MAX_FILE_SIZE_OPTION,
+  },
+  exitCodes: {
+    0: 'nothing left to do, or things left without --strict',
+    1: 'something left under --strict, or manifest errors',
+  },
+});
 
 export function runStatus(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      src: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      strict: { type: 'boolean', default: false },
-      'max-file-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout(STATUS_USAGE);
-    return EXIT_OK;
-  }
+  const input = readCommand(STATUS_COMMAND, args, io);
+  if (!input) return EXIT_OK;
+  const { values, positionals } = input;
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'github') {
-    throw new UsageError(`--format must be 'text', 'json' or 'github', not '${format}'.`);
-  }
   const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']);
   const validated = validate(findManifests(positionals, io.cwd), maxFileBytes === undefined ? {} : { maxFileBytes });
   if (countErrors(validated.diagnostics) > 0) {
@@ -98,18 +85,8 @@ export function runStatus(args: readonly string[], io: CliIo): number {
   return values.strict && done === undefined ? EXIT_MANIFEST_ERRORS : EXIT_OK;
 }
 
-function print(io: CliIo, format: Format, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, todo: readonly TodoList[], done: string | undefined): void {
-  if (format === 'json') {
-    const report = JSON.parse(formatDiagnosticsJson(diagnostics, io.cwd)) as Record<string, unknown>;
-    report.todo = todo.map((list) => ({ manifest: displayPath(list.manifest, io.cwd), handlers: list.handlers }));
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    return;
-  }
-  for (const diagnostic of diagnostics) {
-    io.stdout(format === 'github' ? `${formatDiagnosticGithub(diagnostic, io.cwd)}\n` : `${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources, color: io.color })}\n`);
-  }
-  const errors = countErrors(diagnostics);
-  if (format === 'text' && diagnostics.length > 0) io.stdout(`${formatSummary(errors, diagnostics.length - errors)}\n`);
-  for (const line of formatTodoLines(todo, io.cwd, format === 'text' ? 'each one is listed above' : 'each one is annotated')) io.stdout(`${line}\n`);
-  if (done !== undefined) io.stdout(`${done}\n`);
+function print(io: CliIo, format: DiagnosticFormat, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, todo: readonly TodoList[], done: string | undefined): void {
+  const json = { todo: todo.map((list) => ({ manifest: displayPath(list.manifest, io.cwd), handlers: list.handlers })) };
+  const closing = [...formatTodoLines(todo, io.cwd, format === 'text' ? 'each one is listed above' : 'each one is annotated'), ...(done === undefined ? [] : [done])];
+  io.stdout(formatDiagnosticReport(diagnostics, format, { ...linesOptions(io, sources), json, closing }));
 }

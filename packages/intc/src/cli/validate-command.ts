@@ -1,51 +1,43 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { countErrors, createDiagnostic, fileStartLocation, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { countFixable, displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { formatDiagnosticReport } from '../diagnostics/format-diagnostics.js';
+import { countFixable, displayPath } from '../diagnostics/format-text.js';
 import { fixManifests, type FixedFile } from '../fix/fix-manifests.js';
 import { encodeSource, sourceEncoding } from '../load/read-source.js';
 import { validate } from '../pipeline.js';
 import { unifiedDiff } from '../write/diff.js';
 import { writeFileAtomic } from '../write/atomic-write.js';
+import { parseSize } from '../write/generate-options.js';
+import { defineCommand, MAX_FILE_SIZE_OPTION, REPORT_FORMAT_OPTION } from './command-line.js';
 import { findManifests, UsageError } from './find-manifests.js';
-import type { CliIo } from './io.js';
-import { EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK } from './io.js';
+import { EXIT_ENVIRONMENT, EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from './io.js';
+import { readCommand } from './read-command.js';
 
-export const VALIDATE_USAGE = `Usage: intc validate [manifest or folder...] [options]
-
-Checks integration, interface and bot manifests and everything they reference.
-With no file named, checks the manifest in the current folder.
-
-Options:
-  --format <text|json>    output format (default: text)
-  --strict                warnings fail the run too
-  --fix                   apply the mechanical fixes to the manifests, then report what is left
-  --dry-run               with --fix: show the changes as a diff and write nothing
-  --max-file-size <bytes> refuse larger manifests (default: 4 MiB)
-  -h, --help              show this help
-`;
+export const VALIDATE_COMMAND = defineCommand({
+  name: 'validate',
+  operands: '[manifest or folder...] [options]',
+  summary: 'check manifests and report every problem with its location',
+  description: `Checks integration, interface and bot manifests and everything they reference.
+With no file named, checks the config's manifests, else the manifest in the current folder.`,
+  manifestsFromConfig: true,
+  options: {
+    format: REPORT_FORMAT_OPTION,
+    strict: { type: 'boolean', config: 'strict', help: 'warnings fail the run too' },
+    fix: { type: 'boolean', help: 'apply the mechanical fixes to the manifests, then report what is left' },
+    'dry-run': { type: 'boolean', help: 'with --fix: show the changes as a diff and write nothing' },
+    'max-file-size': MAX_FILE_SIZE_OPTION,
+  },
+  exitCodes: {
+    0: 'clean (warnings allowed)',
+    1: 'manifest errors, or warnings under --strict',
+    3: 'a fixed manifest could not be written (--fix)',
+  },
+});
 
 export function runValidate(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      strict: { type: 'boolean', default: false },
-      fix: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      'max-file-size': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    io.stdout(VALIDATE_USAGE);
-    return EXIT_OK;
-  }
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format must be 'text' or 'json', not '${values.format}'.`);
-  }
+  const input = readCommand(VALIDATE_COMMAND, args, io);
+  if (!input) return EXIT_OK;
+  const { values, positionals } = input;
   if (values['dry-run'] && !values.fix) throw new UsageError('--dry-run goes with --fix: `intc validate --fix --dry-run` shows the fixes without writing them.');
   const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']);
   const files = findManifests(positionals, io.cwd);
@@ -54,28 +46,24 @@ export function runValidate(args: readonly string[], io: CliIo): number {
 
   let result: { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string> };
   let changes: readonly FixedFile[] = [];
+  let writeFailures: Diagnostic[] = [];
   if (values.fix) {
     const fixed = fixManifests(files, options);
     changes = fixed.changes;
-    const writeFailures = values['dry-run'] ? [] : writeFixes(changes, io.cwd);
+    writeFailures = values['dry-run'] ? [] : writeFixes(changes, io.cwd);
     result = { diagnostics: sortDiagnostics([...fixed.diagnostics, ...writeFailures]), sources: fixed.sources };
-    if (format === 'text') io.stdout(describeFixes(changes, fixed.applied, values['dry-run'], io.cwd, countErrors(result.diagnostics)));
+    if (format !== 'json') io.stdout(describeFixes(changes, fixed.applied, values['dry-run'], io.cwd, countErrors(result.diagnostics)));
   } else {
     result = validate(files, options);
   }
 
-  if (format === 'json') {
-    const fixed = values.fix ? { fixed: changes.map((change) => fixedFileJson(change, values['dry-run'], io.cwd)) } : {};
-    io.stdout(formatDiagnosticsJson(result.diagnostics, io.cwd, fixed));
-  } else {
-    for (const diagnostic of result.diagnostics) {
-      io.stdout(`${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources: result.sources, color: io.color })}\n`);
-    }
-  }
+  const json = values.fix ? { fixed: changes.map((change) => fixedFileJson(change, values['dry-run'], io.cwd)) } : {};
+  const fixable = values.fix ? 0 : countFixable(result.diagnostics);
+  io.stdout(formatDiagnosticReport(result.diagnostics, format, { ...linesOptions(io, result.sources), json, countWhenNone: true, fixable }));
   const errors = countErrors(result.diagnostics);
   const warnings = result.diagnostics.length - errors;
-  if (format === 'text') io.stdout(`${formatSummary(errors, warnings, values.fix ? 0 : countFixable(result.diagnostics))}\n`);
   if (result.diagnostics.some((d) => d.code === 'internal-error')) return EXIT_INTERNAL_ERROR;
+  if (writeFailures.length > 0) return EXIT_ENVIRONMENT;
   return errors > 0 || (values.strict && warnings > 0) ? EXIT_MANIFEST_ERRORS : EXIT_OK;
 }
 
@@ -110,10 +98,4 @@ function diffOf(change: FixedFile, cwd: string): string {
 
 function fixedFileJson(change: FixedFile, dryRun: boolean, cwd: string) {
   return { file: displayPath(change.path, cwd), written: !dryRun, diff: diffOf(change, cwd) };
-}
-
-function parseSize(text: string): number {
-  const bytes = Number(text);
-  if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not '${text}'.`);
-  return bytes;
 }

@@ -5,7 +5,7 @@ import { resolveManifestFiles } from '../write/fast-path.js';
 import type { GenerateArgs } from '../write/generate-options.js';
 import { formatRunOutcome } from '../write/run-report.js';
 import type { GenerateIo, GenerateOnce } from './generate-command.js';
-import { EXIT_OK } from './io.js';
+import { EXIT_OK, internalErrorText } from './io.js';
 
 /** Editors write a file in several steps; wait this long after the last event before regenerating. */
 const DEBOUNCE_MS = 30;
@@ -57,15 +57,14 @@ class WatchSession {
     try {
       const run = await this.runOnce(this.manifests, this.options, this.io.cwd);
       if (this.stopped) return this.finish();
-      this.io.stdout(formatRunOutcome(run.outcome, { cwd: this.io.cwd, color: this.io.color, format: this.options.format }));
+      this.io.stdout(formatRunOutcome(run.outcome, { cwd: this.io.cwd, color: this.io.color, format: this.options.format, workspace: this.io.env?.GITHUB_WORKSPACE }));
       // After a failed run the manifest may reference less than it did: keep watching what it used to reference too.
       const keepOld = run.outcome.stopped !== undefined;
       const named = resolveManifestFiles(this.manifests, this.io.cwd) ?? this.manifests;
       this.watch([...named, ...run.inputs, ...(keepOld ? this.watched : [])]);
     } catch (error) {
       // A bug in intc: say so, and keep watching (the next change may not hit it).
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      this.io.stderr(`intc: internal compiler error: ${detail}\nThis is a bug in intc, not in your manifest. Please report it.\n`);
+      this.io.stderr(internalErrorText(error));
     }
     this.running = false;
     if (this.stopped) return this.finish();

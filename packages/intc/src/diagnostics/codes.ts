@@ -201,6 +201,9 @@ export const diagnosticCodes = {
     (p) => `'${p.path}' exists and intc import does not overwrite it: pass --force to replace it, or --out <dir> to write elsewhere.`,
   ),
 
+  // The intc config (intc.config.json, or the `intc` key of package.json)
+  'invalid-config': code<{ detail: string }>('error', (p) => `Invalid intc config: ${p.detail}.`),
+
   // Tool
   'internal-error': code<{ detail: string }>(
     'error',

@@ -3,6 +3,7 @@
  * tools, and GitHub Actions workflow commands (annotations on the pull
  * request: breaking → error, feature → warning, patch → notice).
  */
+import { annotationPath, workflowCommand as annotation, type AnnotationLevel, type GithubFormatOptions } from '../diagnostics/format-github.js';
 import type { ChangeSeverity } from './change-codes.js';
 import type { DiffReport, LocatedChange } from './diff-sides.js';
 
@@ -13,12 +14,13 @@ export function describeBump(report: DiffReport): string {
   return report.bump === 'none' ? `none: ${report.oldVersion} stays` : `${report.bump}: ${report.oldVersion} → ${report.nextVersion}`;
 }
 
-export function formatReport(report: DiffReport, format: ReportFormat, color = false): string {
+/** `github`: where annotation paths start (the current folder, or GITHUB_WORKSPACE); default: the current folder. */
+export function formatReport(report: DiffReport, format: ReportFormat, color = false, github: GithubFormatOptions = { cwd: process.cwd() }): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'github':
-      return formatGithub(report);
+      return formatGithub(report, github);
     case 'text':
       return formatText(report, color);
   }
@@ -51,7 +53,7 @@ function formatJson(report: DiffReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-const GITHUB_COMMAND: Record<ChangeSeverity, string> = { breaking: 'error', feature: 'warning', patch: 'notice' };
+const GITHUB_COMMAND: Record<ChangeSeverity, AnnotationLevel> = { breaking: 'error', feature: 'warning', patch: 'notice' };
 
 /**
  * One workflow command per change. A removal shown in a file read from git
@@ -59,15 +61,15 @@ const GITHUB_COMMAND: Record<ChangeSeverity, string> = { breaking: 'error', feat
  * one is checked out), its old place written in the message; any other
  * place in a git revision goes into the message, without file and line.
  */
-function formatGithub(report: DiffReport): string {
+function formatGithub(report: DiffReport, options: GithubFormatOptions): string {
   const lines = report.changes.map((c) => {
     const title = `${c.severity} ${c.code}`;
     // A removal shown in a git revision is annotated where it was, in the checked-out new file.
-    if (c.fromGit && c.near && !c.near.fromGit) return workflowCommand(GITHUB_COMMAND[c.severity], title, { ...c.near, message: `${c.message} (${c.file}:${c.line}:${c.column})` });
-    return workflowCommand(GITHUB_COMMAND[c.severity], title, c);
+    if (c.fromGit && c.near && !c.near.fromGit) return workflowCommand(GITHUB_COMMAND[c.severity], title, { ...c.near, message: `${c.message} (${c.file}:${c.line}:${c.column})` }, options);
+    return workflowCommand(GITHUB_COMMAND[c.severity], title, c, options);
   });
-  lines.push(`::notice title=${property('intc diff')}::${data(`Required bump: ${describeBump(report)}`)}`);
-  if (report.versionProblem) lines.push(workflowCommand('error', 'version-too-low', report.versionProblem));
+  lines.push(annotation('notice', { title: 'intc diff' }, `Required bump: ${describeBump(report)}`));
+  if (report.versionProblem) lines.push(workflowCommand('error', 'version-too-low', report.versionProblem, options));
   return `${lines.join('\n')}\n`;
 }
 
@@ -80,21 +82,11 @@ interface Placed {
 }
 
 /** `::error file=…,line=…,col=…,title=…::message`; a place in a git revision goes into the message instead. */
-export function workflowCommand(command: string, title: string, placed: Placed): string {
-  if (placed.fromGit) return `::${command} title=${property(title)}::${data(`${placed.message} (${placed.file}:${placed.line}:${placed.column})`)}`;
-  return `::${command} file=${property(placed.file)},line=${placed.line},col=${placed.column},title=${property(title)}::${data(placed.message)}`;
+export function workflowCommand(level: AnnotationLevel, title: string, placed: Placed, options: GithubFormatOptions): string {
+  if (placed.fromGit) return annotation(level, { title }, `${placed.message} (${placed.file}:${placed.line}:${placed.column})`);
+  return annotation(level, { file: annotationPath(placed.file, options), line: placed.line, col: placed.column, title }, placed.message);
 }
 
 function withoutGitFlag({ fromGit: _fromGit, ...rest }: Placed): Omit<Placed, 'fromGit'> {
   return rest;
-}
-
-/** A workflow command's message: `%`, CR and LF escaped. */
-export function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** A workflow command's property value: also `:` and `,`. */
-function property(text: string): string {
-  return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,21 +1,19 @@
 /**
- * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json]`.
- * Exit 0: manifests written (or already right); 1: nothing written, a
- * problem the user must fix is reported (SDK missing, a definition fails,
- * a manifest exists), for any of the definitions named; 2: bad command
- * line, or a bug in intc (main.ts).
+ * `intc import [definition or folder...] [--out <dir>] [--force] [--format text|json|github]`.
+ * Exit codes: see IMPORT_COMMAND (cli/import-usage.ts).
  * Loaded on first use (dist/intc-import.cjs), with esbuild, so validate and
  * generate never load any of it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/find-manifests.js';
-import { IMPORT_USAGE } from '../cli/import-usage.js';
-import { EXIT_MANIFEST_ERRORS, EXIT_OK, type CliIo } from '../cli/io.js';
-import { countErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { IMPORT_COMMAND } from '../cli/import-usage.js';
+import { EXIT_ENVIRONMENT, EXIT_MANIFEST_ERRORS, EXIT_OK, linesOptions, type CliIo } from '../cli/io.js';
+import { readCommand } from '../cli/read-command.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnosticReport, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { displayPath } from '../diagnostics/format-text.js';
 import { importDefinition, type ImportedDefinition } from './import-definition.js';
 import { ImportFailure } from './import-failure.js';
 import { assertWritable, writeImported, type WrittenFile } from './write-imported.js';
@@ -24,53 +22,42 @@ interface ImportArgs {
   readonly targets: readonly string[];
   readonly outDir: string | undefined;
   readonly force: boolean;
-  readonly format: 'text' | 'json';
-  readonly help: boolean;
+  readonly format: DiagnosticFormat;
 }
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseImportArgs(args, io.cwd);
-  if (options.help) {
-    io.stdout(IMPORT_USAGE);
-    return EXIT_OK;
-  }
+  const options = parseImportArgs(args, io);
+  if (!options) return EXIT_OK;
   const { imported, diagnostics } = await importAll(options, io.cwd);
-  if (diagnostics.length > 0) return reportFailure(diagnostics, io, options.format);
+  if (diagnostics.length > 0) return reportFailure(diagnostics, io, options.format, diagnostics.some((d) => d.code === 'botpress-sdk-missing'));
   const written: WrittenFile[][] = [];
   try {
     for (const result of imported) written.push(writeImported(result));
   } catch (error) {
     if (!(error instanceof ImportFailure)) throw error;
-    return reportFailure(error.diagnostics, io, options.format);
+    return reportFailure(error.diagnostics, io, options.format, true);
   }
   const summaries = imported.map((result, index) => summaryOf(result, written[index]!, io.cwd));
   io.stdout(
     options.format === 'json'
-      ? reportJson([], written.flat(), io.cwd, summaries.join('\n'))
+      ? reportJson(written.flat(), io.cwd, summaries.join('\n'))
       : imported.map((result, index) => reportText(result, written[index]!, summaries[index]!, io.cwd)).join(''),
   );
   return EXIT_OK;
 }
 
-function parseImportArgs(args: readonly string[], cwd: string): ImportArgs {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${values.format}'.`);
+/** The options; undefined after printing the help. */
+function parseImportArgs(args: readonly string[], io: CliIo): ImportArgs | undefined {
+  const input = readCommand(IMPORT_COMMAND, args, io);
+  if (!input) return undefined;
+  const { values, positionals } = input;
+  const cwd = io.cwd;
   if (values.out !== undefined && positionals.length > 1) throw new UsageError('--out is the folder of one import: name one definition with it.');
   return {
     targets: positionals.length > 0 ? positionals : ['.'],
     outDir: values.out === undefined ? undefined : resolve(cwd, values.out),
     force: values.force,
     format: values.format,
-    help: values.help,
   };
 }
 
@@ -91,10 +78,12 @@ async function importAll(options: ImportArgs, cwd: string): Promise<{ imported: 
   return { imported, diagnostics };
 }
 
-function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: 'text' | 'json'): number {
+/** Nothing written: the problems, then exit 1, or 4 when the system is what failed (`environment`: the SDK missing, a write refused). */
+function reportFailure(diagnostics: readonly Diagnostic[], io: CliIo, format: DiagnosticFormat, environment: boolean): number {
   const sorted = sortDiagnostics(diagnostics);
-  io.stdout(format === 'json' ? reportJson(sorted, [], io.cwd, 'Nothing written.') : failureText(sorted, io));
-  return EXIT_MANIFEST_ERRORS;
+  const nothing = 'Nothing written.';
+  io.stdout(formatDiagnosticReport(sorted, format, { ...linesOptions(io, sourcesOf(sorted)), json: { files: [], summary: nothing }, closing: [nothing] }));
+  return environment ? EXIT_ENVIRONMENT : EXIT_MANIFEST_ERRORS;
 }
 
 function reportText(imported: ImportedDefinition, written: readonly WrittenFile[], summary: string, cwd: string): string {
@@ -110,18 +99,8 @@ function summaryOf(imported: ImportedDefinition, written: readonly WrittenFile[]
   return `Imported ${displayPath(imported.definitionFile, cwd)}${sdk}: ${written.length} manifest${written.length === 1 ? '' : 's'} (${changed} written, ${written.length - changed} unchanged).`;
 }
 
-function failureText(diagnostics: readonly Diagnostic[], io: CliIo): string {
-  const sources = sourcesOf(diagnostics);
-  const out = diagnostics.map((diagnostic) => `${formatDiagnosticText(diagnostic, { cwd: io.cwd, sources, color: io.color })}\n`);
-  const errors = countErrors(diagnostics);
-  return `${out.join('')}${formatSummary(errors, diagnostics.length - errors)}\nNothing written.\n`;
-}
-
-function reportJson(diagnostics: readonly Diagnostic[], written: readonly WrittenFile[], cwd: string, summary: string): string {
-  const report = JSON.parse(formatDiagnosticsJson(diagnostics, cwd)) as Record<string, unknown>;
-  report.files = written.map((file) => ({ file: displayPath(file.path, cwd), status: file.status }));
-  report.summary = summary;
-  return `${JSON.stringify(report, null, 2)}\n`;
+function reportJson(written: readonly WrittenFile[], cwd: string, summary: string): string {
+  return formatDiagnosticsJson([], cwd, { files: written.map((file) => ({ file: displayPath(file.path, cwd), status: file.status })), summary });
 }
 
 /** The text of each located file (a definition's source), for code frames. */

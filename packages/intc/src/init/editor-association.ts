@@ -28,17 +28,22 @@ export function editorSettings(): { 'yaml.schemas': Record<string, string[]>; 'j
   };
 }
 
-/** The kinds of schema intc ships (`integration`, `interface`, `bot`, and any other `<kind>.schema.json`), sorted. */
+/** The kind `intc schema` names each shipped schema file by: the file name without `.schema.json`, but `config` for the intc config's. */
+const KIND_OF_FILE: Readonly<Record<string, string>> = { 'intc.config': 'config' };
+const fileOfKind = (kind: string) => Object.entries(KIND_OF_FILE).find(([, named]) => named === kind)?.[0] ?? kind;
+
+/** The kinds of schema intc ships (`integration`, `interface`, `bot`, `config`, and any other `<kind>.schema.json`), sorted. */
 export function shippedSchemaKinds(): string[] {
   return readdirSync(schemaDirectory)
     .filter((name) => name.endsWith('.schema.json'))
     .map((name) => name.slice(0, -'.schema.json'.length))
+    .map((file) => KIND_OF_FILE[file] ?? file)
     .sort();
 }
 
 /** The absolute path of the shipped schema of `kind`, or undefined when intc ships none by that name. */
 export function shippedSchemaPath(kind: string): string | undefined {
   if (!/^[a-z][a-z-]*$/.test(kind)) return undefined;
-  const path = fileURLToPath(new URL(`${kind}.schema.json`, schemaDirectory));
+  const path = fileURLToPath(new URL(`${fileOfKind(kind)}.schema.json`, schemaDirectory));
   return existsSync(path) ? path : undefined;
 }

@@ -6,18 +6,26 @@
  * Node built-ins and tiny modules only. Any doubt → undefined (generate).
  */
 import { statSync } from 'node:fs';
+import { colorFlag } from '../cli/color.js';
+import { parseCommandLine, resolveCommandLine, type ParsedCommandLine } from '../cli/command-line.js';
+import { readConfig } from '../config/read-config.js';
 import { findManifests } from '../cli/find-manifests.js';
+import type { Environment } from '../cli/io.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { projectLayout, type ProjectLayout } from '../generate/project-layout.js';
 import { manifestInFolder } from '../load/manifest-in-folder.js';
-import { quickParseGenerateArgs, type GenerateArgs } from './generate-options.js';
+import { GENERATE_COMMAND, toGenerateArgs, type GenerateArgs } from './generate-options.js';
 import { currentRecord, toolIdentity, type CurrentRecord } from './input-cache.js';
 import { layoutProblem } from './path-guard.js';
 import { exitCodeOf, formatRunOutcome, type RunOutcome } from './run-report.js';
 
+export { colorFromEnvironment } from '../cli/color.js';
+
 export interface FastIo {
   readonly cwd: string;
+  /** What the environment says (--color/--no-color on the command line win). */
   readonly color: boolean;
+  readonly env?: Environment;
 }
 
 /**
@@ -27,8 +35,9 @@ export interface FastIo {
  * errors).
  */
 export function fastGenerate(args: readonly string[], io: FastIo): { code: number; output: string } | undefined {
-  const options = quickParseGenerateArgs(args);
-  if (!options || options.help || options.watch || options.force) return undefined;
+  const env = io.env ?? {};
+  const options = settledOptions(args, io.cwd, env);
+  if (!options || options.watch || options.force) return undefined;
   const manifests = resolveManifestFiles(options.manifests, io.cwd);
   if (!manifests) return undefined;
   const cached = cachedRun(manifests, options);
@@ -36,12 +45,32 @@ export function fastGenerate(args: readonly string[], io: FastIo): { code: numbe
   const report = {
     cwd: io.cwd,
     format: options.format,
+    workspace: env.GITHUB_WORKSPACE,
     // Read only when there are diagnostics to print: deciding costs bin/intc.cjs the stdout stream.
     get color() {
-      return io.color;
+      return colorFlag(args) ?? io.color;
     },
   };
   return { code: exitCodeOf(cached.outcome, options.strict), output: formatRunOutcome(cached.outcome, report) };
+}
+
+/** The options of a command line the full run would accept, with the config's; undefined for anything else (help, a bad config, a usage error). */
+function settledOptions(args: readonly string[], cwd: string, env: Environment): GenerateArgs | undefined {
+  let parsed: ParsedCommandLine;
+  try {
+    parsed = parseCommandLine(GENERATE_COMMAND, args);
+  } catch {
+    return undefined;
+  }
+  if (parsed.given.get('help') === true) return undefined;
+  const config = readConfig(cwd);
+  if (config.status === 'invalid') return undefined;
+  try {
+    const { values, positionals } = resolveCommandLine(GENERATE_COMMAND, parsed, config.status === 'ok' ? config.config : undefined, env);
+    return toGenerateArgs(values, positionals);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -3,9 +3,12 @@
  * by the full run, `--watch` and `bin/intc.cjs`'s fast path (so a skipped run
  * prints exactly what a full no-change run would).
  */
+import { EXIT_ENVIRONMENT, EXIT_INTERNAL_ERROR, EXIT_MANIFEST_ERRORS, EXIT_OK } from '../cli/io.js';
 import { countErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnosticLines, type DiagnosticFormat } from '../diagnostics/format-diagnostics.js';
+import { annotationPath, workflowCommand } from '../diagnostics/format-github.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
-import { displayPath, formatDiagnosticText, formatSummary } from '../diagnostics/format-text.js';
+import { displayPath, formatSummary } from '../diagnostics/format-text.js';
 import type { WriteStatus } from './plan-writes.js';
 
 export interface FileOutcome {
@@ -44,26 +47,35 @@ export interface RunOutcome {
 export interface ReportOptions {
   readonly cwd: string;
   readonly color: boolean;
-  readonly format: 'text' | 'json';
+  readonly format: DiagnosticFormat;
+  /** GITHUB_WORKSPACE, where annotation paths start (github). */
+  readonly workspace?: string | undefined;
 }
 
 export function exitCodeOf(outcome: RunOutcome, strict: boolean): number {
-  if (outcome.diagnostics.some((d) => d.code === 'internal-error')) return 2;
+  if (outcome.diagnostics.some((d) => d.code === 'internal-error')) return EXIT_INTERNAL_ERROR;
+  if (outcome.stopped === 'write-failed') return EXIT_ENVIRONMENT;
   const errors = countErrors(outcome.diagnostics);
-  if (errors > 0 || outcome.stopped !== undefined) return 1;
-  if (strict && outcome.diagnostics.length > errors) return 1;
-  if (outcome.mode === 'check' && outcome.files.some((f) => f.status !== 'unchanged')) return 1;
-  return 0;
+  if (errors > 0 || outcome.stopped !== undefined) return EXIT_MANIFEST_ERRORS;
+  if (strict && outcome.diagnostics.length > errors) return EXIT_MANIFEST_ERRORS;
+  if (outcome.mode === 'check' && outcome.files.some((f) => f.status !== 'unchanged')) return EXIT_MANIFEST_ERRORS;
+  return EXIT_OK;
 }
 
 export function formatRunOutcome(outcome: RunOutcome, options: ReportOptions): string {
   return options.format === 'json' ? formatJson(outcome, options.cwd) : formatText(outcome, options);
 }
 
+/** text, or github: the diagnostics (and, for --check, each out-of-date file) as annotations, the rest as text. */
 function formatText(outcome: RunOutcome, options: ReportOptions): string {
+  const github = options.format === 'github';
   const out: string[] = [];
-  for (const diagnostic of outcome.diagnostics) {
-    out.push(`${formatDiagnosticText(diagnostic, { cwd: options.cwd, sources: outcome.sources, color: options.color })}\n`);
+  // options.color is read only when there is something to colour: deciding costs the fast path the stdout stream.
+  if (outcome.diagnostics.length > 0) {
+    out.push(formatDiagnosticLines(outcome.diagnostics, github ? 'github' : 'text', { cwd: options.cwd, sources: outcome.sources, color: !github && options.color, workspace: options.workspace }));
+  }
+  if (github && outcome.mode === 'check' && outcome.stopped === undefined) {
+    for (const file of outcome.files) if (file.status !== 'unchanged') out.push(`${staleFileAnnotation(file, options)}\n`);
   }
   if (outcome.diff) out.push(outcome.diff, '\n');
   if (outcome.mode === 'check' && outcome.stopped === undefined) {
@@ -79,6 +91,12 @@ function formatText(outcome: RunOutcome, options: ReportOptions): string {
   out.push(`${summaryLine(outcome)}\n`);
   for (const line of todoLines(outcome, options.cwd)) out.push(`${line}\n`);
   return out.join('');
+}
+
+/** `--check --format github`: an error on each file generating would change. */
+function staleFileAnnotation(file: FileOutcome, options: ReportOptions): string {
+  const what = file.kind === 'stub' ? 'handler stub' : 'generated file';
+  return workflowCommand('error', { file: annotationPath(file.path, options), title: 'intc generate --check' }, `This ${what} is out of date (generating would ${file.status} it): run 'intc generate' and commit the result.`);
 }
 
 /** `create src/actions/x.ts (handler stub)`; a moved handler as `move src/actions/old.ts to src/actions/new.ts (handler stub)`. */
