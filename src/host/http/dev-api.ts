@@ -4,22 +4,30 @@
  *   GET  project                        the targets: name, kind, unit, integration, webhook URL, actions, definition
  *   GET  conversations|users|events|states?target=<name>[&limit=<n>]   the latest records of a target, oldest first
  *   GET  messages?target=<name>[&conversationId=<id>][&limit=<n>]
- *   POST messages   { target, channel, conversationId | conversationTags, userTags?, userName?, type, payload }
+ *   POST messages   { target, channel, conversationId | conversationTags, userId | userTags? + userName?, type, payload }
  *                   a message from a user, as the integration would create it (the bot's handlers run)
+ *                   → { conversation, user, message }
+ *   POST outgoing   { target, channel, conversationId | conversationTags, type, payload }
+ *                   a message from the bot, handed to the integration's channel handler → { conversation }
  *   GET  stream     Server-Sent Events: `message`, `event`, `state` (a record stored), `outgoing` (a message
  *                   handed to a channel handler: the bot's replies), `reload` ({ ok, error? })
  *
- * Data comes back as stored (this is the developer's own database, served
- * on 127.0.0.1 by default); logs stay redacted. `GET /` is a placeholder
- * page until the console exists.
+ * Errors are the host's (`{ error: { code, message, path?, issues? } }`): a
+ * payload that does not fit its schema is 400 with the field's path. Data
+ * comes back as stored (this is the developer's own database, served on
+ * 127.0.0.1 by default); logs stay redacted. A POST must be
+ * `application/json` and not come from another site (`Sec-Fetch-Site`), so
+ * a web page the developer visits cannot post to the console (a form's
+ * cross-site POST needs no CORS preflight). The page itself is
+ * console/page.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StoreClient } from '../store/store-client.js';
 import { HttpError } from './host-errors.js';
-import { unknownTarget } from './dispatch.js';
+import { handlerError, unknownTarget } from './dispatch.js';
 import type { StartedProject, Target } from './project-loader.js';
 import { readBody } from './read-request.js';
-import { sendHtml, sendJson } from './respond.js';
+import { sendJson } from './respond.js';
 
 /** Records listed when `limit` is not given, and at most. */
 const DEFAULT_LIMIT = 100;
@@ -75,7 +83,11 @@ export class DevConsole {
     if (endpoint === 'project' && method === 'GET') return sendJson(res, 200, projectOf(project, status));
     if (endpoint === 'stream' && method === 'GET') return this.#stream(res);
     if (project === undefined) throw new HttpError(503, 'not-loaded', `The project has not loaded yet${status.error === undefined ? '' : `: ${status.error}`}`);
-    if (endpoint === 'messages' && method === 'POST') return sendJson(res, 200, await incomingMessage(req, project));
+    if (method === 'POST' && (endpoint === 'messages' || endpoint === 'outgoing')) {
+      refuseOtherSites(req);
+      const input = await readInput(req);
+      return sendJson(res, 200, await (endpoint === 'messages' ? incomingMessage : outgoingMessage)(input, project));
+    }
     const list = LISTS[endpoint];
     if (list === undefined || method !== 'GET') throw new HttpError(404, 'not-found', `No dev API endpoint ${method} /_intc/api/${endpoint}.`);
     const target = targetOf(query.get('target'), project);
@@ -142,55 +154,99 @@ function limitOf(text: string | null): number {
   return Math.min(limit, MAX_LIMIT);
 }
 
-interface IncomingInput {
+interface MessageInput {
   readonly target?: unknown;
   readonly channel?: unknown;
   readonly conversationId?: unknown;
   readonly conversationTags?: unknown;
+  readonly userId?: unknown;
   readonly userTags?: unknown;
   readonly userName?: unknown;
   readonly type?: unknown;
   readonly payload?: unknown;
 }
 
-/** Stores a message from a user as the integration's webhook would: user and conversation by tags, then the message. */
-async function incomingMessage(req: IncomingMessage, project: StartedProject) {
-  let input: IncomingInput;
-  try {
-    input = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}') as IncomingInput;
-  } catch {
-    throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.', { path: '' });
-  }
-  const target = targetOf(typeof input.target === 'string' ? input.target : null, project);
-  const text = (key: keyof IncomingInput) => {
-    const value = input[key];
-    if (typeof value !== 'string' || value === '') throw new HttpError(400, 'invalid-input', `${key} must be a non-empty string.`, { path: key });
-    return value;
-  };
-  const tags = (key: keyof IncomingInput) => (input[key] === undefined ? {} : (input[key] as { [name: string]: string }));
-  const { client } = target;
-  try {
-    const conversation =
-      typeof input.conversationId === 'string'
-        ? (await client.getConversation({ id: input.conversationId })).conversation
-        : (await client.getOrCreateConversation({ channel: text('channel'), tags: tags('conversationTags') })).conversation;
-    const name = typeof input.userName === 'string' ? input.userName : undefined;
-    const { user } = await client.getOrCreateUser({ tags: tags('userTags'), ...(name === undefined ? {} : { name }) });
-    const { message } = await client.createMessage({ conversationId: conversation.id, userId: user.id, type: text('type'), payload: input.payload });
-    return { conversation, user, message };
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    const message = target.instance.redact(error instanceof Error ? error.message : String(error));
-    throw new HttpError(400, 'invalid-input', message, { path: '' });
-  }
+/** A POST that is not JSON, or that another site's page sent, is refused before its body is read. */
+function refuseOtherSites(req: IncomingMessage): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') throw new HttpError(403, 'cross-site', 'The dev console API answers only its own page.');
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type', 'Send the body as JSON, with content-type: application/json.');
 }
 
-/** `GET /` until the dev console exists: the targets and where the API is. */
-export function placeholderPage(project: StartedProject | undefined, status: LoadStatus): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const rows = [...(project?.targets.values() ?? [])]
-    .map((t) => `<li><b>${escape(t.name)}</b> (${t.kind === 'alias' ? `alias of bot ${escape(t.unit)}, ` : ''}integration ${escape(t.integration)}): ${t.actions.map(escape).join(', ') || 'no actions'}</li>`)
-    .join('');
-  const error = status.error === undefined ? '' : `<p><b>Last reload failed:</b></p><pre>${escape(status.error)}</pre>`;
-  return `<!doctype html><meta charset="utf-8"><title>intc dev</title><h1>intc dev</h1>${error}<ul>${rows}</ul><p>The console is coming; its API is under <a href="/_intc/api/project">/_intc/api/</a>.</p>\n`;
+async function readInput(req: IncomingMessage): Promise<MessageInput> {
+  try {
+    const input: unknown = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}');
+    if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as MessageInput;
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+  }
+  throw new HttpError(400, 'invalid-json', 'The request body is not a JSON object.', { path: '' });
+}
+
+function textOf(input: MessageInput, key: keyof MessageInput): string {
+  const value = input[key];
+  if (typeof value !== 'string' || value === '') throw new HttpError(400, 'invalid-input', `${key} must be a non-empty string.`, { path: key });
+  return value;
+}
+
+function tagsOf(input: MessageInput, key: 'conversationTags' | 'userTags'): { [name: string]: string } {
+  const value = input[key];
+  if (value === undefined) return {};
+  const valid = typeof value === 'object' && value !== null && Object.values(value).every((tag) => typeof tag === 'string');
+  if (!valid) throw new HttpError(400, 'invalid-input', `${key} must be an object of strings.`, { path: key });
+  return value as { [name: string]: string };
+}
+
+/** The conversation named by id, or got or created by its channel and tags. */
+async function conversationOf(input: MessageInput, target: Target) {
+  if (input.conversationId !== undefined) return (await target.client.getConversation({ id: textOf(input, 'conversationId') })).conversation;
+  return (await target.client.getOrCreateConversation({ channel: textOf(input, 'channel'), tags: tagsOf(input, 'conversationTags') })).conversation;
+}
+
+/** Stores a message from a user as the integration's webhook would: user and conversation by id or tags, then the message. */
+async function incomingMessage(input: MessageInput, project: StartedProject) {
+  const target = targetOf(typeof input.target === 'string' ? input.target : null, project);
+  const { client } = target;
+  return answering(target, async () => {
+    const conversation = await conversationOf(input, target);
+    const name = typeof input.userName === 'string' && input.userName !== '' ? { name: input.userName } : {};
+    const { user } =
+      input.userId !== undefined ? await client.getUser({ id: textOf(input, 'userId') }) : await client.getOrCreateUser({ tags: tagsOf(input, 'userTags'), ...name });
+    const { message } = await client.createMessage({ conversationId: conversation.id, userId: user.id, type: textOf(input, 'type'), payload: input.payload });
+    return { conversation, user, message };
+  });
+}
+
+/** Hands a message from the bot to the integration's channel handler, as the bot's `sendMessage` would. */
+async function outgoingMessage(input: MessageInput, project: StartedProject) {
+  const target = targetOf(typeof input.target === 'string' ? input.target : null, project);
+  const instance = target.instance as unknown as { handleMessage(outgoing: OutgoingShape): Promise<void> };
+  return answering(target, async () => {
+    const conversation = await conversationOf(input, target);
+    await instance.handleMessage({ channel: conversation.channel, type: textOf(input, 'type'), payload: input.payload, conversation });
+    return { conversation };
+  });
+}
+
+/**
+ * Runs a console request's client and handler calls: a payload that does
+ * not fit (issues with paths), an unknown name or id are the request's
+ * fault (400); a channel handler that throws is 500, as on the host's own
+ * routes. Messages are redacted.
+ */
+async function answering<T>(target: Target, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    const shape = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; issues?: readonly { path: string; message: string }[] };
+    const message = target.instance.redact(typeof shape.message === 'string' ? shape.message : String(error));
+    if (Array.isArray(shape.issues)) {
+      const issues = shape.issues.map((issue) => ({ path: target.instance.redact(issue.path), message: target.instance.redact(issue.message) }));
+      throw new HttpError(400, 'invalid-input', message, { path: issues[0]?.path ?? '', issues });
+    }
+    if (shape.name === 'UnknownNameError' || shape.name === 'NotFoundError') throw new HttpError(400, 'invalid-input', message, { path: '' });
+    throw handlerError(error, target);
+  }
 }

@@ -16,7 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Environment } from '../../runtime/index.js';
 import type { Store } from '../store/store.js';
-import { DevConsole, placeholderPage, type LoadStatus } from './dev-api.js';
+import { consolePage } from '../console/page.js';
+import { DevConsole, type LoadStatus } from './dev-api.js';
 import { dispatchToTarget } from './dispatch.js';
 import { HttpError, ProjectError } from './host-errors.js';
 import { loadProject, startProject, type StartedProject, type Target } from './project-loader.js';
@@ -201,7 +202,7 @@ export class Host {
         return this.#console.handle(route.endpoint, route.query, req, res, project, this.#status);
       case 'dev-page':
         if (this.#console === undefined) throw notFound();
-        return sendHtml(res, placeholderPage(project, this.#status));
+        return sendHtml(res, consolePage());
       case 'method-not-allowed':
         res.setHeader('allow', route.allow);
         throw new HttpError(405, 'method-not-allowed', `${route.pattern} takes ${route.allow}.`);
