@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // The example imports `intc/runtime`: under tests, the runtime's source (tsc resolves it to dist/runtime).
-    alias: { 'intc/runtime': fileURLToPath(new URL('./src/runtime/index.ts', import.meta.url)) },
+    // The examples import `@intc/runtime`: under tests, the runtime's source, so they and the tests share one
+    // copy of its classes (tsc and a user's project resolve it through node_modules to packages/runtime/dist).
+    alias: { '@intc/runtime': fileURLToPath(new URL('./packages/runtime/src/index.ts', import.meta.url)) },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -41,7 +41,7 @@ import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = process.env.INTC_BENCH_BIN ?? join(ROOT, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BENCH_BIN ?? join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 const TELEGRAM = join(ROOT, 'fixtures', 'valid', 'telegram', 'integration.yaml');
 const TARGETS = { telegram: 0.15, 'synthetic-1000': 1 };
 /** `intc generate` targets (seconds; watch in ms), per case and mode. */
@@ -210,7 +210,7 @@ function measureStages(file, requestedRuns, warmMs) {
 }
 
 async function stagesChild(file, runs) {
-  const dist = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
+  const dist = (path) => pathToFileURL(join(ROOT, 'packages', 'intc', 'dist', path)).href;
   const t0 = performance.now();
   const { validate } = await import(dist('pipeline.js'));
   const importMs = performance.now() - t0;

@@ -30,7 +30,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where each integration's generated code and stubs go (relative to its folder): its src/ is Botpress's own code. */
 const OUT = 'intc/generated';
 const SRC = 'intc/src';
-const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
+const dist = (path) => import(pathToFileURL(join(root, 'packages', 'intc', 'dist', path)).href);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -153,7 +153,7 @@ function namesAsStars(path) {
 function generateAll(names) {
   if (names.length === 0) return { ok: [], failures: [] };
   const run = (list) =>
-    spawnSync(process.execPath, [join(root, 'bin', 'intc.cjs'), 'generate', ...list.map((name) => join('integrations', name)), '--out', OUT, '--src', SRC], {
+    spawnSync(process.execPath, [join(root, 'packages', 'intc', 'bin', 'intc.cjs'), 'generate', ...list.map((name) => join('integrations', name)), '--out', OUT, '--src', SRC], {
       cwd: work,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -185,8 +185,6 @@ function typeCheckAll(names) {
     verbatimModuleSyntax: true,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    baseUrl: root,
-    paths: { 'intc/runtime': ['src/runtime/index.ts'] },
   };
   const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options));
   const failing = new Set();

@@ -1,6 +1,6 @@
 /** viaInterface: an alias's client under an interface's action names. */
 import { describe, expect, it } from 'vitest';
-import { viaInterface } from '../src/runtime/index.js';
+import { viaInterface } from '../packages/runtime/src/index.js';
 
 const mapping = { interface: 'llm', version: '1.0.0', actions: { generateContent: 'generateText', listLanguageModels: 'listLanguageModels' } } as const;
 

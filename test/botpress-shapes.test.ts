@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validate } from '../src/pipeline.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 
 const work = mkdtempSync(join(tmpdir(), 'intc-botpress-shapes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
-import { validate } from '../src/pipeline.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const valid = join(root, 'fixtures', 'valid');
-const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(join(root, 'packages', 'intc', 'package.json'), 'utf8')) as { version: string }).version;
 
 const ESC = '\u001b[';
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;

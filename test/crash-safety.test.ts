@@ -26,7 +26,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 type SyntheticManifest = (actionCount: number) => string;
 const { syntheticManifest } = (await import(pathToFileURL(join(ROOT, 'scripts', 'synthetic-manifest.mjs')).href)) as { syntheticManifest: SyntheticManifest };
-const CLI = process.env.INTC_CRASH_TEST_CLI ?? join(ROOT, 'bin', 'intc.cjs');
+const CLI = process.env.INTC_CRASH_TEST_CLI ?? join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 const BUNDLE = join(dirname(CLI), '..', 'dist', 'intc.cjs');
 const HAS_BUILD = existsSync(BUNDLE);
 

@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { changeCodes } from '../src/diff/change-codes.js';
-import { diffSides } from '../src/diff/diff-sides.js';
-import { loadSide, type DiffSide } from '../src/diff/load-side.js';
-import { nextVersion, parseVersion, requiredBump } from '../src/diff/semver-bump.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { changeCodes } from '../packages/intc/src/diff/change-codes.js';
+import { diffSides } from '../packages/intc/src/diff/diff-sides.js';
+import { loadSide, type DiffSide } from '../packages/intc/src/diff/load-side.js';
+import { nextVersion, parseVersion, requiredBump } from '../packages/intc/src/diff/semver-bump.js';
 
 const base = mkdtempSync(join(tmpdir(), 'intc-diff-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { codeSpan, escapeCell, escapeText, Slugger } from '../src/docs/markdown.js';
-import { DOCS_END, DOCS_START, spliceSection } from '../src/docs/readme-section.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { codeSpan, escapeCell, escapeText, Slugger } from '../packages/intc/src/docs/markdown.js';
+import { DOCS_END, DOCS_START, spliceSection } from '../packages/intc/src/docs/readme-section.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = join(root, 'test', 'golden-docs', 'rich');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes } from '../src/diagnostics/codes.js';
+import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const architecture = readFileSync('ARCHITECTURE.md', 'utf8');
@@ -10,12 +11,18 @@ describe('docs stay true', () => {
     expect(readme).toContain(`\`${code}\``);
   });
 
-  it.each(readdirSync('src', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name))(
-    'ARCHITECTURE.md describes src/%s',
-    (folder) => {
-      expect(architecture).toContain(`src/${folder}/`);
-    },
+  const packages = readdirSync('packages', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const sourceFolders = packages.flatMap((name) =>
+    readdirSync(join('packages', name, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name),
   );
+
+  it.each(packages)('ARCHITECTURE.md describes packages/%s', (name) => {
+    expect(architecture).toContain(`packages/${name}/`);
+  });
+
+  it.each(sourceFolders)('ARCHITECTURE.md describes src/%s', (folder) => {
+    expect(architecture).toContain(`src/${folder}/`);
+  });
 
   it('README gives the two set-up commands', () => {
     expect(readme).toContain('npm ci && npx intc generate examples/telegram');

@@ -11,13 +11,13 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { metaSchemaNodeAt } from '../src/meta/meta-validators.js';
-import { NAMED_MAPS } from '../src/model/named-maps.js';
-import { isSchemaSlip } from '../src/validate/zod-spellings.js';
-import type { ManifestKind } from '../src/model/manifest-kind.js';
+import { metaSchemaNodeAt } from '../packages/intc/src/meta/meta-validators.js';
+import { NAMED_MAPS } from '../packages/intc/src/model/named-maps.js';
+import { isSchemaSlip } from '../packages/intc/src/validate/zod-spellings.js';
+import type { ManifestKind } from '../packages/intc/src/model/manifest-kind.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const schemaDir = join(root, 'schema');
+const schemaDir = join(root, 'packages', 'intc', 'schema');
 const validFixtures = join(root, 'fixtures', 'valid');
 
 // ajv and ajv-formats are CommonJS; under NodeNext their class/plugin is the `default` export.

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tsLiteral } from '../src/emit/bot/ts-literal.js';
-import { toBotModel } from '../src/model/bot-model.js';
-import { toIntegrationModel, type IntegrationModel } from '../src/model/integration-model.js';
+import { tsLiteral } from '../packages/intc/src/emit/bot/ts-literal.js';
+import { toBotModel } from '../packages/intc/src/model/bot-model.js';
+import { toIntegrationModel, type IntegrationModel } from '../packages/intc/src/model/integration-model.js';
 import { GOLDEN_DIR } from './golden-harness.js';
 
 function integration(name: string, path: string): IntegrationModel {

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { emitDefinitionJson } from '../src/emit/definition-json.js';
-import { toIntegrationModel, type IntegrationModel } from '../src/model/integration-model.js';
-import type { PlainObject } from '../src/model/values.js';
+import { emitDefinitionJson } from '../packages/intc/src/emit/definition-json.js';
+import { toIntegrationModel, type IntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
 import { VALID_DIR } from './fixture-harness.js';
 
 function definitionOf(model: IntegrationModel): string {

@@ -8,11 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { jsDoc, literalUnion, typeKey } from '../src/emit/api/ts-syntax.js';
-import { doNotEditHeader } from '../src/emit/generated-file.js';
-import { emitIntegrationApi } from '../src/emit/integration-api.js';
-import { typeNamesOf } from '../src/emit/type-names.js';
-import { toIntegrationModel, type IntegrationModel } from '../src/model/integration-model.js';
+import { jsDoc, literalUnion, typeKey } from '../packages/intc/src/emit/api/ts-syntax.js';
+import { doNotEditHeader } from '../packages/intc/src/emit/generated-file.js';
+import { emitIntegrationApi } from '../packages/intc/src/emit/integration-api.js';
+import { typeNamesOf } from '../packages/intc/src/emit/type-names.js';
+import { toIntegrationModel, type IntegrationModel } from '../packages/intc/src/model/integration-model.js';
 import { loadModel, withProtoNames } from './api-fixtures/models.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,10 +82,10 @@ describe('emitIntegrationApi', () => {
     }
   });
 
-  it('imports types with `import type`, relative modules with .js, the runtime from intc/runtime', () => {
+  it('imports types with `import type`, relative modules with .js, the runtime from @intc/runtime', () => {
     const { integration } = emit(fixture('fixtures/valid/telegram/integration.yaml'));
     const imports = [...integration.matchAll(/^import (type )?([^;]*?) from '([^']+)';$/gms)].map((m) => ({ type: m[1] !== undefined, what: m[2]!, from: m[3]! }));
-    expect(imports.map((i) => i.from)).toEqual(['intc/runtime', 'intc/runtime', './types.js', './validators.js']);
+    expect(imports.map((i) => i.from)).toEqual(['@intc/runtime', '@intc/runtime', './types.js', './validators.js']);
     expect(imports.map((i) => i.type)).toEqual([false, true, true, false]);
     expect(imports[0]!.what).toBe('{ IntegrationRuntime }');
     expect(imports[3]!.what).toBe('{ validators }');

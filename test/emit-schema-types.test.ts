@@ -10,11 +10,11 @@ import { basename, join } from 'node:path';
 import yaml from 'js-yaml';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitSchemaTypes } from '../src/emit/schema-types.js';
-import { typeNamesOf } from '../src/emit/type-names.js';
-import { toIntegrationModel, type IntegrationModel } from '../src/model/integration-model.js';
-import type { PlainObject } from '../src/model/values.js';
-import { validate } from '../src/pipeline.js';
+import { emitSchemaTypes } from '../packages/intc/src/emit/schema-types.js';
+import { typeNamesOf } from '../packages/intc/src/emit/type-names.js';
+import { toIntegrationModel, type IntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { pathToFileURL } from 'node:url';
 import { findKindManifests, ROOT, VALID_DIR } from './fixture-harness.js';
 

@@ -1,6 +1,6 @@
 /**
  * `validators.ts`: Ajv standalone code run as the runtime runs it (its
- * `intc/runtime` import given the real helpers), on good and bad values,
+ * `@intc/runtime` import given the real helpers), on good and bad values,
  * including `$ref`s to entities and to local definitions, formats, hostile
  * property names and values; shape, determinism and type of the module.
  */
@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { IntegrationModel } from '../src/model/integration-model.js';
-import type { PlainObject } from '../src/model/values.js';
-import * as runtimeHelpers from '../src/runtime/index.js';
-import { parseValue } from '../src/runtime/parse.js';
-import type { ValidateFunction, ValidationIssue, Validators } from '../src/runtime/validators.js';
+import type { IntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import * as runtimeHelpers from '../packages/runtime/src/index.js';
+import { parseValue } from '../packages/runtime/src/parse.js';
+import type { ValidateFunction, ValidationIssue, Validators } from '../packages/runtime/src/validators.js';
 import { pathToFileURL } from 'node:url';
 import { ROOT, VALID_DIR } from './fixture-harness.js';
 import { loadValidators, modelOf, validatorsFile, validatorsOf } from './generated-validators.js';
@@ -40,7 +40,7 @@ const ADDRESS = { street: '1 Main St', city: 'Springfield', country: 'US' };
 const CUSTOMER = { id: UUID, name: 'Ada', email: 'ada@example.com', billingAddress: ADDRESS };
 
 describe('the generated module', () => {
-  it.each(['telegram', 'states-entities', 'multi-config', 'minimal', 'json-manifest'])('%s: header, @ts-nocheck, imports only from intc/runtime', (fixture) => {
+  it.each(['telegram', 'states-entities', 'multi-config', 'minimal', 'json-manifest'])('%s: header, @ts-nocheck, imports only from @intc/runtime', (fixture) => {
     const file = join(VALID_DIR, fixture, fixture === 'json-manifest' ? 'integration.json' : 'integration.yaml');
     const content = validatorsFile(modelOf(yaml.load(readFileSync(file, 'utf8')) as PlainObject, file));
     const lines = content.split('\n');
@@ -50,15 +50,15 @@ describe('the generated module', () => {
     expect(content).not.toContain('\r');
     expect(content.endsWith('};\n')).toBe(true);
     const specifiers = [...content.matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]);
-    expect(new Set(specifiers)).toEqual(new Set(['intc/runtime']));
-    expect(content).toContain("import type { Validators } from 'intc/runtime';");
+    expect(new Set(specifiers)).toEqual(new Set(['@intc/runtime']));
+    expect(content).toContain("import type { Validators } from '@intc/runtime';");
     expect(content).toMatch(/^export const validators: Validators = \{$/m);
     expect(content.match(/^export /gm)).toHaveLength(1);
   });
 
-  it('imports only helpers intc/runtime exports', () => {
+  it('imports only helpers @intc/runtime exports', () => {
     const content = validatorsFile(modelOfFixture('telegram'));
-    const imported = /^import \{ (.*) \} from 'intc\/runtime';$/m.exec(content)![1]!.split(', ');
+    const imported = /^import \{ (.*) \} from '@intc\/runtime';$/m.exec(content)![1]!.split(', ');
     expect(imported.length).toBeGreaterThan(0);
     for (const name of imported) expect(Object.keys(runtimeHelpers)).toContain(name);
   });
@@ -117,7 +117,7 @@ describe('the generated module', () => {
       [
         '/virtual/generated/use.ts',
         [
-          "import type { Validators } from 'intc/runtime';",
+          "import type { Validators } from '@intc/runtime';",
           "import { validators } from './validators.js';",
           'export const typed: Validators = validators;',
           "export const ok: boolean = validators.actions['getCustomer']?.input({ customerId: 'x' }) ?? false;",
@@ -397,7 +397,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   types: ['node'],
   lib: ['lib.es2022.d.ts'],
   baseUrl: '/',
-  paths: { 'intc/runtime': [join(ROOT, 'src', 'runtime', 'index.ts')] },
+  paths: { '@intc/runtime': [join(ROOT, 'packages', 'runtime', 'src', 'index.ts')] },
 };
 
 /** Diagnostics of the virtual files only (path → text). */

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { MissingEnvironmentVariableError, type LogLevel } from 'intc/runtime';
+import { MissingEnvironmentVariableError, type LogLevel } from '@intc/runtime';
 import bot from '../examples/echo-bot/src/index.js';
 import telegram from '../examples/telegram/src/index.js';
 import { useFakeTelegram } from './fake-telegram.js';
@@ -140,7 +140,7 @@ describe('the echo bot, end to end', () => {
 });
 
 describe('the example project', () => {
-  it('type-checks with its own tsconfig (strict, nodenext, intc/runtime from dist)', () => {
+  it('type-checks with its own tsconfig (strict, nodenext, @intc/runtime from dist)', () => {
     const configPath = join(example, 'tsconfig.json');
     const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
     expect(error).toBeUndefined();
@@ -153,7 +153,7 @@ describe('the example project', () => {
   });
 
   it('has fresh generated code (intc generate --check exits 0)', () => {
-    const run = spawnSync(process.execPath, [join(repo, 'bin', 'intc.cjs'), 'generate', '--check', 'examples/echo-bot'], {
+    const run = spawnSync(process.execPath, [join(repo, 'packages', 'intc', 'bin', 'intc.cjs'), 'generate', '--check', 'examples/echo-bot'], {
       cwd: repo,
       encoding: 'utf8',
     });

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { InputValidationError, MissingSecretError } from 'intc/runtime';
+import { InputValidationError, MissingSecretError } from '@intc/runtime';
 import integration from '../examples/telegram/src/index.js';
 import { TelegramApiError } from '../examples/telegram/src/telegram-api.js';
 import { UNKNOWN_CHAT, useFakeTelegram } from './fake-telegram.js';
@@ -237,7 +237,7 @@ describe('register, unregister, secrets and logs', () => {
 });
 
 describe('the example project', () => {
-  it('type-checks with its own tsconfig (strict, nodenext, intc/runtime from dist)', () => {
+  it('type-checks with its own tsconfig (strict, nodenext, @intc/runtime from dist)', () => {
     const configPath = join(example, 'tsconfig.json');
     const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
     expect(error).toBeUndefined();
@@ -250,7 +250,7 @@ describe('the example project', () => {
   });
 
   it('has fresh generated code (intc generate --check exits 0)', () => {
-    const run = spawnSync(process.execPath, [join(repo, 'bin', 'intc.cjs'), 'generate', '--check', 'examples/telegram'], {
+    const run = spawnSync(process.execPath, [join(repo, 'packages', 'intc', 'bin', 'intc.cjs'), 'generate', '--check', 'examples/telegram'], {
       cwd: repo,
       encoding: 'utf8',
     });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFast } from '../src/load/fast-parse.js';
-import { MAX_NESTING_DEPTH, parseWithPositions } from '../src/load/parse-yaml.js';
+import { parseFast } from '../packages/intc/src/load/fast-parse.js';
+import { MAX_NESTING_DEPTH, parseWithPositions } from '../packages/intc/src/load/parse-yaml.js';
 
 /**
  * The fast path may only ever give the value the `yaml` path gives. Wherever

@@ -8,15 +8,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import type { TextEdit } from '../src/diagnostics/diagnostic.js';
-import { applyEdits } from '../src/fix/apply-edits.js';
-import { fixManifests, MAX_FIX_PASSES } from '../src/fix/fix-manifests.js';
-import { insertEntry, insertLevel, removeEntry, removeLevel, renameKey, swapEntry } from '../src/fix/source-edits.js';
-import { decodeSource, encodeSource } from '../src/load/read-source.js';
-import { SourceFile } from '../src/load/source-file.js';
-import { validate } from '../src/pipeline.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import type { TextEdit } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { applyEdits } from '../packages/intc/src/fix/apply-edits.js';
+import { fixManifests, MAX_FIX_PASSES } from '../packages/intc/src/fix/fix-manifests.js';
+import { insertEntry, insertLevel, removeEntry, removeLevel, renameKey, swapEntry } from '../packages/intc/src/fix/source-edits.js';
+import { decodeSource, encodeSource } from '../packages/intc/src/load/read-source.js';
+import { SourceFile } from '../packages/intc/src/load/source-file.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { MISTAKES_DIR } from './fixture-harness.js';
 
 const work = mkdtempSync(join(tmpdir(), 'intc-fix-'));

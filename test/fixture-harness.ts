@@ -4,17 +4,24 @@
  * diagnostic is written in that format.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import type { ValidateOptions } from '../src/pipeline.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import type { ValidateOptions } from '../packages/intc/src/pipeline.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VALID_DIR = join(ROOT, 'fixtures', 'valid');
 export const INVALID_DIR = join(ROOT, 'fixtures', 'invalid');
 export const MISTAKES_DIR = join(ROOT, 'fixtures', 'mistakes');
-export const CLI = join(ROOT, 'bin', 'intc.cjs');
+export const CLI = join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
+export const RUNTIME_PACKAGE_DIR = join(ROOT, 'packages', 'runtime');
+
+/** Installs @intc/runtime into `project` as npm would for a user (a link to packages/runtime, built by `npm run build`). */
+export function installRuntime(project: string): void {
+  mkdirSync(join(project, 'node_modules', '@intc'), { recursive: true });
+  symlinkSync(RUNTIME_PACKAGE_DIR, join(project, 'node_modules', '@intc', 'runtime'), 'dir');
+}
 
 /** A manifest file name: `integration.yaml`, `telegram.interface.yml`, `bot.json`, `manifest.yaml`… */
 const MANIFEST_EXTENSION = /\.(?:ya?ml|json)$/i;

@@ -6,9 +6,9 @@
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnosticCodes } from '../src/diagnostics/codes.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { validate } from '../src/pipeline.js';
+import { diagnosticCodes } from '../packages/intc/src/diagnostics/codes.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import {
   codeOfExpectedLine,
   findKindManifests,
@@ -71,7 +71,7 @@ describe('valid fixtures', () => {
 });
 
 /** Diagnostics of `intc generate` that need a project on disk; their tests assert code and line:col there. */
-const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'rename-not-applied', 'todo-handler', 'stub-out-of-date', 'not-generated', 'output-not-writable']);
+const GENERATION_CODES = new Set(['stale-handler', 'unwired-handler', 'rename-not-applied', 'todo-handler', 'stub-out-of-date', 'not-generated', 'output-not-writable', 'runtime-not-installed']);
 /** `intc import` reports on TypeScript definitions, not manifests: test/import.test.ts covers each. */
 const IMPORT_CODES = new Set(['definition-not-found', 'botpress-sdk-missing', 'definition-load-failed', 'schema-conversion-failed', 'manifest-exists']);
 

@@ -23,13 +23,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { GenerateIo } from '../src/cli/generate-command.js';
-import { main } from '../src/cli/main.js';
-import { parseGenerateArgs, quickParseGenerateArgs } from '../src/write/generate-options.js';
+import type { GenerateIo } from '../packages/intc/src/cli/generate-command.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { parseGenerateArgs, quickParseGenerateArgs } from '../packages/intc/src/write/generate-options.js';
+import { installRuntime } from './fixture-harness.js';
 
-vi.mock('../src/generate/emit-integration.js', async () => {
+vi.mock('../packages/intc/src/generate/emit-integration.js', async () => {
   const { basename } = await import('node:path');
-  const { doNotEditHeader } = await import('../src/emit/generated-file.js');
+  const { doNotEditHeader } = await import('../packages/intc/src/emit/generated-file.js');
   type Model = { manifestPath: string; name: string; actions: { name: string; description?: string; input: unknown }[] };
   return {
     // A stand-in for the real emitters: a file per action (so removing an action leaves a stale file), a types file and a JSON definition.
@@ -506,8 +507,72 @@ describe('intc generate (in-process)', () => {
   });
 });
 
+describe('runtime-not-installed: the generated code imports @intc/runtime', () => {
+  /** A copy of the Telegram fixture as a project: a package.json beside the manifest. */
+  function project(): string {
+    const dir = copyFixture('telegram');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true, "type": "module" }\n');
+    return dir;
+  }
+  const WARNING = /^package\.json:1:1 - warning runtime-not-installed: The generated code imports @intc\/runtime, which is not installed in this project: it would neither type-check nor start\.\n  help: Install it as a dependency of the project \(intc, a devDependency, does not bring it\): `npm install @intc\/runtime`\.\n/;
+
+  it('warns at the project\'s package.json, still generates, and warns again on the next run (no record)', async () => {
+    const dir = project();
+    const first = await generate(dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(WARNING);
+    expect(first.stdout).toMatch(/^Found 0 errors, 1 warning\.\nGenerated 4 files/m);
+    expect(existsSync(join(dir, 'src', 'generated', 'types.ts'))).toBe(true);
+    expect(existsSync(join(dir, 'src', 'generated', '.intc-state.json'))).toBe(false);
+    const second = await generate(dir);
+    expect(second.stdout).toMatch(WARNING);
+    expect(second.stdout).toMatch(/Nothing changed/);
+  });
+
+  it('--strict: the warning fails the run and nothing is written', async () => {
+    const dir = project();
+    const run = await generate(dir, '--strict');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(WARNING);
+    expect(run.stdout).toMatch(/Nothing written\.\n$/);
+    expect(existsSync(join(dir, 'src'))).toBe(false);
+  });
+
+  it('says nothing once the runtime is installed (in the project or a folder above it), and the run is recorded again', async () => {
+    const dir = project();
+    expect((await generate(dir)).stdout).toMatch(WARNING);
+    installRuntime(dir);
+    const installed = await generate(dir);
+    expect(installed.stdout).toMatch(/^Nothing changed/);
+    expect(existsSync(join(dir, 'src', 'generated', '.intc-state.json'))).toBe(true);
+
+    const hoisted = join(base, `monorepo-${++counter}`);
+    mkdirSync(join(hoisted, 'packages'), { recursive: true });
+    installRuntime(hoisted);
+    const member = join(hoisted, 'packages', 'app');
+    cpSync(project(), member, { recursive: true });
+    const run = await generate(member);
+    expect(run.stdout).not.toContain('runtime-not-installed');
+    expect(run.code).toBe(0);
+  });
+
+  it('says nothing where it cannot tell: no package.json above the output, or Yarn Plug\'n\'Play', async () => {
+    expect((await generate(copyFixture('telegram'))).stdout).not.toContain('runtime-not-installed');
+    const pnp = project();
+    writeFileSync(join(pnp, '.pnp.cjs'), '');
+    expect((await generate(pnp)).stdout).not.toContain('runtime-not-installed');
+  });
+
+  it('one warning per project, however many of its manifests are generated', async () => {
+    const dir = project();
+    cpSync(join(fixtures, 'minimal'), join(dir, 'minimal'), { recursive: true });
+    const run = await generate(dir, '.', 'minimal');
+    expect(run.stdout.match(/runtime-not-installed/g)).toHaveLength(1);
+  });
+});
+
 // As a process: bin/intc.cjs over the built dist/ (INTC_BIN to try another build). Real emitters.
-const BIN = process.env.INTC_BIN ?? join(root, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BIN ?? join(root, 'packages', 'intc', 'bin', 'intc.cjs');
 const built = existsSync(join(dirname(BIN), '..', 'dist', 'intc.cjs'));
 
 function intc(cwd: string, args: string[], env: Record<string, string> = {}, uid?: number): Run {

@@ -1,15 +1,15 @@
 /**
  * The generated `validators.ts` run as the runtime runs it: TypeScript
- * stripped, its `intc/runtime` import given the real runtime module.
+ * stripped, its `@intc/runtime` import given the real runtime module.
  */
 import ts from 'typescript';
 import { expect } from 'vitest';
-import { emitValidators } from '../src/emit/validators.js';
-import type { IntegrationModel } from '../src/model/integration-model.js';
-import { toIntegrationModel } from '../src/model/integration-model.js';
-import type { PlainObject } from '../src/model/values.js';
-import * as runtime from '../src/runtime/index.js';
-import type { Validators } from '../src/runtime/validators.js';
+import { emitValidators } from '../packages/intc/src/emit/validators.js';
+import type { IntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import { toIntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import * as runtime from '../packages/runtime/src/index.js';
+import type { Validators } from '../packages/runtime/src/validators.js';
 
 export function modelOf(manifest: PlainObject, path = '/project/integration.yaml'): IntegrationModel {
   return toIntegrationModel(manifest, path);
@@ -21,12 +21,12 @@ export function validatorsFile(model: IntegrationModel): string {
   return files[0]!.content;
 }
 
-/** The module as the runtime sees it: TypeScript stripped, `intc/runtime` resolved to the real runtime. */
+/** The module as the runtime sees it: TypeScript stripped, `@intc/runtime` resolved to the real runtime. */
 export function loadValidators(content: string): Validators {
   const js = ts.transpileModule(content, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   const module = { exports: {} as { validators?: Validators } };
   const requireRuntime = (id: string) => {
-    if (id !== 'intc/runtime') throw new Error(`the generated validators import ${id}`);
+    if (id !== '@intc/runtime') throw new Error(`the generated validators import ${id}`);
     return runtime;
   };
   new Function('require', 'module', 'exports', js)(requireRuntime, module, module.exports);

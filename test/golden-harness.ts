@@ -7,9 +7,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { generate } from '../src/pipeline.js';
-import { planBotStub } from '../src/stubs/plan-bot-stub.js';
-import { planStubs } from '../src/stubs/plan-stubs.js';
+import { generate } from '../packages/intc/src/pipeline.js';
+import { planBotStub } from '../packages/intc/src/stubs/plan-bot-stub.js';
+import { planStubs } from '../packages/intc/src/stubs/plan-stubs.js';
 import { findKindManifests, ROOT, VALID_DIR } from './fixture-harness.js';
 
 export const GOLDEN_DIR = join(ROOT, 'test', 'golden');

@@ -38,9 +38,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { UnknownNameError } from '../src/runtime/errors.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { UnknownNameError } from '../packages/runtime/src/errors.js';
 import { Integration } from './golden/hostile-names/src/generated/index.js';
 import { Integration as RecursiveIntegration } from './golden/hostile-recursive-entities/src/generated/index.js';
 
@@ -48,7 +48,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const INVALID = join(ROOT, 'fixtures', 'invalid');
 const VALID = join(ROOT, 'fixtures', 'valid');
 /** INTC_TEST_CLI names another bin/intc.cjs (a private build) while working on these tests. */
-const CLI = process.env.INTC_TEST_CLI ?? join(ROOT, 'bin', 'intc.cjs');
+const CLI = process.env.INTC_TEST_CLI ?? join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 const HAS_BUILD = existsSync(join(dirname(CLI), '..', 'dist', 'intc.cjs'));
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 const isRoot = process.getuid?.() === 0;

@@ -10,8 +10,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { validate } from '../src/pipeline.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { BOTPRESS_FIXTURES, createWorkspace, definitionJsonNames, runCliAsync, sdkView, type CliRun, type SdkView } from './botpress-harness.js';
 import { strictTypeErrors } from './strict-typecheck.js';
 

@@ -1,8 +1,8 @@
 /** resolveInterfaces: how an interface's members land in the integration that extends it. */
 import { describe, expect, it } from 'vitest';
-import { resolveInterfaces, type ExtendedInterface } from '../src/model/interface-extension.js';
-import { canUniteSchemas, uniteSchemas } from '../src/model/unite-schemas.js';
-import type { PlainObject } from '../src/model/values.js';
+import { resolveInterfaces, type ExtendedInterface } from '../packages/intc/src/model/interface-extension.js';
+import { canUniteSchemas, uniteSchemas } from '../packages/intc/src/model/unite-schemas.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
 
 const objectOf = (properties: PlainObject, required: string[] = []) => ({ type: 'object', properties, required });
 

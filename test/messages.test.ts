@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { validate } from '../src/pipeline.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 
 const work = mkdtempSync(join(tmpdir(), 'intc-messages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { formatDiagnosticText } from '../src/diagnostics/format-text.js';
-import { fixManifests } from '../src/fix/fix-manifests.js';
-import { encodeSource, sourceEncoding } from '../src/load/read-source.js';
-import { validate } from '../src/pipeline.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { formatDiagnosticText } from '../packages/intc/src/diagnostics/format-text.js';
+import { fixManifests } from '../packages/intc/src/fix/fix-manifests.js';
+import { encodeSource, sourceEncoding } from '../packages/intc/src/load/read-source.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { formatExpectedLine, mistakeCases, type MistakeCase } from './fixture-harness.js';
 
 const cases = mistakeCases();

@@ -1,11 +1,18 @@
 /**
- * `npm pack` gives a tarball that works for a user: installed into a fresh
- * project, its CLI, its library entry point and its schemas all work.
+ * `npm pack --workspaces` gives the two tarballs a user installs: `intc` (the
+ * compiler, a devDependency) and `@intc/runtime` (what generated code
+ * imports, a dependency). Installed into fresh projects, the CLI, the library
+ * and the schemas work; the runtime alone installs in at most 2 MB with no
+ * dependencies; an ESM project and a CommonJS project each generate the
+ * Telegram example, build it with tsc and run it with node against a fake Bot
+ * API; and no install warns about a lifecycle script of ours.
  *
  * The pack runs on a clean copy of the repository (without dist/ and the
- * generated validators, node_modules linked), so it proves that `prepare`
- * builds everything from source, and it does not rewrite dist/ under the
- * other test files that run in parallel.
+ * generated validators, node_modules linked), so it proves that each
+ * package's `prepack` builds it from source, and it does not rewrite dist/
+ * under the other test files that run in parallel. The projects share one
+ * install of both tarballs (the ESM and CommonJS projects are folders below
+ * it, each with its own package.json), from npm's cache where it has them.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -15,14 +22,27 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; files: string[] };
+interface PackageJson {
+  name: string;
+  version: string;
+  files: string[];
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+}
+const readPackage = (folder: string) => JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) as PackageJson;
+const pkg = readPackage('intc');
+const runtimePkg = readPackage('runtime');
 
-const TIMEOUT = 180_000;
+const TIMEOUT = 240_000;
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
+/** The most the runtime may take on disk, installed with its dependencies (`du -sk node_modules`). */
+const RUNTIME_INSTALL_LIMIT_KB = 2048;
+/** Scripts npm runs when a package is installed. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
 
 /** The environment of a user's shell: no lifecycle variables of the `npm test` running us. */
 const env = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^npm_(lifecycle|package)_/i.test(key) && key !== 'INIT_CWD'),
+  Object.entries(process.env).filter(([key]) => !/^npm_(lifecycle|package|config_workspace)/i.test(key) && key !== 'INIT_CWD'),
 ) as NodeJS.ProcessEnv;
 
 function sh(command: string, args: readonly string[], cwd: string, timeout = 120_000): SpawnSyncReturns<string> {
@@ -35,59 +55,258 @@ function ok(result: SpawnSyncReturns<string>, what: string): string {
   return result.stdout;
 }
 
+const tsc = (cwd: string, ...args: string[]) => sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), ...args], cwd);
+
+/** A tarball's file list, without the `package/` prefix. */
+function tarEntries(file: string): string[] {
+  return ok(sh('tar', ['-tzf', file], dirname(file)), 'tar -tzf')
+    .split('\n')
+    .filter(Boolean)
+    .map((e) => e.replace(/^package\//, ''));
+}
+
+/** A file of a tarball, read from its unpacked copy beside it (`<tarball>.unpacked/`). */
+function tarFile(file: string, entry: string): string {
+  const unpacked = `${file}.unpacked`;
+  if (!existsSync(unpacked)) {
+    mkdirSync(unpacked);
+    ok(sh('tar', ['-xzf', file, '-C', unpacked], dirname(file)), 'tar -xzf');
+  }
+  return readFileSync(join(unpacked, 'package', entry), 'utf8');
+}
+
+/** npm's warnings about install scripts that name one of our packages. */
+function ourInstallScriptWarnings(output: string): string[] {
+  return output.split('\n').filter((line) => /install-scripts|allowScripts/.test(line) && /\b(?:@intc\/runtime|intc)@/.test(line));
+}
+
 let work: string;
 let tarball: string;
+let runtimeTarball: string;
 let entries: string[];
+let runtimeEntries: string[];
+/** A project with both tarballs installed (intc as a devDependency, @intc/runtime as a dependency). */
 let project: string;
+let projectInstall: string;
+/** A project with only @intc/runtime installed. */
+let runtimeOnly: string;
+let runtimeInstall: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'intc-pack-'));
   const repo = join(work, 'repo');
-  const skip = new Set(['node_modules', '.git', 'dist', '.ci'].map((name) => join(root, name)));
-  const generated = join(root, 'src', 'meta', 'compiled.generated.ts');
+  const skippedNames = new Set(['node_modules', '.git', 'dist', '.ci', '.bench', '.scratch']);
   cpSync(root, repo, {
     recursive: true,
-    filter: (source) => !skip.has(source) && source !== generated && !source.endsWith('.tgz'),
+    filter: (source) => !skippedNames.has(basename(source)) && basename(source) !== 'compiled.generated.ts' && !source.endsWith('.tgz'),
   });
   symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
 
   const out = join(work, 'out');
   mkdirSync(out);
-  ok(sh('npm', ['pack', '--pack-destination', out], repo), 'npm pack');
-  const tgz = readdirSync(out).filter((f) => f.endsWith('.tgz'));
-  expect(tgz).toEqual([`${pkg.name}-${pkg.version}.tgz`]);
+  ok(sh('npm', ['pack', '--workspaces', '--pack-destination', out], repo, 200_000), 'npm pack --workspaces');
+  const tgz = readdirSync(out).filter((f) => f.endsWith('.tgz')).sort();
+  expect(tgz).toEqual([`intc-${pkg.version}.tgz`, `intc-runtime-${runtimePkg.version}.tgz`]);
   tarball = join(out, tgz[0]!);
-  entries = ok(sh('tar', ['-tzf', tarball], work), 'tar -tzf')
-    .split('\n')
-    .filter(Boolean)
-    .map((e) => e.replace(/^package\//, ''));
+  runtimeTarball = join(out, tgz[1]!);
+  entries = tarEntries(tarball);
+  runtimeEntries = tarEntries(runtimeTarball);
 
   project = join(work, 'project');
   mkdirSync(project);
-  ok(sh('npm', ['init', '-y'], project), 'npm init');
-  ok(sh('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], project, 150_000), 'npm install');
+  writeFileSync(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: 'project', private: true, dependencies: { '@intc/runtime': `file:${runtimeTarball}` }, devDependencies: { intc: `file:${tarball}` } }, null, 2)}\n`,
+  );
+  const install = sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], project, 200_000);
+  projectInstall = ok(install, 'npm install (both tarballs)') + install.stderr;
+
+  runtimeOnly = join(work, 'runtime-only');
+  mkdirSync(runtimeOnly);
+  ok(sh('npm', ['init', '-y'], runtimeOnly), 'npm init');
+  const runtimeRun = sh('npm', ['install', runtimeTarball, '--no-audit', '--no-fund', '--prefer-offline'], runtimeOnly);
+  runtimeInstall = ok(runtimeRun, 'npm install (the runtime)') + runtimeRun.stderr;
 }, TIMEOUT);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
-describe('npm pack', { timeout: TIMEOUT }, () => {
-  it('ships dist/, bin/, schema/ and README, and no tests, fixtures or TypeScript sources', () => {
-    for (const file of ['package.json', 'README.md', 'bin/intc.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/meta/compiled.generated.js']) {
+describe('npm pack --workspaces', { timeout: TIMEOUT }, () => {
+  it('intc ships dist/, bin/, schema/ and README, and no tests, fixtures or TypeScript sources', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/intc.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/intc.cjs', 'dist/intc-fast.cjs', 'dist/meta/compiled.generated.js']) {
       expect(entries, file).toContain(file);
     }
     for (const schema of ['integration', 'interface', 'bot']) expect(entries).toContain(`schema/${schema}.schema.json`);
-    expect(entries.filter((e) => /^(test|fixtures|src|scripts)\//.test(e))).toEqual([]);
+    expect(entries.filter((e) => /^(test|fixtures|src|scripts|examples|packages)\//.test(e))).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.ts') && !e.endsWith('.d.ts'))).toEqual([]);
-    expect(entries).not.toContain('src/meta/compiled.generated.ts');
+    expect(entries.filter((e) => e.startsWith('dist/runtime/')), 'the runtime is its own package').toEqual([]);
+  });
+
+  it('@intc/runtime ships ESM and CommonJS builds with declarations, its notices, and no sources or maps', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
+      expect(runtimeEntries, file).toContain(file);
+    }
+    expect(JSON.parse(tarFile(runtimeTarball, 'dist/cjs/package.json'))).toEqual({ type: 'commonjs' });
+    expect(runtimeEntries.filter((e) => !/^(dist\/(esm|cjs)\/|package\.json$|README\.md$|LICENSE$|THIRD_PARTY_NOTICES\.md$)/.test(e))).toEqual([]);
+    expect(runtimeEntries.filter((e) => e.endsWith('.map') || (e.endsWith('.ts') && !e.endsWith('.d.ts')))).toEqual([]);
+    const notices = tarFile(runtimeTarball, 'THIRD_PARTY_NOTICES.md');
+    for (const bundled of ['ajv', 'ajv-formats', 'fast-deep-equal', 'fast-uri']) expect(notices).toContain(`## ${bundled}\n`);
+  });
+
+  it.each([
+    ['intc', () => [tarball, entries] as const],
+    ['@intc/runtime', () => [runtimeTarball, runtimeEntries] as const],
+  ])('%s: every source map carries its sources, and the packed package.json has no install script', (_, files) => {
+    const [file, list] = files();
+    for (const map of list.filter((e) => e.endsWith('.map'))) {
+      const { sources, sourcesContent } = JSON.parse(tarFile(file, map)) as { sources: string[]; sourcesContent?: (string | null)[] };
+      expect(sourcesContent?.length, map).toBe(sources.length);
+      expect(sourcesContent?.every((text) => typeof text === 'string' && text.length > 0), map).toBe(true);
+    }
+    const packed = JSON.parse(tarFile(file, 'package.json')) as PackageJson;
+    expect(Object.keys(packed.scripts ?? {}).filter((name) => INSTALL_SCRIPTS.includes(name))).toEqual([]);
   });
 
   it('ships every entry its package.json `files` lists', () => {
-    const missing = pkg.files.filter((f) => !entries.some((e) => e === f || e.startsWith(`${f}/`)));
-    expect(missing, `listed in package.json "files" but not in the tarball`).toEqual([]);
+    for (const [files, list] of [[pkg.files, entries], [runtimePkg.files, runtimeEntries]] as const) {
+      const missing = files.filter((f) => !list.some((e) => e === f || e.startsWith(`${f}/`)));
+      expect(missing, `listed in package.json "files" but not in the tarball`).toEqual([]);
+    }
   });
 
+  it('installing warns about no lifecycle script of ours', () => {
+    expect(ourInstallScriptWarnings(projectInstall)).toEqual([]);
+    expect(ourInstallScriptWarnings(runtimeInstall)).toEqual([]);
+    expect(runtimeInstall).not.toMatch(/install-scripts/);
+  });
+});
+
+describe('@intc/runtime installed alone', { timeout: TIMEOUT }, () => {
+  it(`has no dependencies and takes at most ${RUNTIME_INSTALL_LIMIT_KB / 1024} MB`, () => {
+    const installed = readdirSync(join(runtimeOnly, 'node_modules')).filter((name) => !name.startsWith('.'));
+    expect(installed).toEqual(['@intc']);
+    expect(readdirSync(join(runtimeOnly, 'node_modules', '@intc'))).toEqual(['runtime']);
+    const kilobytes = Number(ok(sh('du', ['-sk', 'node_modules'], runtimeOnly), 'du').split('\t')[0]);
+    expect(kilobytes).toBeGreaterThan(0);
+    expect(kilobytes).toBeLessThanOrEqual(RUNTIME_INSTALL_LIMIT_KB);
+  });
+
+  it('import() and require() both load it, with the same names', () => {
+    const esm = ok(sh('node', ['--input-type=module', '-e', "const m = await import('@intc/runtime'); console.log(JSON.stringify(Object.keys(m).sort()))"], runtimeOnly), 'import()');
+    const cjs = ok(sh('node', ['-e', "console.log(JSON.stringify(Object.keys(require('@intc/runtime')).sort()))"], runtimeOnly), 'require()');
+    const names = JSON.parse(esm) as string[];
+    expect(names).toContain('IntegrationRuntime');
+    expect(names).toContain('BotRuntime');
+    expect(names).toContain('ajvFormats');
+    expect(JSON.parse(cjs)).toEqual(names.filter((name) => name !== 'default'));
+    const same = ok(
+      sh('node', ['-e', "const m = require('@intc/runtime'); const r = require.resolve('@intc/runtime'); console.log(r.includes('/dist/cjs/') && typeof m.IntegrationRuntime === 'function')"], runtimeOnly),
+      'require.resolve',
+    );
+    expect(same.trim()).toBe('true');
+  });
+});
+
+/** A Node script that starts the built Telegram example, calls an action against a fake Bot API on 127.0.0.1 and posts it a webhook. */
+function runScript(format: 'esm' | 'cjs'): string {
+  const load =
+    format === 'esm'
+      ? "import { existsSync } from 'node:fs';\nimport { createServer } from 'node:http';\nimport integration from './dist/index.js';\nimport * as runtime from '@intc/runtime';\n"
+      : "const { existsSync } = require('node:fs');\nconst { createServer } = require('node:http');\nconst integration = require('./dist/index.js').default;\nconst runtime = require('@intc/runtime');\n";
+  return `${load}
+const requests = [];
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    requests.push({ path: req.url.replace(/bot[^/]+/, 'bot<token>'), body: JSON.parse(body || '{}') });
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ ok: true, result: { message_id: 77, chat: { id: 42, type: 'private' }, text: 'hi' } }));
+  });
+});
+async function main() {
+  await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+  const apiBaseUrl = 'http://127.0.0.1:' + server.address().port;
+  const instance = integration.start({ configuration: { botToken: '123:secret-token', apiBaseUrl }, env: { WEBHOOK_SECRET: 'hook-secret' }, logger: () => {} });
+  const sent = await instance.callAction('sendMessage', { chatId: '42', text: 'hi' });
+  let refused;
+  try {
+    await instance.callAction('sendMessage', { chatId: 42, text: 'hi' });
+  } catch (error) {
+    const frames = error.stack.split('\\n').filter((line) => line.includes('@intc'));
+    const files = frames.map((line) => /\\(?(\\/[^():]+):\\d+:\\d+\\)?$/.exec(line)?.[1]);
+    refused = { runtimeError: error instanceof runtime.InputValidationError, name: error.name, frames: frames.length > 0, shipped: files.every((file) => file !== undefined && existsSync(file)) };
+  }
+  const update = { update_id: 1, message: { message_id: 7, date: 1, chat: { id: 42, type: 'private' }, from: { id: 5, first_name: 'Ada' }, text: 'Hello' } };
+  const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret' };
+  const webhook = await instance.handleWebhook({ method: 'POST', path: '/', headers, body: JSON.stringify(update) });
+  console.log(JSON.stringify({ sent, refused, requests, webhook: webhook.status, messages: instance.client.messages.map((m) => m.payload) }));
+}
+main().finally(() => server.close());
+`;
+}
+
+describe.each(['esm', 'cjs'] as const)('the Telegram example in a %s project: generate, build with tsc, run with node', { timeout: TIMEOUT }, (format) => {
+  let app: string;
+
+  beforeAll(() => {
+    app = join(project, format);
+    mkdirSync(app);
+    cpSync(join(root, 'examples', 'telegram', 'integration.yaml'), join(app, 'integration.yaml'));
+    cpSync(join(root, 'examples', 'telegram', 'src'), join(app, 'src'), { recursive: true, filter: (source) => basename(source) !== 'generated' });
+    const type = format === 'esm' ? { type: 'module' } : {};
+    writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: `telegram-${format}`, private: true, ...type })}\n`);
+    const compilerOptions = {
+      target: 'es2022',
+      lib: ['es2022'],
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: false,
+      types: ['node'],
+      typeRoots: [join(root, 'node_modules', '@types')],
+      outDir: 'dist',
+      rootDir: 'src',
+    };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+    writeFileSync(join(app, format === 'esm' ? 'run.mjs' : 'run.cjs'), runScript(format));
+  }, TIMEOUT);
+
+  it('intc generate writes the generated folder, keeps the handlers, and does not warn', () => {
+    const run = sh('npx', ['--no', '--', 'intc', 'generate'], app);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('warning');
+    expect(run.stdout).toMatch(/^Generated 5 files \(5 written, 0 unchanged\)\.$/m);
+    expect(readFileSync(join(app, 'src', 'generated', 'integration.ts'), 'utf8')).toContain("from '@intc/runtime'");
+  });
+
+  it(`tsc builds it, reading the runtime's ${format} declarations`, () => {
+    const build = tsc(app, '-p', 'tsconfig.json', '--listFiles');
+    expect(build.status, build.stdout).toBe(0);
+    const declarations = build.stdout.split('\n').filter((line) => line.includes(`${sep}@intc${sep}runtime${sep}`));
+    expect(declarations).toContain(join(project, 'node_modules', '@intc', 'runtime', 'dist', format, 'index.d.ts'));
+    expect(declarations.filter((line) => !line.includes(`${sep}dist${sep}${format}${sep}`))).toEqual([]);
+    expect(existsSync(join(app, 'dist', 'index.js'))).toBe(true);
+  });
+
+  it('node runs it: an action calls the API, bad input is refused by the runtime, a webhook creates a message', () => {
+    const run = sh(process.execPath, [format === 'esm' ? 'run.mjs' : 'run.cjs'], app);
+    expect(run.stderr).toBe('');
+    expect(run.status, run.stdout).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      sent: { messageId: '77' },
+      refused: { runtimeError: true, name: 'InputValidationError', frames: true, shipped: true },
+      requests: [{ path: '/bot<token>/sendMessage', body: { chat_id: '42', text: 'hi' } }],
+      webhook: 200,
+      messages: [{ text: 'Hello' }],
+    });
+  });
+});
+
+describe('intc installed', { timeout: TIMEOUT }, () => {
   it("`npx intc --version` prints package.json's version", () => {
     const result = sh('npx', ['--no', '--', 'intc', '--version'], project);
     expect(result.stderr).not.toMatch(STACK_FRAME);
@@ -258,7 +477,7 @@ describe('npm pack', { timeout: TIMEOUT }, () => {
     expect(existsSync(installed)).toBe(true);
     for (const kind of ['integration', 'interface', 'bot']) {
       expect(readFileSync(join(project, 'node_modules', 'intc', 'schema', `${kind}.schema.json`), 'utf8')).toBe(
-        readFileSync(join(root, 'schema', `${kind}.schema.json`), 'utf8'),
+        readFileSync(join(root, 'packages', 'intc', 'schema', `${kind}.schema.json`), 'utf8'),
       );
     }
     // Through the package's `exports` too.

@@ -15,11 +15,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitValidators } from '../src/emit/validators.js';
-import { ValidatorsWorker } from '../src/generate/worker-pool.js';
-import { toIntegrationModel, type IntegrationModel } from '../src/model/integration-model.js';
-import type { PlainObject } from '../src/model/values.js';
-import { generate, validate, type GenerateResult } from '../src/pipeline.js';
+import { emitValidators } from '../packages/intc/src/emit/validators.js';
+import { ValidatorsWorker } from '../packages/intc/src/generate/worker-pool.js';
+import { toIntegrationModel, type IntegrationModel } from '../packages/intc/src/model/integration-model.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import { generate, validate, type GenerateResult } from '../packages/intc/src/pipeline.js';
 import { ROOT, VALID_DIR } from './fixture-harness.js';
 import { integrationFixtures } from './golden-harness.js';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   delete process.env.INTC_NO_WORKER;
   mkdirSync(dirname(SYNTHETIC));
   writeFileSync(SYNTHETIC, syntheticManifest(60));
-  await bundle(join(ROOT, 'src', 'generate', 'validators-worker.ts'), WORKER);
+  await bundle(join(ROOT, 'packages', 'intc', 'src', 'generate', 'validators-worker.ts'), WORKER);
 }, 60_000);
 
 afterAll(() => {
@@ -198,8 +198,8 @@ describe.skipIf(!threads)('the thread and the process', () => {
     writeFileSync(
       entry,
       [
-        `import { ValidatorsWorker } from ${JSON.stringify(join(ROOT, 'src', 'generate', 'worker-pool.ts'))};`,
-        `import { toIntegrationModel } from ${JSON.stringify(join(ROOT, 'src', 'model', 'integration-model.ts'))};`,
+        `import { ValidatorsWorker } from ${JSON.stringify(join(ROOT, 'packages', 'intc', 'src', 'generate', 'worker-pool.ts'))};`,
+        `import { toIntegrationModel } from ${JSON.stringify(join(ROOT, 'packages', 'intc', 'src', 'model', 'integration-model.ts'))};`,
         'const [file, manifest, mode] = process.argv.slice(2);',
         'const worker = new ValidatorsWorker({ file });',
         'if (mode === "emit") {',
@@ -222,7 +222,7 @@ describe.skipIf(!threads)('the thread and the process', () => {
 });
 
 // As a process: bin/intc.cjs over the built dist/ (INTC_BIN to try another build), when it has the worker.
-const BIN = process.env.INTC_BIN ?? join(ROOT, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BIN ?? join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 const builtWorker = existsSync(join(dirname(BIN), '..', 'dist', 'intc-validators-worker.cjs'));
 
 describe.skipIf(!threads || !builtWorker)('intc generate with the worker (built CLI)', () => {

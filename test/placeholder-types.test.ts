@@ -5,7 +5,7 @@
  * properties, items, additionalProperties, `$ref`s and combinators.
  */
 import { describe, expect, it } from 'vitest';
-import { placeholderTypeAt, placeholderTypes } from '../src/model/placeholder-types.js';
+import { placeholderTypeAt, placeholderTypes } from '../packages/intc/src/model/placeholder-types.js';
 
 const entities: Record<string, unknown> = {
   limits: { type: 'object', properties: { max: { type: 'integer' }, ratio: { $ref: '#/$defs/ratio' } }, $defs: { ratio: { type: 'number' } } },

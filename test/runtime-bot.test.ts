@@ -29,7 +29,7 @@ import {
   type ResolvedConfigurations,
   type ValidateFunction,
   type Validators,
-} from '../src/runtime/index.js';
+} from '../packages/runtime/src/index.js';
 
 // ---- two integrations -----------------------------------------------------
 

@@ -10,11 +10,11 @@
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlainObject } from '../src/model/values.js';
-import { InMemoryClient, IntegrationRuntime } from '../src/runtime/index.js';
-import { issuesOf } from '../src/runtime/issues.js';
-import { parseValue } from '../src/runtime/parse.js';
-import type { ValidateFunction } from '../src/runtime/validators.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import { InMemoryClient, IntegrationRuntime } from '../packages/runtime/src/index.js';
+import { issuesOf } from '../packages/runtime/src/issues.js';
+import { parseValue } from '../packages/runtime/src/parse.js';
+import type { ValidateFunction } from '../packages/runtime/src/validators.js';
 import { modelOf, validatorsFile, validatorsOf } from './generated-validators.js';
 
 type Parsed = { value: unknown } | { issues: string[] };
@@ -279,7 +279,7 @@ describe('the generated code', () => {
     expect(content).not.toContain('additionalProperty');
     expect(content).not.toContain('missingProperty: "n"');
     expect(content.match(/intcChoice\(\d+, \d+, data\d*\)/g)).toHaveLength(2);
-    expect(content).toContain("import { intcChoice, intcShapes } from 'intc/runtime';");
+    expect(content).toContain("import { intcChoice, intcShapes } from '@intc/runtime';");
     expect(content).toMatch(/^const shapes = intcShapes\(\[$/m);
   });
 

@@ -6,11 +6,11 @@
  * `redact` option, while unmarked fields still show.
  */
 import { describe, expect, it } from 'vitest';
-import { runtimeMetadata, secretFieldsOf } from '../src/emit/api/runtime-metadata.js';
-import { secretPaths } from '../src/emit/api/secret-paths.js';
-import type { PlainObject } from '../src/model/values.js';
-import { BotRuntime, ConfigurationError, InMemoryClient, IntegrationRuntime, REDACTED, type IntegrationMetadata, type LogLevel } from '../src/runtime/index.js';
-import { Redactor } from '../src/runtime/secrets.js';
+import { runtimeMetadata, secretFieldsOf } from '../packages/intc/src/emit/api/runtime-metadata.js';
+import { secretPaths } from '../packages/intc/src/emit/api/secret-paths.js';
+import type { PlainObject } from '../packages/intc/src/model/values.js';
+import { BotRuntime, ConfigurationError, InMemoryClient, IntegrationRuntime, REDACTED, type IntegrationMetadata, type LogLevel } from '../packages/runtime/src/index.js';
+import { Redactor } from '../packages/runtime/src/secrets.js';
 import { modelOf, validatorsFile, validatorsOf } from './generated-validators.js';
 
 const secret = { type: 'string', writeOnly: true };

@@ -1,5 +1,5 @@
 /**
- * The runtime (`intc/runtime`) driven as generated code drives it: a
+ * The runtime (`@intc/runtime`) driven as generated code drives it: a
  * hand-written Spec, validators compiled with Ajv (standing in for the
  * generated standalone ones), and an implementation that records its calls.
  */
@@ -22,8 +22,8 @@ import {
   type LogLevel,
   type ValidateFunction,
   type Validators,
-} from '../src/runtime/index.js';
-import { pathOf } from '../src/runtime/issues.js';
+} from '../packages/runtime/src/index.js';
+import { pathOf } from '../packages/runtime/src/issues.js';
 
 interface ChatSpec {
   configuration: { token: string; baseUrl?: string };

@@ -10,7 +10,7 @@ import {
   satisfies,
   type EntityResolver,
   type LocatedSchema,
-} from '../src/model/schema-compatibility.js';
+} from '../packages/intc/src/model/schema-compatibility.js';
 
 const noEntities: EntityResolver = () => undefined;
 

@@ -4,11 +4,11 @@ import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { kindFromFileName } from '../src/model/manifest-kind.js';
-import { collectEmbeddedSchemas } from '../src/model/schema-locations.js';
-import { valueAtPath } from '../src/validate/json-pointer.js';
-import { schemaForCompile } from '../src/validate/schema-compiler.js';
-import { findStrictnessProblems, planStrictnessCheck } from '../src/validate/schema-strictness.js';
+import { kindFromFileName } from '../packages/intc/src/model/manifest-kind.js';
+import { collectEmbeddedSchemas } from '../packages/intc/src/model/schema-locations.js';
+import { valueAtPath } from '../packages/intc/src/validate/json-pointer.js';
+import { schemaForCompile } from '../packages/intc/src/validate/schema-compiler.js';
+import { findStrictnessProblems, planStrictnessCheck } from '../packages/intc/src/validate/schema-strictness.js';
 
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
@@ -173,7 +173,7 @@ function isCheckableSchema(schema: unknown): boolean {
 
 /** intc's own meta-schema for embedded schemas (its keyword list: `tilte` or `x_zui` fail it). */
 const embeddedSchemaMeta = (() => {
-  const metaSchema = JSON.parse(readFileSync('schema/integration.schema.json', 'utf8')) as { definitions: object };
+  const metaSchema = JSON.parse(readFileSync('packages/intc/schema/integration.schema.json', 'utf8')) as { definitions: object };
   const ajv = new Ajv({ strict: false, allowUnionTypes: true });
   return ajv.compile({ definitions: metaSchema.definitions, $ref: '#/definitions/jsonSchema' });
 })();

@@ -24,13 +24,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import type { CliIo } from '../packages/intc/src/cli/io.js';
+import { main } from '../packages/intc/src/cli/main.js';
 import { Integration as TelegramIntegration } from '../examples/telegram/src/generated/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** INTC_TEST_CLI names another bin/intc.cjs (a private build) while working on these tests. */
-const CLI = process.env.INTC_TEST_CLI ?? join(ROOT, 'bin', 'intc.cjs');
+const CLI = process.env.INTC_TEST_CLI ?? join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 const HAS_BUILD = existsSync(join(dirname(CLI), '..', 'dist', 'intc.cjs'));
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
@@ -381,11 +381,11 @@ describe('generated code places manifest text only in comments and literals', ()
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       verbatimModuleSyntax: true,
       baseUrl: ROOT,
-      paths: { 'intc/runtime': ['src/runtime/index.ts'] },
+      paths: { '@intc/runtime': ['packages/runtime/src/index.ts'] },
     });
     const errors = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file === undefined || !d.file.fileName.startsWith(join(ROOT, 'src')))
+      .filter((d) => d.file === undefined || !d.file.fileName.startsWith(join(ROOT, 'packages', 'runtime', 'src')))
       .map((d) => `${d.file ? relative(dir, d.file.fileName) : ''} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(errors).toEqual([]);
   }, 120_000);

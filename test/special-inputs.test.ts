@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { validate } from '../src/pipeline.js';
+import type { Diagnostic } from '../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { runCli } from './fixture-harness.js';
 
 let work: string;

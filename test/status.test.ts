@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GenerateIo } from '../src/cli/generate-command.js';
-import { main } from '../src/cli/main.js';
-import { isTodoHandler } from '../src/stubs/todo-handlers.js';
-import { stubLayout } from '../src/stubs/stub-layout.js';
-import { stubTemplate } from '../src/stubs/stub-templates.js';
-import { projectLayout } from '../src/generate/project-layout.js';
-import { toIntegrationModel } from '../src/model/integration-model.js';
+import type { GenerateIo } from '../packages/intc/src/cli/generate-command.js';
+import { main } from '../packages/intc/src/cli/main.js';
+import { isTodoHandler } from '../packages/intc/src/stubs/todo-handlers.js';
+import { stubLayout } from '../packages/intc/src/stubs/stub-layout.js';
+import { stubTemplate } from '../packages/intc/src/stubs/stub-templates.js';
+import { projectLayout } from '../packages/intc/src/generate/project-layout.js';
+import { toIntegrationModel } from '../packages/intc/src/model/integration-model.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const base = mkdtempSync(join(tmpdir(), 'intc-status-'));
@@ -265,7 +265,7 @@ describe('renames without the run record', () => {
 });
 
 // As a process (bin/intc.cjs over the built dist/): the fast path answers a no-change run and prints the TODO line from the record.
-const BIN = join(ROOT, 'bin', 'intc.cjs');
+const BIN = join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs');
 describe.skipIf(!existsSync(join(ROOT, 'dist', 'intc-fast.cjs')))('the fast path', () => {
   it('prints the TODO line a full run prints, and follows an edit of a stub', () => {
     const dir = project();

@@ -1,7 +1,9 @@
 /**
  * Type-checks generated code as a user's strict project would, in one tsc
  * program: the golden files (golden.test.ts) and imported Botpress
- * integrations' output (import.test.ts). `intc/runtime` is the runtime's source.
+ * integrations' output (import.test.ts). `@intc/runtime` resolves as in a user's
+ * project: through node_modules (the workspace's link; import.test.ts's workspace
+ * links it too) and the package's `exports`, to its built declarations.
  */
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -26,8 +28,6 @@ export function strictCompilerOptions(resolution: ModuleResolution): ts.Compiler
     ...(resolution === 'nodenext'
       ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
       : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
-    baseUrl: ROOT,
-    paths: { 'intc/runtime': ['src/runtime/index.ts'] },
   };
 }
 

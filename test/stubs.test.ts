@@ -5,11 +5,11 @@
  * manifest instead of deleting them.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { isTsMorphLoaded } from '../src/stubs/load-ts-morph.js';
-import { generatedTarget } from '../src/stubs/generated-imports.js';
-import type { StubPlan } from '../src/stubs/plan-stubs.js';
-import { stubLooksCurrent } from '../src/stubs/reconcile-stub.js';
-import { stubLayout } from '../src/stubs/stub-layout.js';
+import { isTsMorphLoaded } from '../packages/intc/src/stubs/load-ts-morph.js';
+import { generatedTarget } from '../packages/intc/src/stubs/generated-imports.js';
+import type { StubPlan } from '../packages/intc/src/stubs/plan-stubs.js';
+import { stubLooksCurrent } from '../packages/intc/src/stubs/reconcile-stub.js';
+import { stubLayout } from '../packages/intc/src/stubs/stub-layout.js';
 import { StubProject, type ManifestShape } from './stubs/stub-project.js';
 
 const projects: StubProject[] = [];
@@ -688,7 +688,7 @@ export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async 
 
   test('a symbolic link is never edited: a linked stub is left as it is, a linked index.ts is not wired and says so', () => {
     const stubProject = projectWith(TELEGRAM, {
-      'shared/getUser.ts': "import type { ActionHandlers } from '../src/generated/index.js';\n\nexport const getUserAction: ActionHandlers['sendMessage'] = async () => ({ ok: true });\n",
+      'shared/getUser.ts': "import type { ActionHandlers } from '../packages/intc/src/generated/index.js';\n\nexport const getUserAction: ActionHandlers['sendMessage'] = async () => ({ ok: true });\n",
       'shared/index.ts': stubProjectIndex(),
     });
     stubProject.link('src/actions/getUser.ts', 'shared/getUser.ts');

@@ -1,7 +1,7 @@
 /**
  * The generated `integration.ts` and `index.ts`, with a `types.ts` and a user
  * implementation beside them, type-check under `--strict` (and more) with
- * `moduleResolution` nodenext and bundler, `intc/runtime` mapped to the
+ * `moduleResolution` nodenext and bundler, `@intc/runtime` mapped to the
  * runtime's source. The user files hold `@ts-expect-error` cases (a missing
  * handler, a wrong output, a wrong configuration field, an unknown tag, a
  * state with the wrong scope…): an expected error that does not happen is
@@ -13,12 +13,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GeneratedFile } from '../src/emit/generated-file.js';
-import { emitIntegrationApi } from '../src/emit/integration-api.js';
-import { emitSchemaTypes } from '../src/emit/schema-types.js';
-import { emitValidators } from '../src/emit/validators.js';
-import { typeNamesOf, type TypeNames } from '../src/emit/type-names.js';
-import type { IntegrationModel } from '../src/model/integration-model.js';
+import type { GeneratedFile } from '../packages/intc/src/emit/generated-file.js';
+import { emitIntegrationApi } from '../packages/intc/src/emit/integration-api.js';
+import { emitSchemaTypes } from '../packages/intc/src/emit/schema-types.js';
+import { emitValidators } from '../packages/intc/src/emit/validators.js';
+import { typeNamesOf, type TypeNames } from '../packages/intc/src/emit/type-names.js';
+import type { IntegrationModel } from '../packages/intc/src/model/integration-model.js';
 import { loadModel, withProtoNames } from './api-fixtures/models.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +64,7 @@ function openTypes(names: TypeNames): string {
 }
 
 const VALIDATORS_STUB = `// Stand-in for the generated validators (only their type matters here).
-import type { Validators } from 'intc/runtime';
+import type { Validators } from '@intc/runtime';
 export const validators: Validators = { configurations: {}, actions: {}, channels: {}, events: {}, states: {} };
 `;
 
@@ -155,7 +155,7 @@ function format(diagnostic: ts.Diagnostic): string {
 
 describe.each(Object.keys(resolutions))('generated API under moduleResolution %s', (resolution) => {
   it('type-checks under --strict, every @ts-expect-error met, declarations emit', () => {
-    const options = { ...strictOptions, ...resolutions[resolution], paths: { 'intc/runtime': [join(repo, 'src/runtime/index.ts')] } };
+    const options = { ...strictOptions, ...resolutions[resolution], paths: { '@intc/runtime': [join(repo, 'packages/runtime/src/index.ts')] } };
     const program = ts.createProgram(rootFiles, options);
     const generated = program.getSourceFiles().filter((f) => f.fileName.includes('/generated/'));
     const diagnostics = [
@@ -163,7 +163,7 @@ describe.each(Object.keys(resolutions))('generated API under moduleResolution %s
       ...generated.flatMap((file) => program.getDeclarationDiagnostics(file)),
     ];
     expect(diagnostics.map(format)).toEqual([]);
-    expect(program.getSourceFile(join(repo, 'src/runtime/index.ts'))).toBeDefined();
+    expect(program.getSourceFile(join(repo, 'packages/runtime/src/index.ts'))).toBeDefined();
     expect(folders.length).toBeGreaterThanOrEqual(cases.length);
   });
 });

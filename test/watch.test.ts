@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { main } from '../packages/intc/src/cli/main.js';
 
-vi.mock('../src/generate/emit-integration.js', async () => {
+vi.mock('../packages/intc/src/generate/emit-integration.js', async () => {
   const { basename } = await import('node:path');
-  const { doNotEditHeader } = await import('../src/emit/generated-file.js');
+  const { doNotEditHeader } = await import('../packages/intc/src/emit/generated-file.js');
   type Model = { manifestPath: string; actions: { name: string; description?: string }[] };
   return {
     emitIntegration: async (model: Model) => [
@@ -154,7 +154,7 @@ describe('intc generate --watch (in-process)', () => {
   });
 });
 
-const BIN = process.env.INTC_BIN ?? join(root, 'bin', 'intc.cjs');
+const BIN = process.env.INTC_BIN ?? join(root, 'packages', 'intc', 'bin', 'intc.cjs');
 const built = existsSync(join(dirname(BIN), '..', 'dist', 'intc.cjs'));
 
 describe.skipIf(!built)('intc generate --watch (process)', () => {

@@ -23,15 +23,15 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { doNotEditHeader, type GeneratedFile } from '../src/emit/generated-file.js';
-import { projectLayout, type ProjectLayout } from '../src/generate/project-layout.js';
-import { applyWrites, writeRecord } from '../src/write/apply-writes.js';
-import { nodeWriteFs, tempPathFor, writeFileAtomic, type WriteFs } from '../src/write/atomic-write.js';
-import { unifiedDiff } from '../src/write/diff.js';
-import { assembleMixModule, fingerprintBytes, fingerprintFile, fingerprintText } from '../src/write/fingerprint.js';
-import { currentRecord, serializeRecord, STATE_FILE_NAME } from '../src/write/input-cache.js';
-import { isSafeRelativePath, layoutProblem, PathGuard } from '../src/write/path-guard.js';
-import { planWrites, type ProjectOutput, type StubFile, type WritePlan } from '../src/write/plan-writes.js';
+import { doNotEditHeader, type GeneratedFile } from '../packages/intc/src/emit/generated-file.js';
+import { projectLayout, type ProjectLayout } from '../packages/intc/src/generate/project-layout.js';
+import { applyWrites, writeRecord } from '../packages/intc/src/write/apply-writes.js';
+import { nodeWriteFs, tempPathFor, writeFileAtomic, type WriteFs } from '../packages/intc/src/write/atomic-write.js';
+import { unifiedDiff } from '../packages/intc/src/write/diff.js';
+import { assembleMixModule, fingerprintBytes, fingerprintFile, fingerprintText } from '../packages/intc/src/write/fingerprint.js';
+import { currentRecord, serializeRecord, STATE_FILE_NAME } from '../packages/intc/src/write/input-cache.js';
+import { isSafeRelativePath, layoutProblem, PathGuard } from '../packages/intc/src/write/path-guard.js';
+import { planWrites, type ProjectOutput, type StubFile, type WritePlan } from '../packages/intc/src/write/plan-writes.js';
 
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
 const isRoot = process.getuid?.() === 0;
@@ -425,7 +425,7 @@ describe('fingerprint', () => {
   });
 
   it('runs the module assembled from the annotated source', async () => {
-    const source = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'write', 'fingerprint.ts'), 'utf8');
+    const source = await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'intc', 'src', 'write', 'fingerprint.ts'), 'utf8');
     const embedded = /const MIX_MODULE = new Uint8Array\(\[([\d,\s]+)\]\)/.exec(source)?.[1];
     expect(embedded).toBeDefined();
     expect([...assembleMixModule()]).toEqual(embedded!.split(',').map((n) => n.trim()).filter(Boolean).map(Number));

@@ -1,8 +1,8 @@
 /** Models for the generated-API tests: a fixture validated and modelled, and the `__proto__` names a manifest cannot hold. */
-import type { IntegrationModel } from '../../src/model/integration-model.js';
-import { toIntegrationModel } from '../../src/model/integration-model.js';
-import { isPlainObject } from '../../src/model/values.js';
-import { validate } from '../../src/pipeline.js';
+import type { IntegrationModel } from '../../packages/intc/src/model/integration-model.js';
+import { toIntegrationModel } from '../../packages/intc/src/model/integration-model.js';
+import { isPlainObject } from '../../packages/intc/src/model/values.js';
+import { validate } from '../../packages/intc/src/pipeline.js';
 
 export function loadModel(manifest: string): IntegrationModel {
   const result = validate([manifest]);

@@ -8,7 +8,7 @@
  * without errors: a failure is a bug in intc or in these arbitraries.
  */
 import fc from 'fast-check';
-import { collisionKey } from '../../src/model/naming.js';
+import { collisionKey } from '../../packages/intc/src/model/naming.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -7,15 +7,20 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generate } from '../../src/pipeline.js';
-import { planStubs } from '../../src/stubs/plan-stubs.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { generate } from '../../packages/intc/src/pipeline.js';
+import { planStubs } from '../../packages/intc/src/stubs/plan-stubs.js';
+import type { Diagnostic } from '../../packages/intc/src/diagnostics/diagnostic.js';
+import { installRuntime } from '../fixture-harness.js';
 import { strictTypeErrors } from '../strict-typecheck.js';
 
-/** A fresh scratch folder; ESM (`"type": "module"`) so nodenext reads the generated `.ts` files as the golden test does. */
+/**
+ * A fresh scratch folder set up as a user's project: ESM (`"type": "module"`) so nodenext reads the
+ * generated `.ts` files as the golden test does, with @intc/runtime installed.
+ */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `intc-fuzz-${prefix}-`));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  installRuntime(dir);
   return dir;
 }
 

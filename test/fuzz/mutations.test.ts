@@ -11,8 +11,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { basename, join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { validate } from '../../src/pipeline.js';
+import type { Diagnostic } from '../../packages/intc/src/diagnostics/diagnostic.js';
+import { validate } from '../../packages/intc/src/pipeline.js';
 import { CLI, findKindManifests, ROOT, VALID_DIR } from '../fixture-harness.js';
 import { manifestFile } from './manifest-text.js';
 import { describeDiagnostics, firstRun, fuzzSettings, scratchDir, typeCheck, typeScriptFilesUnder, writeFiles, type FirstRun } from './fuzz-harness.js';
@@ -131,7 +131,7 @@ describe(`mutated manifests, in-process (seed ${seed})`, () => {
   }, 120_000);
 });
 
-const cliBundle = join(ROOT, 'dist', 'intc.cjs');
+const cliBundle = join(ROOT, 'packages', 'intc', 'dist', 'intc.cjs');
 const haveCli = existsSync(cliBundle);
 if (!haveCli) console.warn(`fuzz: skipping the CLI cases: ${relative(ROOT, cliBundle)} is absent (run \`npm run build\` first)`);
 

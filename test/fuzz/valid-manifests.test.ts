@@ -84,7 +84,7 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-const haveCli = existsSync(join(ROOT, 'dist', 'intc.cjs'));
+const haveCli = existsSync(join(ROOT, 'packages', 'intc', 'dist', 'intc.cjs'));
 if (!haveCli) console.warn('fuzz: skipping `intc generate` on random manifests: dist/intc.cjs is absent (run `npm run build` first)');
 const cliRuns = long ? Math.max(5, Math.round(runs / 20)) : 3;
 

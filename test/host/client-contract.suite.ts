@@ -14,7 +14,7 @@
  * that could matter).
  */
 import { describe, expect, it } from 'vitest';
-import type { PlainObject } from '../../src/model/values.js';
+import type { PlainObject } from '../../packages/intc/src/model/values.js';
 import {
   IntcRuntimeError,
   NotFoundError,
@@ -24,7 +24,7 @@ import {
   type CreatedRecord,
   type ListenableClient,
   type StateScope,
-} from '../../src/runtime/index.js';
+} from '../../packages/runtime/src/index.js';
 import { modelOf, validatorsOf } from '../generated-validators.js';
 
 export interface ContractSubject {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openStore, type Store } from '../../src/host/index.js';
-import { InMemoryClient, type ClientDefinition } from '../../src/runtime/index.js';
+import { InMemoryClient, type ClientDefinition } from '../../packages/runtime/src/index.js';
 import { clientContractSuite } from './client-contract.suite.js';
 
 const inMemory = new Map<string, InMemoryClient>();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnknownNameError } from 'intc/runtime';
+import { UnknownNameError } from '@intc/runtime';
 import integration from '../../examples/telegram/src/index.js';
 import { openStore } from '../../src/host/index.js';
 import { useFakeTelegram } from '../fake-telegram.js';

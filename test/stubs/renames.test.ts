@@ -6,7 +6,7 @@
  * run left half done is completed.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { StubPlan } from '../../src/stubs/plan-stubs.js';
+import type { StubPlan } from '../../packages/intc/src/stubs/plan-stubs.js';
 import { StubProject, type ManifestShape } from './stub-project.js';
 
 const projects: StubProject[] = [];

@@ -8,10 +8,10 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
-import { doNotEditHeader } from '../../src/emit/generated-file.js';
-import { projectLayout, type LayoutOptions, type ProjectLayout } from '../../src/generate/project-layout.js';
-import { toIntegrationModel, type IntegrationModel } from '../../src/model/integration-model.js';
-import { planStubs, type StubPlan } from '../../src/stubs/plan-stubs.js';
+import { doNotEditHeader } from '../../packages/intc/src/emit/generated-file.js';
+import { projectLayout, type LayoutOptions, type ProjectLayout } from '../../packages/intc/src/generate/project-layout.js';
+import { toIntegrationModel, type IntegrationModel } from '../../packages/intc/src/model/integration-model.js';
+import { planStubs, type StubPlan } from '../../packages/intc/src/stubs/plan-stubs.js';
 
 export interface ManifestShape {
   readonly actions?: readonly string[];

@@ -3,7 +3,7 @@
  * names (`viaInterface` and the generated rename maps): a function written
  * against the interface takes either; wrong usages carry `@ts-expect-error`.
  */
-import { viaInterface } from 'intc/runtime';
+import { viaInterface } from '@intc/runtime';
 import type { BotClient } from '../golden/llm/bot/src/generated/index.js';
 import { mapping as claudeLlm } from '../golden/llm/bot/src/generated/integrations/anthropic/interfaces/llm.js';
 import { mapping as gptLlm } from '../golden/llm/bot/src/generated/integrations/openai/interfaces/llm.js';

@@ -4,7 +4,7 @@
  * `{ ok: true, result }` back. An `ok: false` answer becomes a
  * `TelegramApiError` (the token, part of the URL, is never in its message).
  */
-import type { Logger } from 'intc/runtime';
+import type { Logger } from '@intc/runtime';
 import type { Configuration } from './generated/index.js';
 
 export interface TelegramUser {

@@ -9,7 +9,7 @@
  * configurations in bot.yaml (with `${VAR}` placeholders) and their secrets
  * per alias (`<ALIAS>_<SECRET>`, then `<SECRET>`: the runtime's BotRuntime).
  */
-import type { Environment } from '../../runtime/index.js';
+import type { Environment } from '@intc/runtime';
 import { ProjectError } from './host-errors.js';
 
 export interface EnvironmentConfiguration {

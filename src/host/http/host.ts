@@ -14,7 +14,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Environment } from '../../runtime/index.js';
+import type { Environment } from '@intc/runtime';
 import type { Store } from '../store/store.js';
 import { consolePage } from '../console/page.js';
 import { DevConsole, type LoadStatus } from './dev-api.js';

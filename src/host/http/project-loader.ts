@@ -8,7 +8,7 @@
  * by what they offer, not by class: they come from the user's copy of the
  * runtime.
  */
-import type { Environment, IntegrationInstance, LogSink, WebhookResult, WebhookRequest, AnySpec } from '../../runtime/index.js';
+import type { Environment, IntegrationInstance, LogSink, WebhookResult, WebhookRequest, AnySpec } from '@intc/runtime';
 import type { Store } from '../store/store.js';
 import type { StoreClient } from '../store/store-client.js';
 import { configurationFromEnvironment } from './environment.js';

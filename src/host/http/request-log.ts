@@ -6,7 +6,7 @@
  * terminal. Nothing is logged of a request's body or query; every message
  * that can hold a value went through the runtime's redactor first.
  */
-import type { LogLevel, LogSink } from '../../runtime/index.js';
+import type { LogLevel, LogSink } from '@intc/runtime';
 
 export type LogFormat = 'json' | 'pretty';
 

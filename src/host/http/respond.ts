@@ -4,7 +4,7 @@
  * own status, headers and body as it returned them.
  */
 import type { ServerResponse } from 'node:http';
-import type { WebhookResult } from '../../runtime/index.js';
+import type { WebhookResult } from '@intc/runtime';
 import type { HttpError } from './host-errors.js';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: { readonly [name: string]: string } = {}): void {

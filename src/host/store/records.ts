@@ -4,7 +4,7 @@
  * database assigns and never reuses (unique across namespaces, so an id
  * never names another installation's record).
  */
-import type { ConversationRecord, EventRecord, MessageRecord, StateRecord, TagValues, UserRecord } from '../../runtime/index.js';
+import type { ConversationRecord, EventRecord, MessageRecord, StateRecord, TagValues, UserRecord } from '@intc/runtime';
 import type { SqlValue } from './script.js';
 
 export type RecordKind = 'conversation' | 'user' | 'message' | 'event';

@@ -25,7 +25,7 @@ import {
   type StateUpdate,
   type TagValues,
   type UserRecord,
-} from '../../runtime/index.js';
+} from '@intc/runtime';
 import type { Database, Script, ScriptMode, SqlValue } from './script.js';
 import * as scripts from './store-scripts.js';
 

@@ -32,7 +32,7 @@ import {
   type StateUpdate,
   type TagValues,
   type UserRecord,
-} from '../../runtime/index.js';
+} from '@intc/runtime';
 import { StoreError } from './errors.js';
 import {
   conversationOf,

@@ -2,7 +2,7 @@
  * An open database holding the records of any number of installations
  * (integrations, bot aliases), each in its own namespace.
  */
-import type { ClientDefinition } from '../../runtime/index.js';
+import type { ClientDefinition } from '@intc/runtime';
 import { StoreError } from './errors.js';
 import type { Database, Dialect } from './script.js';
 import { StoreClient } from './store-client.js';
