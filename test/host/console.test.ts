@@ -87,6 +87,8 @@ describe.skipIf(executablePath === undefined)(title, () => {
   });
 
   const text = (selector: string) => () => page.locator(selector).innerText();
+  /** What the page shows once the request, the stream and the redraw are through (slow on a loaded machine). */
+  const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
   async function open(target: string): Promise<void> {
     await page.click(`#targets a[data-target="${target}"]`);
@@ -115,7 +117,7 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await send.locator('[name="input.text"]').fill('Hello from the console');
     await send.locator('[name="input.silent"]').selectOption('true');
     await send.locator('button[type="submit"]').click();
-    await expect.poll(text('form[data-action="sendMessage"] .result')).toContain('200 output');
+    await eventually(text('form[data-action="sendMessage"] .result')).toContain('200 output');
     expect(JSON.parse(await send.locator('.result pre').innerText())).toEqual({ messageId: '42' });
     expect(api.requests.map((request) => [request.path, request.body])).toEqual([
       [`/bot${TOKEN}/sendMessage`, { chat_id: '-100123', text: 'Hello from the console', disable_notification: true }],
@@ -128,7 +130,7 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await send.locator('[name="input.chatId"]').fill('not-a-number');
     await send.locator('[name="input.text"]').fill('');
     await send.locator('button[type="submit"]').click();
-    await expect.poll(text('form[data-action="sendMessage"] .result')).toMatch(/^400 invalid-input at input\.(chatId|text)/);
+    await eventually(text('form[data-action="sendMessage"] .result')).toMatch(/^400 invalid-input at input\.(chatId|text)/);
     expect(await send.locator('[data-path="input.chatId"].invalid .field-error').innerText()).toBe('input.chatId must match pattern "^-?[0-9]+$"');
     expect(await send.locator('[data-path="input.text"].invalid .field-error').innerText()).toBe('input.text is required');
     expect(await send.locator('[data-path="input.silent"].invalid').count()).toBe(0);
@@ -138,7 +140,7 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await send.locator('[name="input.chatId"]').fill('-100123');
     await send.locator('[name="input.text"]').fill('Fixed');
     await send.locator('button[type="submit"]').click();
-    await expect.poll(text('form[data-action="sendMessage"] .result')).toContain('200 output');
+    await eventually(text('form[data-action="sendMessage"] .result')).toContain('200 output');
     expect(await send.locator('.invalid').count()).toBe(0);
   });
 
@@ -150,18 +152,18 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await chat.locator('[name="tag.chatId"]').fill('-100777');
     await chat.locator('[name="payload.text"]').fill('ping');
     await chat.getByRole('button', { name: 'Send as user' }).click();
-    await expect.poll(() => chat.locator('.timeline li').allInnerTexts()).toEqual(['you · text\nping', 'bot · text\nping']);
+    await eventually(() => chat.locator('.timeline li').allInnerTexts()).toEqual(['you · text\nping', 'bot · text\nping']);
     // The bot's echo went through the integration's channel handler to the Bot API of `main`.
     expect(api.requests.map((request) => [request.path, request.body])).toEqual([[`/bot${MAIN_TOKEN}/sendMessage`, { chat_id: '-100777', text: 'ping' }]]);
 
     // The same conversation while the tags stay: a second exchange is added to it.
     await chat.locator('[name="payload.text"]').fill('pong');
     await chat.getByRole('button', { name: 'Send as user' }).click();
-    await expect.poll(() => chat.locator('.timeline li').count()).toBe(4);
+    await eventually(() => chat.locator('.timeline li').count()).toBe(4);
 
     await chat.locator('[name="payload.text"]').fill('');
     await chat.getByRole('button', { name: 'Send as user' }).click();
-    await expect.poll(text('form.chat[data-channel="channel"] .result')).toMatch(/^400 invalid-input at payload\.text/);
+    await eventually(text('form.chat[data-channel="channel"] .result')).toMatch(/^400 invalid-input at payload\.text/);
     expect(await chat.locator('[data-path="payload.text"] .field-error').innerText()).toBe('payload.text is required');
     expect(await chat.locator('.timeline li').count()).toBe(4);
   });
@@ -172,7 +174,7 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await chat.locator('[name="tag.chatId"]').fill('-100555');
     await chat.locator('[name="payload.text"]').fill('Announcement');
     await chat.getByRole('button', { name: 'Send as bot' }).click();
-    await expect.poll(() => chat.locator('.timeline li').allInnerTexts()).toEqual(['bot · text\nAnnouncement']);
+    await eventually(() => chat.locator('.timeline li').allInnerTexts()).toEqual(['bot · text\nAnnouncement']);
     expect(api.requests.map((request) => [request.path, request.body])).toEqual([[`/bot${TOKEN}/sendMessage`, { chat_id: '-100555', text: 'Announcement' }]]);
   });
 
@@ -185,18 +187,23 @@ describe.skipIf(executablePath === undefined)(title, () => {
       body: JSON.stringify(update),
     });
     expect(response.status).toBe(200);
-    await expect.poll(text('#state-table tr[data-state="lastUpdate"]')).toContain('"updateId": 9');
-    await expect.poll(text('#event-list li')).toContain('memberJoined');
+    await eventually(text('#state-table tr[data-state="lastUpdate"]')).toContain('"updateId": 9');
+    await eventually(text('#event-list li')).toContain('memberJoined');
     expect(await page.locator('#event-list li').first().innerText()).toContain('"userId": "777"');
   });
 
-  it('shows a failed reload, and clears it when a reload succeeds', async () => {
+  it('shows a failed reload, and clears it when a reload succeeds, chats kept', async () => {
     const broken: HostProject = { units: [{ kind: 'integration', name: 'telegram', load: async () => ({ not: 'an integration' }) }] };
     await expect(host.load(broken)).rejects.toThrow(/does not export an integration/);
-    await expect.poll(text('#reload-error')).toContain('does not export an integration');
+    await eventually(text('#reload-error')).toContain('does not export an integration');
     await host.load(project());
     await page.locator('#reload-error').waitFor({ state: 'hidden' });
     expect(await page.locator('#targets a').allInnerTexts()).toEqual(['main', 'support', 'telegram']);
+    // The page was redrawn for the new code; a chat keeps its conversation.
+    await open('main');
+    const chat = page.locator('form.chat[data-channel="channel"]');
+    expect(await chat.locator('[name="tag.chatId"]').inputValue()).toBe('-100777');
+    expect(await chat.locator('.timeline li').allInnerTexts()).toEqual(['you · text\nping', 'bot · text\nping', 'you · text\npong', 'bot · text\npong']);
   });
 
   it('refuses a POST to its API from another site', async () => {

@@ -73,6 +73,8 @@ export interface App {
   readonly chats: Map<string, ChatEntry[]>;
   /** Redraws of the open chats, run when an entry arrives. */
   readonly chatViews: Set<() => void>;
+  /** `<target> <channel>` → the chat's conversation and user, kept across reloads of the page's views. */
+  readonly chatStates: Map<string, ChatState>;
   /** The selected target's states (by key) and events, as the stream updates them. */
   readonly states: Map<string, StateInfo>;
   events: EventInfo[];
@@ -115,9 +117,8 @@ export interface ApiError {
 // ---- start -----------------------------------------------------------------
 
 export function main(): void {
-  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), states: new Map(), events: [] };
+  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), chatStates: new Map(), states: new Map(), events: [] };
   listen(app);
-  void loadProject(app);
   window.addEventListener('hashchange', () => selectTarget(app, decodeURIComponent(location.hash.slice(1))));
 }
 
@@ -131,13 +132,14 @@ export async function loadProject(app: App): Promise<void> {
   selectTarget(app, names.includes(wanted) ? wanted : app.selected !== undefined && names.includes(app.selected) ? app.selected : names[0]);
 }
 
-/** The server-sent events: records as they are stored, the bot's replies, reloads. */
+/** The server-sent events: records as they are stored, the bot's replies, reloads. The project is read at each (re)connection. */
 export function listen(app: App): void {
   const stream = new EventSource('/_intc/api/stream');
   const status = byId('connection');
   stream.onopen = () => {
     status.textContent = 'live';
     status.className = 'live';
+    void loadProject(app);
   };
   stream.onerror = () => {
     status.textContent = 'reconnecting…';
@@ -158,7 +160,7 @@ export function listen(app: App): void {
   });
   on('event', (data) => {
     if (data.target !== app.selected) return;
-    app.events = [data['event'] as EventInfo, ...app.events];
+    app.events = [data['event'] as EventInfo, ...app.events].slice(0, 100);
     renderEvents(app, true);
   });
   on('reload', () => void loadProject(app));
@@ -267,17 +269,29 @@ export async function callAction(target: TargetInfo, action: string, form: HTMLE
   const read = readField(form, field);
   if (read === undefined) return;
   result.replaceChildren(h('p', { class: 'hint' }, 'Calling…'));
-  const response = await fetch(`/actions/${encodeURIComponent(target.name)}/${encodeURIComponent(action)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(read.value ?? {}),
-  });
-  const body = (await response.json()) as unknown;
-  if (response.ok) {
-    result.replaceChildren(h('p', { class: 'ok' }, `${response.status} output`), json(body));
-    return;
+  const answer = await postJson(`/actions/${encodeURIComponent(target.name)}/${encodeURIComponent(action)}`, read.value ?? {});
+  if (answer.error !== undefined) showError(form, result, answer.status, answer.error);
+  else result.replaceChildren(h('p', { class: 'ok' }, `${answer.status} output`), json(answer.body));
+}
+
+/** POSTs JSON; an error status, a body that is not JSON or no answer at all come back as `error`. */
+export async function postJson(url: string, value: unknown): Promise<{ status: number; body?: unknown; error?: ApiError }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+  } catch (error) {
+    return { status: 0, error: { code: 'unreachable', message: `The host did not answer (${String(error)}).` } };
   }
-  showError(form, result, response.status, (body as { error: ApiError }).error);
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { status: response.status, error: { code: `http-${response.status}`, message: text || response.statusText } };
+  }
+  if (response.ok) return { status: response.status, body };
+  const error = (body as { error?: ApiError } | null)?.error;
+  return { status: response.status, error: error ?? { code: `http-${response.status}`, message: text } };
 }
 
 /** Reads a form's value; a field that cannot be read (bad JSON) is marked, and nothing is sent. */
@@ -438,7 +452,11 @@ export function chatView(app: App, target: TargetInfo, channel: string, definiti
   const typeSelect = h('select', { name: 'type' }, ...Object.keys(messages).sort().map((type) => h('option', { value: type }, type))) as HTMLSelectElement;
   if (Object.hasOwn(messages, 'text')) typeSelect.value = 'text';
   const payloadSlot = h('div', { class: 'payload' });
-  const view: ChatState = { conversationId: undefined, tagsKey: '', userId: undefined };
+  const chatKey = `${target.name} ${channel}`;
+  const view: ChatState = app.chatStates.get(chatKey) ?? { conversationId: undefined, tagsKey: '', userId: undefined };
+  app.chatStates.set(chatKey, view);
+  const shownTags = view.tagsKey === '' ? {} : (JSON.parse(view.tagsKey) as { [tag: string]: string });
+  for (const { tag, input } of tags) input.value = shownTags[tag] ?? input.value;
   const timeline = h('ol', { class: 'timeline' });
   const redraw = () => renderChat(app, target.name, view, timeline);
   let payload = payloadField(definition, messages[typeSelect.value]?.schema);
@@ -513,15 +531,15 @@ export async function sendChat(app: App, send: ChatSend): Promise<void> {
   const conversation = view.conversationId !== undefined && view.tagsKey === tagsKey ? { conversationId: view.conversationId } : { conversationTags: send.conversationTags };
   const user = view.userId === undefined ? { userName: send.userName } : { userId: view.userId };
   const body = { target: send.target.name, channel: send.channel, ...conversation, ...(send.as === 'user' ? user : {}), type: send.type, payload: read.value ?? {} };
-  const response = await fetch(`/_intc/api/${send.as === 'user' ? 'messages' : 'outgoing'}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const answer = (await response.json()) as { conversation?: { id: string }; user?: { id: string }; error?: ApiError };
-  if (!response.ok || answer.error !== undefined) {
-    showError(send.form, send.result, response.status, answer.error ?? { code: 'error', message: response.statusText });
+  const answer = await postJson(`/_intc/api/${send.as === 'user' ? 'messages' : 'outgoing'}`, body);
+  if (answer.error !== undefined) {
+    showError(send.form, send.result, answer.status, answer.error);
     return;
   }
   send.result.replaceChildren();
-  if (answer.user !== undefined) view.userId = answer.user.id;
-  const conversationId = answer.conversation?.id;
+  const sent = answer.body as { conversation?: { id: string }; user?: { id: string } };
+  if (sent.user !== undefined) view.userId = sent.user.id;
+  const conversationId = sent.conversation?.id;
   if (conversationId !== undefined && conversationId !== view.conversationId) {
     view.conversationId = conversationId;
     view.tagsKey = tagsKey;
