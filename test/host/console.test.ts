@@ -5,8 +5,9 @@
  * installations of it (`main`, `support`), against a fake Bot API. The page
  * lists them; an action's form calls it and shows the output, or the
  * validation error marked on the field its path names; a chat sends a
- * message as a user and shows the bot's echo; a webhook's state change and
- * event appear while the page is open; a failed reload is shown.
+ * message as a user (the bot's echo shown) or as the bot; what a webhook
+ * stores (a state change, an event, a new conversation) appears while the
+ * page is open; a failed reload is shown.
  *
  * The browser is found at $CHROMIUM_PATH, else `chromium`, `chromium-browser`
  * or `google-chrome` on the PATH. Without one the tests are skipped, and
@@ -93,7 +94,7 @@ describe.skipIf(executablePath === undefined)(title, () => {
   async function open(target: string): Promise<void> {
     await page.click(`#targets a[data-target="${target}"]`);
     await page.locator('#target h2').filter({ hasText: target === 'telegram' ? 'Telegram' : 'alias of bot echo-bot' }).waitFor();
-    await page.locator('#state-table tr').first().waitFor();
+    await page.locator('#conversation-table tr').first().waitFor(); // listed after the states and events
   }
 
   it('lists the integration and the bot aliases, and shows an action form built from its input schema', async () => {
@@ -178,9 +179,12 @@ describe.skipIf(executablePath === undefined)(title, () => {
     expect(api.requests.map((request) => [request.path, request.body])).toEqual([[`/bot${TOKEN}/sendMessage`, { chat_id: '-100555', text: 'Announcement' }]]);
   });
 
-  it('shows a state change and an event as they happen', async () => {
+  it('shows a state change, an event and a new conversation as they happen, and opens the conversation in its chat', async () => {
     await open('telegram');
-    const update = { update_id: 9, message: { message_id: 3, date: 1700000000, chat: { id: -100123, type: 'group' }, from: { id: 555, is_bot: false, first_name: 'Ada' }, new_chat_members: [{ id: 777, is_bot: false, first_name: 'Bob' }] } };
+    expect(await page.locator('#conversation-table tr[data-conversation]').count()).toBe(1); // the one the bot sent to, above
+    const from = { id: 555, is_bot: false, first_name: 'Ada' };
+    const message = { message_id: 3, date: 1700000000, chat: { id: -100123, type: 'group' }, from, text: 'Hi from Telegram', new_chat_members: [{ id: 777, is_bot: false, first_name: 'Bob' }] };
+    const update = { update_id: 9, message };
     const response = await fetch(`${host.url}/webhooks/telegram`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
@@ -190,6 +194,13 @@ describe.skipIf(executablePath === undefined)(title, () => {
     await eventually(text('#state-table tr[data-state="lastUpdate"]')).toContain('"updateId": 9');
     await eventually(text('#event-list li')).toContain('memberJoined');
     expect(await page.locator('#event-list li').first().innerText()).toContain('"userId": "777"');
+    await eventually(() => page.locator('#conversation-table tr[data-conversation]').count()).toBe(2);
+    const row = page.locator('#conversation-table tr[data-conversation]').first();
+    expect(await row.innerText()).toContain('chatId=-100123');
+    await row.getByRole('button', { name: 'Open in chat' }).click();
+    const chat = page.locator('form.chat[data-channel="channel"]');
+    await eventually(() => chat.locator('.timeline li').allInnerTexts()).toEqual([expect.stringMatching(/^user-\d+ · text\nHi from Telegram$/)]);
+    expect(await chat.locator('[name="tag.chatId"]').inputValue()).toBe('-100123');
   });
 
   it('shows a failed reload, and clears it when a reload succeeds, chats kept', async () => {

@@ -14,7 +14,8 @@
  * channel a chat (a message sent as a user, as the integration's webhook
  * would create it, or as the bot, through the channel handler; the
  * conversation's messages and the bot's replies as they happen), and its
- * states and events, updated live from the server-sent event stream.
+ * conversations (each opened in its chat), states and events, updated live
+ * from the server-sent event stream.
  */
 
 /** A JSON Schema, as loosely as the forms read it. */
@@ -75,9 +76,19 @@ export interface App {
   readonly chatViews: Set<() => void>;
   /** `<target> <channel>` → the chat's conversation and user, kept across reloads of the page's views. */
   readonly chatStates: Map<string, ChatState>;
+  /** The selected target's chats by channel: each opens a stored conversation. */
+  readonly chatOpeners: Map<string, (conversation: ConversationInfo) => Promise<void>>;
+  /** The selected target's conversations, as last listed. */
+  conversations: ConversationInfo[];
   /** The selected target's states (by key) and events, as the stream updates them. */
   readonly states: Map<string, StateInfo>;
   events: EventInfo[];
+}
+
+export interface ConversationInfo {
+  readonly id: string;
+  readonly channel: string;
+  readonly tags: { readonly [tag: string]: string };
 }
 
 export interface StateInfo {
@@ -117,7 +128,7 @@ export interface ApiError {
 // ---- start -----------------------------------------------------------------
 
 export function main(): void {
-  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), chatStates: new Map(), states: new Map(), events: [] };
+  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), chatStates: new Map(), chatOpeners: new Map(), conversations: [], states: new Map(), events: [] };
   listen(app);
   window.addEventListener('hashchange', () => selectTarget(app, decodeURIComponent(location.hash.slice(1))));
 }
@@ -150,6 +161,7 @@ export function listen(app: App): void {
   on('message', (data) => {
     const message = data['message'] as { id: string; conversationId: string; userId: string; type: string; payload: unknown };
     addChatEntry(app, data.target, message.conversationId, { from: 'message', id: message.id, userId: message.userId, type: message.type, payload: message.payload });
+    void noteConversation(app, data.target, message.conversationId);
   });
   on('outgoing', (data) => addChatEntry(app, data.target, String(data['conversationId']), { from: 'bot', type: String(data['type']), payload: data['payload'] }));
   on('state', (data) => {
@@ -184,6 +196,7 @@ export function selectTarget(app: App, name: string | undefined): void {
   const target = app.targets.find((candidate) => candidate.name === name);
   app.selected = target?.name;
   app.chatViews.clear();
+  app.chatOpeners.clear();
   for (const link of document.querySelectorAll('#targets a')) link.classList.toggle('selected', link.getAttribute('data-target') === app.selected);
   const main = byId('target');
   if (target === undefined) {
@@ -195,17 +208,21 @@ export function selectTarget(app: App, name: string | undefined): void {
   main.replaceChildren(
     h('h2', {}, definition.title ?? target.name, ' ', h('small', {}, kind)),
     h('p', { class: 'hint' }, 'Webhook URL: ', h('code', {}, target.webhookUrl)),
-    section('Actions', 'actions', target.actions.map((action) => actionForm(target, action, definition))),
-    section('Channels', 'channels', Object.keys(definition.channels ?? {}).sort().map((channel) => chatView(app, target, channel, definition))),
-    section('States', 'states', [h('table', { id: 'state-table' })]),
-    section('Events', 'events', [h('ol', { id: 'event-list' })]),
+    section('Actions', orHint(target.actions.map((action) => actionForm(target, action, definition)), 'No actions.')),
+    section('Channels', orHint(Object.keys(definition.channels ?? {}).sort().map((channel) => chatView(app, target, channel, definition)), 'No channels.')),
+    section('Conversations', [h('table', { id: 'conversation-table' })]),
+    section('States', [h('table', { id: 'state-table' })]),
+    section('Events', [h('ul', { id: 'event-list' })]),
   );
   void loadRecords(app, target.name);
 }
 
-export function section(title: string, id: string, children: readonly HTMLElement[]): HTMLElement {
-  const empty = h('p', { class: 'hint' }, `No ${title.toLowerCase()} yet.`);
-  return h('section', { id: `section-${id}` }, h('h3', {}, title), ...(children.length === 0 && id !== 'states' && id !== 'events' ? [empty] : children));
+export function section(title: string, children: readonly (HTMLElement | string)[]): HTMLElement {
+  return h('section', { id: `section-${title.toLowerCase()}` }, h('h3', {}, title), ...children);
+}
+
+export function orHint(children: readonly HTMLElement[], hint: string): readonly HTMLElement[] {
+  return children.length > 0 ? children : [h('p', { class: 'hint' }, hint)];
 }
 
 /** The selected target's states and events as stored, then kept up to date by the stream. */
@@ -218,6 +235,34 @@ export async function loadRecords(app: App, name: string): Promise<void> {
   app.events = [...(events as { events: EventInfo[] }).events].reverse();
   renderStates(app, undefined);
   renderEvents(app, false);
+  await loadConversations(app, name);
+}
+
+export async function loadConversations(app: App, name: string): Promise<void> {
+  const { conversations } = (await getJson(`/_intc/api/conversations?target=${encodeURIComponent(name)}`)) as { conversations: ConversationInfo[] };
+  if (app.selected !== name) return;
+  app.conversations = [...conversations].reverse();
+  renderConversations(app);
+}
+
+/** Lists the selected target's conversations again when one it has not listed shows up. */
+export async function noteConversation(app: App, target: string, conversationId: string): Promise<void> {
+  if (target === app.selected && !app.conversations.some((known) => known.id === conversationId)) await loadConversations(app, target);
+}
+
+/** The conversations, newest first, each with a button that opens it in its channel's chat. */
+export function renderConversations(app: App): void {
+  const table = document.getElementById('conversation-table');
+  if (table === null) return;
+  const rows = app.conversations.map((conversation) => {
+    const open = app.chatOpeners.get(conversation.channel);
+    const button = h('button', { type: 'button', class: 'secondary' }, 'Open in chat');
+    button.addEventListener('click', () => void open?.(conversation));
+    const tags = Object.entries(conversation.tags).map(([tag, value]) => `${tag}=${value}`).join(', ');
+    return h('tr', { 'data-conversation': conversation.id }, h('td', {}, conversation.id), h('td', {}, conversation.channel), h('td', {}, tags), h('td', {}, open === undefined ? '' : button));
+  });
+  table.replaceChildren(h('tr', {}, h('th', {}, 'conversation'), h('th', {}, 'channel'), h('th', {}, 'tags'), h('th', {}, '')), ...rows);
+  if (rows.length === 0) table.append(h('tr', {}, h('td', { colspan: '4', class: 'hint' }, 'No conversation yet.')));
 }
 
 export function stateKey(state: StateInfo): string {
@@ -492,6 +537,14 @@ export function chatView(app: App, target: TargetInfo, channel: string, definiti
     void sendChat(app, { target, channel, as, conversationTags, userName: userName.value, type: typeSelect.value, form, payload, result, view, redraw });
   });
   app.chatViews.add(redraw);
+  app.chatOpeners.set(channel, async (conversation) => {
+    for (const { tag, input } of tags) input.value = conversation.tags[tag] ?? '';
+    view.conversationId = conversation.id;
+    view.tagsKey = JSON.stringify(Object.fromEntries(tags.map(({ tag, input }) => [tag, input.value])));
+    await loadHistory(app, target.name, conversation.id);
+    redraw();
+    form.scrollIntoView();
+  });
   redraw();
   return form;
 }
@@ -544,6 +597,7 @@ export async function sendChat(app: App, send: ChatSend): Promise<void> {
     view.conversationId = conversationId;
     view.tagsKey = tagsKey;
     await loadHistory(app, send.target.name, conversationId);
+    await noteConversation(app, send.target.name, conversationId);
   }
   send.redraw();
 }

@@ -42,5 +42,6 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 .timeline li small { color: var(--muted); font-size: .75rem; }
 .timeline .from-you { align-self: flex-end; background: #2f6fdf22; }
 .timeline .from-bot { align-self: flex-start; background: #2a8a4a22; }
-#event-list { padding-left: 1.2rem; }
+#event-list { list-style: none; padding: 0; }
+#event-list li { border-bottom: 1px solid var(--line); padding: .25rem .5rem; }
 `;
