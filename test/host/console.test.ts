@@ -14,12 +14,15 @@
  * their title says why (CI installs chromium: .ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as ConsoleScript from '../../src/host/console/browser.js';
+import { browserScript, consolePage } from '../../src/host/console/page.js';
 import { Host, HostLog, openStore, readJsonFile, type HostProject } from '../../src/host/index.js';
 import { useFakeTelegram } from '../fake-telegram.js';
 
@@ -109,6 +112,47 @@ describe.skipIf(executablePath === undefined)(title, () => {
     expect(await send.locator('[data-path="input.silent"] abbr').count()).toBe(0);
     expect(await send.locator('select[name="input.silent"] option').allInnerTexts()).toEqual(['(not set)', 'true', 'false']);
     expect(await send.innerText()).toContain('Numeric chat ID');
+  });
+
+  it('builds forms for every kind of schema, and reads them back as the input', async () => {
+    // The page's functions are globals of its script: build a form in the page, fill it, read it.
+    const read = await page.evaluate(() => {
+      const script = window as unknown as typeof ConsoleScript;
+      const definition = { entities: { address: { schema: { type: 'object', properties: { city: { type: 'string' }, zip: { type: 'string' } }, required: ['city'] } } } };
+      const schema = {
+        type: 'object',
+        required: ['kind', 'home'],
+        properties: {
+          kind: { enum: ['a', 'b'] },
+          count: { type: 'integer', default: 2 },
+          ratio: { type: 'number' },
+          urgent: { type: 'boolean' },
+          home: { $ref: '#/entities/address' },
+          tags: { type: 'array', items: { type: 'string' } },
+          version: { const: 1 },
+        },
+      };
+      const field = script.schemaField(definition, schema, 'input', 'input', true, 0);
+      const form = script.h('form', { id: 'probe' }, field.element);
+      document.body.append(form);
+      const set = (name: string, value: string) => {
+        const control = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+        control.value = value;
+      };
+      const paths = [...form.querySelectorAll('[data-path]')].map((element) => element.getAttribute('data-path'));
+      set('input.kind', 'b');
+      set('input.home.city', 'Paris');
+      set('input.tags', '["x", "y"]');
+      set('input.urgent', 'false');
+      const filled = field.read();
+      set('input.tags', '[oops');
+      const broken = field.read();
+      form.remove();
+      return { paths, filled, broken };
+    });
+    expect(read.paths).toEqual(['input', 'input.home', 'input.home.city', 'input.home.zip', 'input.kind', 'input.count', 'input.ratio', 'input.tags', 'input.urgent', 'input.version']);
+    expect(read.filled).toEqual({ value: { kind: 'b', count: 2, home: { city: 'Paris' }, tags: ['x', 'y'], urgent: false, version: 1 } });
+    expect(read.broken).toEqual({ error: { path: 'input.tags', message: 'is not valid JSON' } });
   });
 
   it('calls an action from its form and shows the output', async () => {
@@ -222,5 +266,36 @@ describe.skipIf(executablePath === undefined)(title, () => {
       fetch(`${host.url}/_intc/api/messages`, { method: 'POST', headers, body: JSON.stringify({ target: 'main', channel: 'channel', type: 'text', payload: { text: 'x' } }) });
     expect((await post({ 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  });
+});
+
+describe('the console page\'s script', () => {
+  it('is the source of every function declaration the module exports, then main()', () => {
+    const module = {
+      main: function main() {
+        return 1;
+      },
+      load: async function load() {},
+    };
+    expect(browserScript(module)).toBe(`'use strict';\n${String(module.load)}\n${String(module.main)}\nmain();`);
+  });
+
+  it('refuses what would not run as a script: a value, an arrow or a method, "</script"', () => {
+    expect(() => browserScript({ main: function main() {}, limit: 3 })).toThrow(/exports limit, which is not a function declaration/);
+    expect(() => browserScript({ main: () => {} })).toThrow(/exports main, which is not a function declaration/);
+    expect(() => browserScript({ main() {} })).toThrow(/exports main, which is not a function declaration/);
+    // Built from text: esbuild (which compiles this test) escapes "</script" in the literals it writes.
+    expect(() => browserScript({ main: new Function('return "</script>";') })).toThrow(/must not contain "<\/script"/);
+  });
+
+  it('carries the console\'s module, and tsc\'s build of it is a script that parses', async () => {
+    expect(consolePage()).toContain('function main()');
+    // The host runs tsc's output (ES2022 modules), not what vitest compiled: build browser.ts so.
+    const source = readFileSync(join(repo, 'src/host/console/browser.ts'), 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } });
+    const built = (await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)) as { readonly [name: string]: unknown };
+    const script = browserScript(built);
+    expect(() => new Function(script)).not.toThrow();
+    expect(Object.keys(built).length).toBeGreaterThan(20);
   });
 });

@@ -32,13 +32,18 @@ ${browserScript(browser)}
   return page;
 }
 
-/** Every function a module exports, as source text, then `main();`. Throws (a bug) for an export that is not a function. */
+/**
+ * The source of every function a module exports, then `main();`. Throws (a
+ * bug in browser.ts) for an export that is not a function declaration
+ * (its source would not be a statement) and for `</script` in the text.
+ */
 export function browserScript(module: { readonly [name: string]: unknown }): string {
   const functions = Object.entries(module)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, value]) => {
-      if (typeof value !== 'function') throw new Error(`console/browser.ts exports ${name}, which is not a function: the page can carry only functions.`);
-      return String(value);
+      const source = typeof value === 'function' ? String(value) : '';
+      if (!/^(async\s+)?function\b/.test(source)) throw new Error(`console/browser.ts exports ${name}, which is not a function declaration: the page carries only those.`);
+      return source;
     });
   const script = `'use strict';\n${functions.join('\n')}\nmain();`;
   if (/<\/script/i.test(script)) throw new Error('console/browser.ts must not contain "</script": it would end the page\'s script.');
