@@ -24,7 +24,7 @@ export interface Bundled {
 export type BundleResult = { readonly ok: true; readonly bundle: Bundled } | { readonly ok: false; readonly errors: string };
 
 /** Bundles `<folder>/<srcDir>/index.ts`; esbuild's errors come back formatted (file:line:col and a code frame). */
-export async function bundleHandlers(folder: string, srcDir: string, color: boolean): Promise<BundleResult> {
+export async function bundleHandlers(folder: string, srcDir: string, cwd: string, color: boolean): Promise<BundleResult> {
   const esbuild = nodeRequire('esbuild') as typeof Esbuild;
   const entry = join(srcDir, 'index.ts');
   const file = join(folder, '.intc', 'dev', 'index.mjs');
@@ -32,7 +32,8 @@ export async function bundleHandlers(folder: string, srcDir: string, color: bool
     const result = await esbuild.build({
       entryPoints: [entry],
       outfile: file,
-      absWorkingDir: folder,
+      // Messages and the metafile name files relative to this folder: the user's.
+      absWorkingDir: cwd,
       bundle: true,
       packages: 'external',
       platform: 'node',
@@ -45,13 +46,13 @@ export async function bundleHandlers(folder: string, srcDir: string, color: bool
     });
     const inputs = Object.keys(result.metafile.inputs)
       .filter((input) => !input.includes('node_modules/') && !input.startsWith('<'))
-      .map((input) => resolve(folder, input))
+      .map((input) => resolve(cwd, input))
       .sort();
     return { ok: true, bundle: { file, inputs } };
   } catch (error) {
     const failure = error as Partial<Esbuild.BuildFailure>;
     if (!Array.isArray(failure.errors)) throw error;
     const lines = await esbuild.formatMessages(failure.errors, { kind: 'error', color });
-    return { ok: false, errors: `Cannot bundle ${relative(process.cwd(), join(folder, entry)) || entry}:\n${lines.join('')}` };
+    return { ok: false, errors: `Cannot bundle ${relative(cwd, entry)}:\n${lines.join('')}` };
   }
 }

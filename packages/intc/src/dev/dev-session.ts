@@ -116,7 +116,7 @@ export class DevSession {
     const bundles = new Map<string, Bundled>();
     for (const layout of layouts) {
       inputs.add(resolve(layout.srcDir, 'index.ts'));
-      const result = await bundleHandlers(layout.root, layout.srcDir, this.#options.io.color);
+      const result = await bundleHandlers(layout.root, layout.srcDir, this.#options.io.cwd, this.#options.io.color);
       if (!result.ok) {
         this.#options.io.stderr(result.errors);
         this.#failed('a handler does not compile');
