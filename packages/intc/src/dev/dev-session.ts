@@ -33,6 +33,7 @@ export class DevSession {
   #watched: Snapshot = new Map();
   #version = 0;
   #loadedBundles: string | undefined;
+  #lastFailed = false;
   #running: Promise<void> | undefined;
   #pending = false;
   #closed = false;
@@ -131,7 +132,12 @@ export class DevSession {
   async #load(bundles: ReadonlyMap<string, Bundled>): Promise<boolean> {
     const { hostPackage, host, io } = this.#options;
     const fingerprint = [...bundles.values()].map((bundle) => readFileSync(bundle.file, 'utf8')).join('\0');
-    if (fingerprint === this.#loadedBundles) return true;
+    if (fingerprint === this.#loadedBundles) {
+      // The code served already; after a failed cycle, say that it is fixed.
+      if (this.#lastFailed) this.#serving();
+      this.#lastFailed = false;
+      return true;
+    }
     const version = ++this.#version;
     const roots = this.#options.manifests.map((file) => projectLayout(resolveManifest(file)));
     try {
@@ -150,8 +156,14 @@ export class DevSession {
       return false;
     }
     this.#loadedBundles = fingerprint;
-    this.#say(`Serving ${[...host.targets.keys()].join(', ') || 'nothing'} on ${host.url}`);
+    this.#lastFailed = false;
+    this.#serving();
     return true;
+  }
+
+  #serving(): void {
+    const { host } = this.#options;
+    this.#say(`Serving ${[...host.targets.keys()].join(', ') || 'nothing'} on ${host.url}`);
   }
 
   #watch(files: ReadonlySet<string>): void {
@@ -161,6 +173,7 @@ export class DevSession {
   }
 
   #failed(why: string): void {
+    this.#lastFailed = true;
     const serving = this.#loadedBundles === undefined ? 'nothing is served yet' : 'still serving the last good code';
     this.#say(`Reload failed (${why}): ${serving}. Fix it and save; intc dev reloads on the next change.`);
   }
