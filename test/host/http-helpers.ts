@@ -4,6 +4,7 @@
  * (or the tally test project) with this repository's node_modules, and a
  * JSON POST.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,4 +61,32 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     json = undefined;
   }
   return { status: response.status, json, text };
+}
+
+/** The tally test project in a temporary folder, generated and built with tsc (what `intc serve` runs). */
+export function builtTally(): string {
+  const project = tempProject('intc-serve-', ['test/host/projects/tally']);
+  const tally = join(project, 'tally');
+  for (const [command, args] of [
+    [join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs'), ['generate']],
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), ['-p', '.']],
+  ] as const) {
+    const run = spawnSync(process.execPath, [command, ...args], { cwd: tally, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  }
+  return project;
+}
+
+/** Runs `call` for each of `count` indices, at most `concurrency` at a time; results in index order. */
+export async function pool<T>(count: number, concurrency: number, call: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      results[index] = await call(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
 }

@@ -90,8 +90,8 @@ export async function runServe(argv: readonly string[], io: HostCliIo): Promise<
     try {
       await started.host.load(project);
     } catch (error) {
-      started.log.error(`Cannot start the project: ${(error as Error).message}`);
       await started.host.close();
+      io.stderr(`intc serve: Cannot start the project: ${(error as Error).message}\n`);
       return 1;
     }
   } catch (error) {
