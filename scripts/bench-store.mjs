@@ -59,7 +59,7 @@ async function loadSources() {
   const outfile = join(ROOT, '.bench', 'store-host.cjs');
   await build({
     stdin: {
-      contents: "export * from './src/host/index.ts'; export { startTestPostgres } from './test/host/postgres-server.ts';",
+      contents: "export * from './packages/host/src/index.ts'; export { startTestPostgres } from './test/host/postgres-server.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },

@@ -21,9 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as ConsoleScript from '../../src/host/console/browser.js';
-import { browserScript, consolePage } from '../../src/host/console/page.js';
-import { Host, HostLog, openStore, readJsonFile, type HostProject } from '../../src/host/index.js';
+import type * as ConsoleScript from '../../packages/host/src/console/browser.js';
+import { browserScript, consolePage } from '../../packages/host/src/console/page.js';
+import { Host, HostLog, openStore, readJsonFile, type HostProject } from '../../packages/host/src/index.js';
 import { useFakeTelegram } from '../fake-telegram.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -291,7 +291,7 @@ describe('the console page\'s script', () => {
   it('carries the console\'s module, and tsc\'s build of it is a script that parses', async () => {
     expect(consolePage()).toContain('function main()');
     // The host runs tsc's output (ES2022 modules), not what vitest compiled: build browser.ts so.
-    const source = readFileSync(join(repo, 'src/host/console/browser.ts'), 'utf8');
+    const source = readFileSync(join(repo, 'packages/host/src/console/browser.ts'), 'utf8');
     const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } });
     const built = (await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`)) as { readonly [name: string]: unknown };
     const script = browserScript(built);

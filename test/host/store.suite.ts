@@ -9,7 +9,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isPostgresUrl, latestSchemaVersion, openStore, StoreError, type Store } from '../../src/host/index.js';
+import { isPostgresUrl, latestSchemaVersion, openStore, StoreError, type Store } from '../../packages/host/src/index.js';
 import { startWorker } from './child-process.js';
 import { freshNamespace } from './client-contract.suite.js';
 

@@ -4,6 +4,7 @@ import { GENERATE_USAGE, runGenerate, type GenerateIo } from './generate-command
 import { IMPORT_USAGE } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { loadImportCommand } from './load-import-command.js';
+import { DEV_USAGE } from './dev-command.js';
 import { runStatus, STATUS_USAGE } from './status-command.js';
 import { runValidate, VALIDATE_USAGE } from './validate-command.js';
 
@@ -16,6 +17,8 @@ Commands:
   diff <old> <new>      report breaking, feature and patch changes and the version bump they need
   docs [manifest]       write the hub readme's reference section from the manifest
   status [files...]     show what is left to do in the handlers (TODO, stale, unwired)
+  dev [files...]        generate, serve over HTTP on 127.0.0.1:3000 and reload on every change
+  serve [folders...]    serve the built project in production (graceful shutdown, JSON logs)
 
 Options:
   -v, --version         print the version
@@ -29,6 +32,7 @@ const COMMAND_USAGES = new Map([
   ['generate', GENERATE_USAGE],
   ['status', STATUS_USAGE],
   ['import', IMPORT_USAGE],
+  ['dev', DEV_USAGE],
 ]);
 
 /**
@@ -52,6 +56,10 @@ export async function main(argv: readonly string[], io: GenerateIo): Promise<num
         return await (await import('./docs-command.js')).runDocs(rest, io);
       case 'status':
         return runStatus(rest, io);
+      case 'dev':
+        return await (await import('./dev-command.js')).runDev(rest, io);
+      case 'serve':
+        return await (await import('./dev-command.js')).runServe(rest, io);
       case '-v':
       case '--version':
         io.stdout(`${packageVersion()}\n`);

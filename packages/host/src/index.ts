@@ -22,3 +22,7 @@ export { describeLocation, isPostgresUrl, openStore } from './store/open-store.j
 export type { Dialect } from './store/script.js';
 export { Store } from './store/store.js';
 export { StoreClient } from './store/store-client.js';
+export { runHostCli, runServe, type HostCliIo } from './cli/host-cli.js';
+export { projectFromFolders, type LoaderOf, type ProjectFolder } from './http/project-folders.js';
+export { closeOnSignals, describeListenError, startHost, type StartedHost, type StartOptions } from './serve.js';
+export { SERVE_USAGE } from './cli/serve-options.js';

@@ -1,0 +1,162 @@
+/**
+ * `intc serve` over real HTTP on 127.0.0.1, on the tally test project as a
+ * deployment runs it (generated, built with tsc, no watching): one JSON log
+ * line per request with secrets redacted, the body limit, a handler error
+ * answered 500 and redacted, SIGTERM finishing the request in flight, a
+ * clear error for a project that is not built; a kill -9 during a burst of
+ * writes loses nothing acknowledged; two instances on one Postgres keep one
+ * counter consistent under concurrent requests.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../fixture-harness.js';
+import { startIntc, type Worker } from './child-process.js';
+import { builtTally, pool, post, tempProject } from './http-helpers.js';
+import { SKIP_POSTGRES, startTestPostgres, type TestPostgres } from './postgres-server.js';
+
+const TIMEOUT = 180_000;
+const TOKEN = 'tally-token-5b1e7d';
+
+let project: string;
+const running: Worker[] = [];
+
+beforeAll(() => {
+  project = builtTally();
+}, TIMEOUT);
+
+afterAll(() => {
+  for (const worker of running) worker.child.kill('SIGKILL');
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+/** `intc serve tally` on a free port of 127.0.0.1; resolves with its base URL once it serves. */
+async function serve(...args: string[]): Promise<{ worker: Worker; url: string }> {
+  const worker = startIntc(['serve', 'tally', '--host', '127.0.0.1', '--port', '0', ...args], project, { TALLY_TOKEN: TOKEN });
+  running.push(worker);
+  const listening = JSON.parse(await worker.waitFor(/"msg":"Listening on /)) as { url: string };
+  await worker.waitFor(/"msg":"Serving tally\."/);
+  return { worker, url: listening.url };
+}
+
+function startIntcSync(args: readonly string[], cwd: string): number | null {
+  return spawnSync(process.execPath, [join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs'), ...args], { cwd }).status;
+}
+
+const bump = (url: string, id: string) => post(`${url}/actions/tally/bump`, { id });
+const read = async (url: string, id: string) => ((await post(`${url}/actions/tally/read`, { id })).json as { count: number }).count;
+
+describe('intc serve', { timeout: TIMEOUT }, () => {
+  it('serves actions and webhooks, logs one redacted JSON line per request, refuses large bodies, stops gracefully on SIGTERM', async () => {
+    const { worker, url } = await serve('--max-body', '1kb', '--database', join(project, 'first.db'));
+    expect(await bump(url, 'a')).toMatchObject({ status: 200, json: { count: 1 } });
+    expect(await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': TOKEN })).toMatchObject({ status: 200, json: { id: 'a', count: 2 } });
+    expect((await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': 'wrong' })).status).toBe(401);
+    const failed = await post(`${url}/actions/tally/fail`, {});
+    expect(failed).toMatchObject({ status: 500, json: { error: { code: 'handler-error', message: 'The service refused token [redacted]' } } });
+    expect(failed.text).not.toContain(TOKEN);
+    expect(await post(`${url}/actions/tally/bump`, { id: 'x'.repeat(2000) })).toMatchObject({ status: 413, json: { error: { code: 'body-too-large' } } });
+    expect(await post(`${url}/actions/tally/bump`, { id: '' })).toMatchObject({ status: 400, json: { error: { code: 'invalid-input', path: 'input.id' } } });
+
+    // A request in flight when SIGTERM comes is answered; the process then exits 0.
+    const slow = post(`${url}/webhooks/tally/slow?delay=400`, '', { 'x-tally-token': TOKEN });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    worker.child.kill('SIGTERM');
+    expect(await slow).toMatchObject({ status: 200, json: { id: 'slow', count: 1 } });
+    const { code, stderr } = await worker.exited;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+
+    const entries = worker.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = entries.filter((entry) => 'status' in entry);
+    expect(requests.map((entry) => [entry['route'], entry['status']])).toEqual([
+      ['/actions/:name/:action', 200],
+      ['/webhooks/:name', 200],
+      ['/webhooks/:name', 401],
+      ['/actions/:name/:action', 500],
+      ['/actions/:name/:action', 413],
+      ['/actions/:name/:action', 400],
+      ['/webhooks/:name', 200],
+    ]);
+    for (const entry of requests) expect(entry).toMatchObject({ time: expect.any(String), level: expect.any(String), method: 'POST', durationMs: expect.any(Number) });
+    expect(worker.lines.join('\n')).not.toContain(TOKEN);
+    expect(entries.at(-1)).toMatchObject({ msg: 'Stopped.', cut: 0 });
+  });
+
+  it('a project not generated, then not built: says what to run, exit 1', async () => {
+    const unbuilt = tempProject('intc-unbuilt-', ['test/host/projects/tally']);
+    const serveUnbuilt = async () => {
+      const worker = startIntc(['serve', 'tally', '--port', '0'], unbuilt, { TALLY_TOKEN: TOKEN });
+      const { code, stderr } = await worker.exited;
+      expect(code, stderr).toBe(1);
+      return stderr;
+    };
+    try {
+      expect(await serveUnbuilt()).toContain(`intc serve: No generated definition for ${join(unbuilt, 'tally')}: ${join(unbuilt, 'tally', 'src', 'generated', 'definition.json')} does not exist. Run intc generate there first`);
+      expect(startIntcSync(['generate', 'tally'], unbuilt)).toBe(0);
+      const stderr = await serveUnbuilt();
+      expect(stderr).toContain(`No built JavaScript in ${join(unbuilt, 'tally')}: dist/index.js (src/index.ts compiled to the tsconfig's outDir) does not exist. Run npm run build first.`);
+    } finally {
+      rmSync(unbuilt, { recursive: true, force: true });
+    }
+  });
+
+  it('kill -9 during a burst of writes: after a restart, every acknowledged write is there', async () => {
+    const database = join(project, 'killed.db');
+    const { worker, url } = await serve('--database', database);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const burst = pool(400, 16, async (index) => {
+      if (killed) return;
+      const id = `k${index}`;
+      try {
+        const answer = await bump(url, id);
+        if (answer.status === 200) acknowledged.push(id);
+      } catch {
+        // the connection died with the process
+      }
+      if (acknowledged.length === 150 && !killed) {
+        killed = true;
+        worker.child.kill('SIGKILL');
+      }
+    });
+    await burst;
+    await worker.exited;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+
+    const restarted = await serve('--database', database);
+    const counts = await pool(acknowledged.length, 16, (index) => read(restarted.url, acknowledged[index]!));
+    expect(counts.filter((count) => count !== 1)).toEqual([]);
+    restarted.worker.child.kill('SIGTERM');
+    expect((await restarted.worker.exited).code).toBe(0);
+  });
+});
+
+describe.skipIf(SKIP_POSTGRES)('two intc serve instances on one Postgres', { timeout: TIMEOUT }, () => {
+  let postgres: TestPostgres;
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await postgres?.stop();
+  }, TIMEOUT);
+
+  it('keep one counter consistent under concurrent requests to both (updateState)', async () => {
+    const database = await postgres.createDatabase();
+    const first = await serve('--database', database);
+    const second = await serve('--database', database);
+    const total = 200;
+    const answers = await pool(total, 20, (index) => bump(index % 2 === 0 ? first.url : second.url, 'shared'));
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    const counts = answers.map((answer) => (answer.json as { count: number }).count).sort((a, b) => a - b);
+    expect(counts).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    expect(await read(first.url, 'shared')).toBe(total);
+    expect(await read(second.url, 'shared')).toBe(total);
+    for (const { worker } of [first, second]) worker.child.kill('SIGTERM');
+    expect((await first.worker.exited).code).toBe(0);
+    expect((await second.worker.exited).code).toBe(0);
+  });
+});
