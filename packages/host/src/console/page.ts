@@ -18,6 +18,7 @@ export function consolePage(): string {
 <html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>intc dev</title>
 <style>${CONSOLE_STYLES}</style>
 <header><h1>intc dev</h1><span id="connection">connecting…</span></header>
