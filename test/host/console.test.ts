@@ -261,11 +261,13 @@ describe.skipIf(executablePath === undefined)(title, () => {
     expect(await chat.locator('.timeline li').allInnerTexts()).toEqual(['you · text\nping', 'bot · text\nping', 'you · text\npong', 'bot · text\npong']);
   });
 
-  it('refuses a POST to its API from another site', async () => {
+  it('refuses a POST to its API from another site, and what is not one of its endpoints', async () => {
     const post = (headers: Record<string, string>) =>
       fetch(`${host.url}/_intc/api/messages`, { method: 'POST', headers, body: JSON.stringify({ target: 'main', channel: 'channel', type: 'text', payload: { text: 'x' } }) });
     expect((await post({ 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    // Names of the object's prototype are no endpoints.
+    expect((await fetch(`${host.url}/_intc/api/constructor?target=main`)).status).toBe(404);
   });
 });
 

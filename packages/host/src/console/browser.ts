@@ -198,14 +198,14 @@ export function selectTarget(app: App, name: string | undefined): void {
   app.chatViews.clear();
   app.chatOpeners.clear();
   for (const link of document.querySelectorAll('#targets a')) link.classList.toggle('selected', link.getAttribute('data-target') === app.selected);
-  const main = byId('target');
+  const shown = byId('target');
   if (target === undefined) {
-    main.replaceChildren(h('p', { class: 'hint' }, 'Choose an integration or bot alias.'));
+    shown.replaceChildren(h('p', { class: 'hint' }, 'Choose an integration or bot alias.'));
     return;
   }
   const definition = target.definition ?? {};
   const kind = target.kind === 'alias' ? `alias of bot ${target.unit}, running integration ${target.integration}` : `integration ${target.integration}`;
-  main.replaceChildren(
+  shown.replaceChildren(
     h('h2', {}, definition.title ?? target.name, ' ', h('small', {}, kind)),
     h('p', { class: 'hint' }, 'Webhook URL: ', h('code', {}, target.webhookUrl)),
     section('Actions', orHint(target.actions.map((action) => actionForm(target, action, definition)), 'No actions.')),

@@ -88,7 +88,7 @@ export class DevConsole {
       const input = await readInput(req);
       return sendJson(res, 200, await (endpoint === 'messages' ? incomingMessage : outgoingMessage)(input, project));
     }
-    const list = LISTS[endpoint];
+    const list = Object.hasOwn(LISTS, endpoint) ? LISTS[endpoint] : undefined;
     if (list === undefined || method !== 'GET') throw new HttpError(404, 'not-found', `No dev API endpoint ${method} /_intc/api/${endpoint}.`);
     const target = targetOf(query.get('target'), project);
     sendJson(res, 200, { [endpoint]: await list(target.client, limitOf(query.get('limit')), query) });
