@@ -78,6 +78,13 @@ describe('intc dev', { timeout: TIMEOUT }, () => {
     expect(response.status).toBe(200);
   });
 
+  it('a port in use is told with what to do, exit 1', () => {
+    const port = new URL(url).port;
+    const run = spawnSync(process.execPath, [join(ROOT, 'packages', 'intc', 'bin', 'intc.cjs'), 'dev', 'echo-bot', '--port', port], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stderr).toBe(`intc dev: Port ${port} on 127.0.0.1 is in use: stop what listens there, or pass --port <another> (0: any free port).\n`);
+  });
+
   it('a webhook reaches the bot, whose reply reaches the platform API', async () => {
     const answer = await webhook(update(1, 'Hello'));
     expect(answer.status).toBe(200);
