@@ -213,6 +213,22 @@ describe.skipIf(executablePath === undefined)(title, () => {
     expect(await chat.locator('.timeline li').count()).toBe(4);
   });
 
+  it('says which chats the bot disables, and sends nothing as the bot there', async () => {
+    await open('support');
+    const chat = page.locator('form.chat[data-channel="channel"]');
+    expect(await chat.locator('.notice').innerText()).toContain('The bot disables this channel for support');
+    expect(await chat.getByRole('button', { name: 'Send as bot' }).isDisabled()).toBe(true);
+    // The API refuses it too, as the bot's client would.
+    const response = await fetch(`${host.url}/_intc/api/outgoing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target: 'support', channel: 'channel', conversationTags: { chatId: '1' }, type: 'text', payload: { text: 'x' } }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('channel-disabled');
+    expect(api.requests).toEqual([]);
+  });
+
   it('sends as the bot through the integration\'s channel handler', async () => {
     await open('telegram');
     const chat = page.locator('form.chat[data-channel="channel"]');

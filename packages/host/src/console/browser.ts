@@ -39,6 +39,8 @@ export interface TargetInfo {
   readonly integration: string;
   readonly webhookUrl: string;
   readonly actions: readonly string[];
+  /** Channels the bot disables for this alias. */
+  readonly disabledChannels: readonly string[];
   readonly definition: Definition | null;
 }
 
@@ -516,7 +518,8 @@ export function chatView(app: App, target: TargetInfo, channel: string, definiti
     redraw();
   });
   const asUser = h('button', { type: 'submit' }, 'Send as user');
-  const asBot = h('button', { type: 'submit', class: 'secondary' }, 'Send as bot');
+  const disabled = target.disabledChannels.includes(channel);
+  const asBot = h('button', { type: 'submit', class: 'secondary', ...(disabled ? { disabled: 'disabled', title: 'The bot disables this channel' } : {}) }, 'Send as bot');
   const result = h('div', { class: 'result' });
   const labelled = (path: string, name: string, control: HTMLElement) => h('label', { class: 'field', 'data-path': path }, h('span', { class: 'name' }, name), control);
   const form = h(
@@ -524,6 +527,7 @@ export function chatView(app: App, target: TargetInfo, channel: string, definiti
     { class: 'chat', 'data-channel': channel },
     h('h4', {}, declared.title ?? channel, ' ', h('code', {}, channel)),
     descriptionOf(declared.description),
+    disabled ? h('p', { class: 'notice' }, `The bot disables this channel for ${target.name} (disabledChannels in bot.yaml): a message sent as a user is stored, and no bot handler answers it.`) : '',
     h('div', { class: 'row' }, ...tags.map(({ tag, input }) => labelled(`conversationTags.${tag}`, `conversation tag ${tag}`, input)), labelled('userName', 'user name', userName), labelled('type', 'message type', typeSelect)),
     payloadSlot,
     h('div', { class: 'row' }, asUser, asBot, fresh),

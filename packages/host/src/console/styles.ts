@@ -29,6 +29,8 @@ input, select, textarea, button { font: inherit; padding: .25rem .4rem; }
 textarea.json { font-family: ui-monospace, monospace; min-height: 3.5rem; }
 button { cursor: pointer; border: 1px solid var(--accent); background: var(--accent); color: white; border-radius: 4px; }
 button.secondary { background: transparent; color: var(--accent); }
+button:disabled { opacity: .45; cursor: not-allowed; }
+.notice { border-left: 3px solid var(--muted); padding-left: .5rem; }
 .invalid input, .invalid select, .invalid textarea { border: 2px solid var(--bad); }
 .field-error, .error { color: var(--bad); font-weight: 600; }
 .ok { color: var(--good); font-weight: 600; }

@@ -1,7 +1,8 @@
 /**
  * The dev console's API (`intc dev` only), under `/_intc/api/`:
  *
- *   GET  project                        the targets: name, kind, unit, integration, webhook URL, actions, definition
+ *   GET  project                        the targets: name, kind, unit, integration, webhook URL, actions, disabled
+ *                                       channels, definition
  *   GET  conversations|users|events|states?target=<name>[&limit=<n>]   the latest records of a target, oldest first
  *   GET  messages?target=<name>[&conversationId=<id>][&limit=<n>]
  *   POST messages   { target, channel, conversationId | conversationTags, userId | userTags? + userName?, type, payload }
@@ -9,6 +10,7 @@
  *                   → { conversation, user, message }
  *   POST outgoing   { target, channel, conversationId | conversationTags, type, payload }
  *                   a message from the bot, handed to the integration's channel handler → { conversation }
+ *                   (refused for a channel the bot disables, as the bot's client refuses it)
  *   GET  stream     Server-Sent Events: `message`, `event`, `state` (a record stored), `outgoing` (a message
  *                   handed to a channel handler: the bot's replies), `reload` ({ ok, error? })
  *
@@ -135,6 +137,7 @@ function projectOf(project: StartedProject | undefined, status: LoadStatus) {
     namespace: target.namespace,
     webhookUrl: target.instance.webhookUrl,
     actions: target.actions,
+    disabledChannels: target.disabledChannels,
     definition: target.definition ?? null,
   }));
   return { loaded: status.loaded, ...(status.error === undefined ? {} : { error: status.error }), targets };
@@ -224,6 +227,10 @@ async function outgoingMessage(input: MessageInput, project: StartedProject) {
   const instance = target.instance as unknown as { handleMessage(outgoing: OutgoingShape): Promise<void> };
   return answering(target, async () => {
     const conversation = await conversationOf(input, target);
+    if (target.disabledChannels.includes(conversation.channel)) {
+      const message = `Cannot send to channel ${JSON.stringify(conversation.channel)} of ${JSON.stringify(target.name)}: the bot disables it (disabledChannels in bot.yaml).`;
+      throw new HttpError(400, 'channel-disabled', message, { path: 'channel' });
+    }
     await instance.handleMessage({ channel: conversation.channel, type: textOf(input, 'type'), payload: input.payload, conversation });
     return { conversation };
   });

@@ -37,6 +37,8 @@ export interface Target {
   readonly actions: readonly string[];
   /** The resolved integration definition, when the project gave it. */
   readonly definition?: unknown;
+  /** The channels the bot disables for this alias (none for an integration). */
+  readonly disabledChannels: readonly string[];
 }
 
 export interface StartedProject {
@@ -62,7 +64,7 @@ interface LooseIntegration {
 }
 
 interface LooseBot {
-  readonly installations: { readonly [alias: string]: { readonly integration: string } };
+  readonly installations: { readonly [alias: string]: { readonly integration: string; readonly disabledChannels?: readonly string[] } };
   start(options: object): { readonly instances: { readonly [alias: string]: HostedInstance } };
 }
 
@@ -169,6 +171,7 @@ async function startIntegration(unit: HostedIntegrationUnit, integration: LooseI
     instance,
     client,
     actions: Object.keys(integration.validators.actions).sort(),
+    disabledChannels: [],
     ...(unit.definition === undefined ? {} : { definition: unit.definition }),
   };
 }
@@ -195,6 +198,7 @@ async function startBot(unit: HostedBotUnit, bot: LooseBot, integrations: { read
       instance: running.instances[alias]!,
       client: clients[alias]!,
       actions: Object.keys(integrations[alias]!.validators.actions).sort(),
+      disabledChannels: [...(bot.installations[alias]?.disabledChannels ?? [])].sort(),
       ...(definition === undefined ? {} : { definition }),
     };
   });
