@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as ConsoleScript from '../../packages/host/src/console/browser.js';
 import { browserScript, consolePage } from '../../packages/host/src/console/page.js';
 import { Host, HostLog, openStore, readJsonFile, type HostProject } from '../../packages/host/src/index.js';
-import { useFakeTelegram } from '../fake-telegram.js';
+import { UNKNOWN_CHAT, useFakeTelegram } from '../fake-telegram.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOKEN = '333333333:AAconsole-token';
@@ -275,6 +275,20 @@ describe.skipIf(executablePath === undefined)(title, () => {
     const chat = page.locator('form.chat[data-channel="channel"]');
     expect(await chat.locator('[name="tag.chatId"]').inputValue()).toBe('-100777');
     expect(await chat.locator('.timeline li').allInnerTexts()).toEqual(['you · text\nping', 'bot · text\nping', 'you · text\npong', 'bot · text\npong']);
+  });
+
+  it('shows a bot reply the channel handler could not send, and what the handlers logged', async () => {
+    await open('main');
+    const chat = page.locator('form.chat[data-channel="channel"]');
+    await chat.locator('[name="tag.chatId"]').fill(UNKNOWN_CHAT);
+    await chat.locator('[name="payload.text"]').fill('anyone there?');
+    await chat.getByRole('button', { name: 'Send as user' }).click();
+    await eventually(() => chat.locator('.timeline li').allInnerTexts()).toEqual([
+      'you · text\nanyone there?',
+      expect.stringMatching(/^bot · text\nanyone there\?\nnot delivered: .*chat not found/),
+    ]);
+    await eventually(text('#log-lines')).toMatch(/error main: the bot's handler for "text" messages of channel "channel" failed/);
+    expect(await page.locator('#log-lines').innerText()).not.toContain(MAIN_TOKEN);
   });
 
   it('refuses a POST to its API from another site, and what is not one of its endpoints', async () => {

@@ -67,6 +67,8 @@ export interface ChatEntry {
   readonly userId?: string;
   readonly type: string;
   readonly payload: unknown;
+  /** Why the channel handler failed to send it (a bot's reply). */
+  readonly error?: string;
 }
 
 export interface App {
@@ -82,6 +84,8 @@ export interface App {
   readonly chatOpeners: Map<string, (conversation: ConversationInfo) => Promise<void>>;
   /** The selected target's conversations, as last listed. */
   conversations: ConversationInfo[];
+  /** What the units' handlers logged since the page opened (the last 500 lines). */
+  logs: LogLine[];
   /** The selected target's states (by key) and events, as the stream updates them. */
   readonly states: Map<string, StateInfo>;
   events: EventInfo[];
@@ -91,6 +95,12 @@ export interface ConversationInfo {
   readonly id: string;
   readonly channel: string;
   readonly tags: { readonly [tag: string]: string };
+}
+
+export interface LogLine {
+  readonly unit: string;
+  readonly level: string;
+  readonly line: string;
 }
 
 export interface StateInfo {
@@ -130,7 +140,7 @@ export interface ApiError {
 // ---- start -----------------------------------------------------------------
 
 export function main(): void {
-  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), chatStates: new Map(), chatOpeners: new Map(), conversations: [], states: new Map(), events: [] };
+  const app: App = { targets: [], selected: undefined, chats: new Map(), chatViews: new Set(), chatStates: new Map(), chatOpeners: new Map(), conversations: [], logs: [], states: new Map(), events: [] };
   listen(app);
   window.addEventListener('hashchange', () => selectTarget(app, decodeURIComponent(location.hash.slice(1))));
 }
@@ -165,7 +175,10 @@ export function listen(app: App): void {
     addChatEntry(app, data.target, message.conversationId, { from: 'message', id: message.id, userId: message.userId, type: message.type, payload: message.payload });
     void noteConversation(app, data.target, message.conversationId);
   });
-  on('outgoing', (data) => addChatEntry(app, data.target, String(data['conversationId']), { from: 'bot', type: String(data['type']), payload: data['payload'] }));
+  on('outgoing', (data) => {
+    const error = typeof data['error'] === 'string' ? { error: data['error'] } : {};
+    addChatEntry(app, data.target, String(data['conversationId']), { from: 'bot', type: String(data['type']), payload: data['payload'], ...error });
+  });
   on('state', (data) => {
     if (data.target !== app.selected) return;
     const state = data['state'] as StateInfo;
@@ -176,6 +189,10 @@ export function listen(app: App): void {
     if (data.target !== app.selected) return;
     app.events = [data['event'] as EventInfo, ...app.events].slice(0, 100);
     renderEvents(app, true);
+  });
+  on('log', (data) => {
+    app.logs = [...app.logs.slice(-499), { unit: String(data['unit']), level: String(data['level']), line: String(data['line']) }];
+    renderLog(app);
   });
   on('reload', () => void loadProject(app));
 }
@@ -215,7 +232,9 @@ export function selectTarget(app: App, name: string | undefined): void {
     section('Conversations', [h('table', { id: 'conversation-table' })]),
     section('States', [h('table', { id: 'state-table' })]),
     section('Events', [h('ul', { id: 'event-list' })]),
+    section('Log', [h('p', { class: 'hint' }, `What ${target.kind === 'alias' ? `bot ${target.unit}` : target.name}'s handlers log, since this page opened.`), h('ol', { id: 'log-lines' })]),
   );
+  renderLog(app);
   void loadRecords(app, target.name);
 }
 
@@ -293,6 +312,14 @@ export function renderEvents(app: App, arrived: boolean): void {
     ),
   );
   if (app.events.length === 0) list.append(h('li', { class: 'hint' }, 'No event yet.'));
+}
+
+/** The selected target's unit's log lines (a bot's lines hold every alias's, each prefixed with its alias). */
+export function renderLog(app: App): void {
+  const list = document.getElementById('log-lines');
+  const unit = app.targets.find((target) => target.name === app.selected)?.unit;
+  if (list === null || unit === undefined) return;
+  list.replaceChildren(...app.logs.filter((entry) => entry.unit === unit).map((entry) => h('li', { class: `log-${entry.level}` }, h('small', {}, entry.level), ' ', entry.line)));
 }
 
 // ---- actions -------------------------------------------------------------------
@@ -637,7 +664,8 @@ export function renderChat(app: App, target: string, view: ChatState, timeline: 
     ...entries.map((entry) => {
       const who = entry.from === 'bot' ? 'bot' : entry.userId === view.userId ? 'you' : (entry.userId ?? 'user');
       const text = typeof (entry.payload as { text?: unknown } | null)?.text === 'string' ? String((entry.payload as { text: string }).text) : JSON.stringify(entry.payload);
-      return h('li', { class: `from-${entry.from === 'bot' ? 'bot' : who === 'you' ? 'you' : 'other'}` }, h('small', {}, `${who} · ${entry.type}`), h('span', { class: 'text' }, text));
+      const failed = entry.error === undefined ? '' : h('small', { class: 'error' }, `not delivered: ${entry.error}`);
+      return h('li', { class: `from-${entry.from === 'bot' ? 'bot' : who === 'you' ? 'you' : 'other'}` }, h('small', {}, `${who} · ${entry.type}`), h('span', { class: 'text' }, text), failed);
     }),
   );
 }

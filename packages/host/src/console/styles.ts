@@ -45,5 +45,9 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 .timeline .from-you { align-self: flex-end; background: #2f6fdf22; }
 .timeline .from-bot { align-self: flex-start; background: #2a8a4a22; }
 #event-list { list-style: none; padding: 0; }
+#log-lines { list-style: none; padding: 0; font: .8rem/1.4 ui-monospace, monospace; }
+#log-lines li { white-space: pre-wrap; word-break: break-word; }
+.log-warn { color: #b8860b; }
+.log-error { color: var(--bad); }
 #event-list li { border-bottom: 1px solid var(--line); padding: .25rem .5rem; }
 `;

@@ -12,7 +12,8 @@
  *                   a message from the bot, handed to the integration's channel handler → { conversation }
  *                   (refused for a channel the bot disables, as the bot's client refuses it)
  *   GET  stream     Server-Sent Events: `message`, `event`, `state` (a record stored), `outgoing` (a message
- *                   handed to a channel handler: the bot's replies), `reload` ({ ok, error? })
+ *                   a channel handler handled: the bot's replies, with `error` when it threw), `log` ({ unit, level, line }: a line a
+ *                   unit's handlers logged, redacted by the runtime), `reload` ({ ok, error? })
  *
  * Errors are the host's (`{ error: { code, message, path?, issues? } }`): a
  * payload that does not fit its schema is 400 with the field's path. Data
@@ -24,6 +25,7 @@
  * console/page.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LogLevel, LogSink } from '@intc/runtime';
 import type { StoreClient } from '../store/store-client.js';
 import { HttpError } from './host-errors.js';
 import { handlerError, unknownTarget } from './dispatch.js';
@@ -55,16 +57,31 @@ export class DevConsole {
     client.onStateChanged((state) => this.publish('state', { target, state }));
   }
 
-  /** Publishes each message the target's channel handlers are given (the bot's replies). */
+  /** Publishes each message the target's channel handlers were given (the bot's replies), once handled: with the error when it failed. */
   watchOutgoing(target: Target): void {
     const instance = target.instance as unknown as { handleMessage(outgoing: OutgoingShape): Promise<void> };
     const original = instance.handleMessage.bind(instance);
     Object.defineProperty(instance, 'handleMessage', {
       value: async (outgoing: OutgoingShape) => {
-        this.publish('outgoing', { target: target.name, channel: outgoing.channel, type: outgoing.type, conversationId: outgoing.conversation.id, payload: outgoing.payload });
-        return original(outgoing);
+        const sent = { target: target.name, channel: outgoing.channel, type: outgoing.type, conversationId: outgoing.conversation.id, payload: outgoing.payload };
+        try {
+          await original(outgoing);
+        } catch (error) {
+          this.publish('outgoing', { ...sent, error: target.instance.redact(error instanceof Error ? error.message : String(error)) });
+          throw error;
+        }
+        this.publish('outgoing', sent);
       },
     });
+  }
+
+  /** The sink, also publishing each line (redacted by the runtime before it reaches a sink). */
+  teeLog(unit: string, sink: LogSink): LogSink {
+    const write = typeof sink === 'function' ? sink : (level: LogLevel, line: string) => sink[level](line);
+    return (level, line) => {
+      this.publish('log', { unit, level, line });
+      write(level, line);
+    };
   }
 
   publish(event: string, data: unknown): void {

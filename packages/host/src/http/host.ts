@@ -126,7 +126,7 @@ export class Host {
         store: this.#options.store,
         env: this.#options.env,
         webhookBase: this.webhookBase,
-        sink: (unit) => this.#options.log.sinkFor(unit),
+        sink: (unit) => this.#console?.teeLog(unit, this.#options.log.sinkFor(unit)) ?? this.#options.log.sinkFor(unit),
         ...(this.#console === undefined ? {} : { observe: (name: string, client: Parameters<DevConsole['observe']>[1]) => this.#console!.observe(name, client) }),
       });
       for (const target of started.targets.values()) this.#console?.watchOutgoing(target);
