@@ -14,8 +14,8 @@
  * channel a chat (a message sent as a user, as the integration's webhook
  * would create it, or as the bot, through the channel handler; the
  * conversation's messages and the bot's replies as they happen), and its
- * conversations (each opened in its chat), states and events, updated live
- * from the server-sent event stream.
+ * conversations (each opened in its chat), states, events and its
+ * handlers' log lines, updated live from the server-sent event stream.
  */
 
 /** A JSON Schema, as loosely as the forms read it. */
