@@ -518,45 +518,29 @@ export function jsonField(schema: Schema, path: string, label: string, required:
  */
 export function chatView(app: App, target: TargetInfo, channel: string, definition: Definition): HTMLElement {
   const declared = definition.channels?.[channel] ?? {};
-  const tags = Object.keys(declared.conversation?.tags ?? {})
-    .sort()
-    .map((tag) => ({ tag, input: h('input', { name: `tag.${tag}`, value: 'console' }) as HTMLInputElement }));
-  const userName = h('input', { name: 'userName', value: 'Console user' }) as HTMLInputElement;
-  const messages = declared.messages ?? {};
-  const typeSelect = h('select', { name: 'type' }, ...Object.keys(messages).sort().map((type) => h('option', { value: type }, type))) as HTMLSelectElement;
-  if (Object.hasOwn(messages, 'text')) typeSelect.value = 'text';
-  const payloadSlot = h('div', { class: 'payload' });
-  const chatKey = `${target.name} ${channel}`;
-  const view: ChatState = app.chatStates.get(chatKey) ?? { conversationId: undefined, tagsKey: '', userId: undefined };
-  app.chatStates.set(chatKey, view);
-  const shownTags = view.tagsKey === '' ? {} : (JSON.parse(view.tagsKey) as { [tag: string]: string });
-  for (const { tag, input } of tags) input.value = shownTags[tag] ?? input.value;
+  const view = chatState(app, `${target.name} ${channel}`);
+  const inputs = chatInputs(declared, view);
+  const payload = payloadSwitcher(definition, declared.messages ?? {}, inputs.type);
   const timeline = h('ol', { class: 'timeline' });
   const redraw = () => renderChat(app, target.name, view, timeline);
-  let payload = payloadField(definition, messages[typeSelect.value]?.schema);
-  payloadSlot.replaceChildren(payload.element);
-  typeSelect.addEventListener('change', () => {
-    payload = payloadField(definition, messages[typeSelect.value]?.schema);
-    payloadSlot.replaceChildren(payload.element);
-  });
   const fresh = h('button', { type: 'button', class: 'secondary' }, 'New conversation');
   fresh.addEventListener('click', () => {
     view.conversationId = undefined;
     redraw();
   });
-  const asUser = h('button', { type: 'submit' }, 'Send as user');
   const disabled = target.disabledChannels.includes(channel);
+  const asUser = h('button', { type: 'submit' }, 'Send as user');
   const asBot = h('button', { type: 'submit', class: 'secondary', ...(disabled ? { disabled: 'disabled', title: 'The bot disables this channel' } : {}) }, 'Send as bot');
+  const notice = `The bot disables this channel for ${target.name} (disabledChannels in bot.yaml): a message sent as a user is stored, and no bot handler answers it.`;
   const result = h('div', { class: 'result' });
-  const labelled = (path: string, name: string, control: HTMLElement) => h('label', { class: 'field', 'data-path': path }, h('span', { class: 'name' }, name), control);
   const form = h(
     'form',
     { class: 'chat', 'data-channel': channel },
     h('h4', {}, declared.title ?? channel, ' ', h('code', {}, channel)),
     descriptionOf(declared.description),
-    disabled ? h('p', { class: 'notice' }, `The bot disables this channel for ${target.name} (disabledChannels in bot.yaml): a message sent as a user is stored, and no bot handler answers it.`) : '',
-    h('div', { class: 'row' }, ...tags.map(({ tag, input }) => labelled(`conversationTags.${tag}`, `conversation tag ${tag}`, input)), labelled('userName', 'user name', userName), labelled('type', 'message type', typeSelect)),
-    payloadSlot,
+    disabled ? h('p', { class: 'notice' }, notice) : '',
+    inputs.row,
+    payload.slot,
     h('div', { class: 'row' }, asUser, asBot, fresh),
     result,
     timeline,
@@ -564,20 +548,61 @@ export function chatView(app: App, target: TargetInfo, channel: string, definiti
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const as = (event as SubmitEvent).submitter === asBot ? 'bot' : 'user';
-    const conversationTags = Object.fromEntries(tags.map(({ tag, input }) => [tag, input.value]));
-    void sendChat(app, { target, channel, as, conversationTags, userName: userName.value, type: typeSelect.value, form, payload, result, view, redraw });
+    const common = { target, channel, form, result, view, redraw };
+    void sendChat(app, { ...common, as, conversationTags: inputs.tagValues(), userName: inputs.userName.value, type: inputs.type.value, payload: payload.field() });
   });
   app.chatViews.add(redraw);
   app.chatOpeners.set(channel, async (conversation) => {
-    for (const { tag, input } of tags) input.value = conversation.tags[tag] ?? '';
+    inputs.showTags(conversation.tags);
     view.conversationId = conversation.id;
-    view.tagsKey = JSON.stringify(Object.fromEntries(tags.map(({ tag, input }) => [tag, input.value])));
+    view.tagsKey = JSON.stringify(inputs.tagValues());
     await loadHistory(app, target.name, conversation.id);
     redraw();
     form.scrollIntoView();
   });
   redraw();
   return form;
+}
+
+/** The chat's state, kept by the app across redraws. */
+export function chatState(app: App, key: string): ChatState {
+  const view = app.chatStates.get(key) ?? { conversationId: undefined, tagsKey: '', userId: undefined };
+  app.chatStates.set(key, view);
+  return view;
+}
+
+type ChannelDefinition = NonNullable<Definition['channels']>[string];
+
+/** The conversation's tags (as the chat last used them, else `console`), the user's name and the message type. */
+export function chatInputs(declared: ChannelDefinition, view: ChatState) {
+  const tags = Object.keys(declared.conversation?.tags ?? {})
+    .sort()
+    .map((tag) => ({ tag, input: h('input', { name: `tag.${tag}`, value: 'console' }) as HTMLInputElement }));
+  const showTags = (values: { readonly [tag: string]: string }) => {
+    for (const { tag, input } of tags) input.value = values[tag] ?? '';
+  };
+  if (view.tagsKey !== '') showTags(JSON.parse(view.tagsKey) as { [tag: string]: string });
+  const tagValues = () => Object.fromEntries(tags.map(({ tag, input }) => [tag, input.value]));
+  const userName = h('input', { name: 'userName', value: 'Console user' }) as HTMLInputElement;
+  const messages = declared.messages ?? {};
+  const type = h('select', { name: 'type' }, ...Object.keys(messages).sort().map((name) => h('option', { value: name }, name))) as HTMLSelectElement;
+  if (Object.hasOwn(messages, 'text')) type.value = 'text';
+  const labelled = (path: string, name: string, control: HTMLElement) => h('label', { class: 'field', 'data-path': path }, h('span', { class: 'name' }, name), control);
+  const fields = tags.map(({ tag, input }) => labelled(`conversationTags.${tag}`, `conversation tag ${tag}`, input));
+  const row = h('div', { class: 'row' }, ...fields, labelled('userName', 'user name', userName), labelled('type', 'message type', type));
+  return { row, userName, type, tagValues, showTags };
+}
+
+/** The payload's form, rebuilt from the schema of the message type chosen. */
+export function payloadSwitcher(definition: Definition, messages: NonNullable<ChannelDefinition['messages']>, type: HTMLSelectElement) {
+  const slot = h('div', { class: 'payload' });
+  let field = payloadField(definition, messages[type.value]?.schema);
+  slot.replaceChildren(field.element);
+  type.addEventListener('change', () => {
+    field = payloadField(definition, messages[type.value]?.schema);
+    slot.replaceChildren(field.element);
+  });
+  return { slot, field: () => field };
 }
 
 export function payloadField(definition: Definition, schema: Schema | undefined): Field {
