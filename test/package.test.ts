@@ -340,10 +340,11 @@ describe('@intc/host installed: the built ESM Telegram example served in product
     cpSync(join(root, 'node_modules', 'better-sqlite3', 'build'), join(project, 'node_modules', 'better-sqlite3', 'build'), { recursive: true });
   }, TIMEOUT);
 
+  // The installed bins run with node directly (npx would not pass SIGTERM on to them).
   it.each([
-    ['npx intc-host serve', ['intc-host', 'serve']],
-    ['npx intc serve', ['intc', 'serve']],
-  ])('%s: an action over HTTP reaches the fake Bot API; SIGTERM stops it', async (_, command) => {
+    ['intc-host serve', ['@intc/host/bin/intc-host.js', 'serve']],
+    ['intc serve', ['intc/bin/intc.cjs', 'serve']],
+  ])('%s: an action over HTTP reaches the fake Bot API; SIGTERM stops it', async (_, [bin, command]) => {
     expect(ourInstallScriptWarnings(hostInstall)).toEqual([]);
     const api = createServer((req, res) => {
       req.resume();
@@ -354,7 +355,7 @@ describe('@intc/host installed: the built ESM Telegram example served in product
     });
     await new Promise<void>((listening) => api.listen(0, '127.0.0.1', listening));
     const configuration = { botToken: '123:secret-token', apiBaseUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}` };
-    const child = spawn('npx', ['--no', '--', ...command, 'esm', '--host', '127.0.0.1', '--port', '0', '--database', join(project, `${command[0]}.db`)], {
+    const child = spawn(process.execPath, [join(project, 'node_modules', bin!), command!, 'esm', '--host', '127.0.0.1', '--port', '0', '--database', join(project, `${basename(bin!)}.db`)], {
       cwd: project,
       env: { ...env, TELEGRAM_CONFIGURATION: JSON.stringify(configuration), WEBHOOK_SECRET: 'hook-secret' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -179,6 +179,37 @@ async function waitUntil(condition: () => boolean, timeoutMs = 30_000): Promise<
   }
 }
 
+describe('a standalone integration whose first load fails', { timeout: TIMEOUT }, () => {
+  it('serves nothing (healthz 503) until the handler is fixed, then serves and registers it', async () => {
+    const alone = tempProject('intc-dev-first-', ['examples/telegram']);
+    const fake = await startFakeTelegram();
+    const index = join(alone, 'telegram', 'src', 'index.ts');
+    const good = readFileSync(index, 'utf8');
+    writeFileSync(index, good.replace('export default new Integration({', 'export default new Integration({{'));
+    const worker = startIntc(['dev', 'telegram', '--port', '0'], alone, {
+      TELEGRAM_CONFIGURATION: JSON.stringify({ botToken: '3:alone-token', apiBaseUrl: fake.url }),
+      WEBHOOK_SECRET: SECRET,
+    });
+    try {
+      const listening = await worker.waitFor(/ Listening on http:/);
+      const base = /(http:\/\/[^ ]+)/.exec(listening)![1]!;
+      await worker.waitFor(/^Reload failed \(a handler does not compile\): nothing is served yet/);
+      expect((await fetch(`${base}/healthz`)).status).toBe(503);
+      expect((await post(`${base}/actions/telegram/sendMessage`, { chatId: '1', text: 'x' })).json).toMatchObject({ error: { code: 'not-loaded' } });
+      writeFileSync(index, good);
+      await worker.waitFor(/^Serving telegram on /);
+      await worker.waitFor(/Registered telegram/);
+      expect(fake.requests[0]).toEqual({ path: '/bot3:alone-token/setWebhook', body: { url: `${base}/webhooks/telegram`, secret_token: SECRET } });
+      expect(await post(`${base}/actions/telegram/sendMessage`, { chatId: '1', text: 'x' })).toMatchObject({ status: 200, json: { messageId: '77' } });
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      await fake.close();
+      rmSync(alone, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('without @intc/host', { timeout: TIMEOUT }, () => {
   it('intc dev and intc serve say how to install it, and exit 1', () => {
     // intc installed on its own (bin, dist, package.json), in a project that does not have the host either.

@@ -1,5 +1,6 @@
 /**
- * One `intc dev` session: generate, bundle, load into the host, watch, and
+ * One `intc dev` session: generate, bundle, load into the host (registering
+ * every integration and alias with the first code that starts), watch, and
  * again on every change of a manifest, a file it references, or a source
  * the bundles were made of. A cycle that fails (manifest errors, a bundle
  * that does not compile, a module that throws or does not start) prints
@@ -34,6 +35,7 @@ export class DevSession {
   #version = 0;
   #loadedBundles: string | undefined;
   #lastFailed = false;
+  #registered = false;
   #running: Promise<void> | undefined;
   #pending = false;
   #closed = false;
@@ -43,10 +45,8 @@ export class DevSession {
   }
 
   /** The first cycle; resolves once it is done (loaded or failed), then watches. */
-  async start(): Promise<boolean> {
-    const loaded = await this.#cycle();
-    if (loaded) await this.#options.host.registerAll();
-    return loaded;
+  start(): Promise<boolean> {
+    return this.#cycle();
   }
 
   close(): void {
@@ -93,6 +93,11 @@ export class DevSession {
       const bundles = await this.#bundle(folders, inputs);
       if (bundles === undefined) return false;
       loaded = await this.#load(bundles);
+      // Registered once, with the first code that starts (which may come after failed cycles).
+      if (loaded && !this.#registered) {
+        this.#registered = true;
+        await this.#options.host.registerAll();
+      }
       return loaded;
     } finally {
       // After a failed cycle the manifests may reference less than they did: keep watching what they used to.
