@@ -14,7 +14,7 @@
  * their title says why (CI installs chromium: .ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,13 +32,14 @@ const MAIN_TOKEN = '111111111:AAmain-token';
 const SUPPORT_TOKEN = '222222222:AAsupport-token';
 const WEBHOOK_SECRET = 'webhook-secret-console';
 
-/** The chromium to drive, or undefined when this machine has none. */
+/** The chromium to drive ($CHROMIUM_PATH when it exists, else the first on the PATH), or undefined when this machine has none. */
 function findChromium(): string | undefined {
   const given = process.env['CHROMIUM_PATH'];
-  if (given !== undefined && given !== '') return given;
+  if (given !== undefined && given !== '' && existsSync(given)) return given;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
     try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
+      const found = execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (found !== '') return found;
     } catch {
       // not on the PATH
     }
@@ -48,8 +49,6 @@ function findChromium(): string | undefined {
 
 const executablePath = findChromium();
 const title = executablePath === undefined ? 'the dev console (SKIPPED: no chromium binary; install Debian\'s chromium or set CHROMIUM_PATH)' : 'the dev console in headless chromium';
-
-const api = useFakeTelegram([TOKEN, MAIN_TOKEN, SUPPORT_TOKEN]);
 
 function project(): HostProject {
   const telegram = { load: async () => (await import('../../examples/telegram/src/index.js')).default, definition: readJsonFile(join(repo, 'examples/telegram/src/generated/definition.json')) };
@@ -62,6 +61,7 @@ function project(): HostProject {
 }
 
 describe.skipIf(executablePath === undefined)(title, () => {
+  const api = useFakeTelegram([TOKEN, MAIN_TOKEN, SUPPORT_TOKEN]);
   const folder = mkdtempSync(join(tmpdir(), 'intc-console-'));
   let host: Host;
   let browser: Browser;
