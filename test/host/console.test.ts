@@ -213,6 +213,17 @@ describe.skipIf(executablePath === undefined)(title, () => {
     expect(await chat.locator('.timeline li').count()).toBe(4);
   });
 
+  it('runs the register and unregister handlers', async () => {
+    await open('telegram');
+    const registration = page.locator('#target .registration');
+    await registration.getByRole('button', { name: 'Register', exact: true }).click();
+    await eventually(text('#target .registration .result')).toBe('200 registered');
+    await registration.getByRole('button', { name: 'Unregister' }).click();
+    await eventually(text('#target .registration .result')).toBe('200 unregistered');
+    expect(api.requests.map((request) => request.path)).toEqual([`/bot${TOKEN}/setWebhook`, `/bot${TOKEN}/deleteWebhook`]);
+    expect(api.requests[0]!.body['url']).toBe(`${host.url}/webhooks/telegram`);
+  });
+
   it('says which chats the bot disables, and sends nothing as the bot there', async () => {
     await open('support');
     const chat = page.locator('form.chat[data-channel="channel"]');

@@ -227,6 +227,7 @@ export function selectTarget(app: App, name: string | undefined): void {
   shown.replaceChildren(
     h('h2', {}, definition.title ?? target.name, ' ', h('small', {}, kind)),
     h('p', { class: 'hint' }, 'Webhook URL: ', h('code', {}, target.webhookUrl)),
+    registration(target),
     section('Actions', orHint(target.actions.map((action) => actionForm(target, action, definition)), 'No actions.')),
     section('Channels', orHint(Object.keys(definition.channels ?? {}).sort().map((channel) => chatView(app, target, channel, definition)), 'No channels.')),
     section('Conversations', [h('table', { id: 'conversation-table' })]),
@@ -236,6 +237,21 @@ export function selectTarget(app: App, name: string | undefined): void {
   );
   renderLog(app);
   void loadRecords(app, target.name);
+}
+
+/** Register and Unregister: the target's handlers, run as `POST /register|unregister/<name>` runs them. */
+export function registration(target: TargetInfo): HTMLElement {
+  const result = h('div', { class: 'result' });
+  const button = (what: 'register' | 'unregister', label: string) => {
+    const element = h('button', { type: 'button', class: 'secondary' }, label);
+    element.addEventListener('click', async () => {
+      const answer = await postJson(`/${what}/${encodeURIComponent(target.name)}`, {});
+      if (answer.error === undefined) result.replaceChildren(h('p', { class: 'ok' }, `${answer.status} ${what}ed`));
+      else result.replaceChildren(h('p', { class: 'error' }, `${answer.status} ${answer.error.code}`), h('pre', { class: 'error-message' }, answer.error.message));
+    });
+    return element;
+  };
+  return h('div', { class: 'registration' }, h('div', { class: 'row' }, button('register', 'Register'), button('unregister', 'Unregister')), result);
 }
 
 export function section(title: string, children: readonly (HTMLElement | string)[]): HTMLElement {
