@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'bench-token';
-const WARM_UP = 100;
+const WARM_UP = 300;
 
 /** Rows for the report: route × concurrency, requests/s and latency percentiles. */
 export async function benchHost(work, { requests = 1000, concurrencies = [1, 50] } = {}) {
