@@ -4,16 +4,18 @@
  * line per request with secrets redacted, the body limit, a handler error
  * answered 500 and redacted, SIGTERM finishing the request in flight, a
  * clear error for a project that is not built; a kill -9 during a burst of
- * writes loses nothing acknowledged; two instances on one Postgres keep one
- * counter consistent under concurrent requests.
+ * writes loses nothing acknowledged; a bot served with its built
+ * integration, each alias with its own secret; two instances on one
+ * Postgres keep one counter consistent under concurrent requests.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../fixture-harness.js';
 import { startIntc, type Worker } from './child-process.js';
-import { builtTally, pool, post, tempProject } from './http-helpers.js';
+import { builtTally, pool, post, startFakeTelegram, tempProject } from './http-helpers.js';
 import { SKIP_POSTGRES, startTestPostgres, type TestPostgres } from './postgres-server.js';
 
 const TIMEOUT = 180_000;
@@ -132,6 +134,47 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
     expect((await restarted.worker.exited).code).toBe(0);
   });
 });
+
+describe('intc serve of a bot', { timeout: TIMEOUT }, () => {
+  it('runs each alias\'s built integration in-process, with its own secrets from <ALIAS>_<SECRET>', async () => {
+    const bots = tempProject('intc-serve-bot-', ['examples/telegram', 'examples/echo-bot']);
+    const api = await startFakeTelegram();
+    try {
+      for (const folder of ['telegram', 'echo-bot']) {
+        expect(startIntcSync(['generate', folder], bots)).toBe(0);
+        await buildWithEsbuild(join(bots, folder));
+      }
+      const worker = startIntc(['serve', 'echo-bot', '--host', '127.0.0.1', '--port', '0'], bots, {
+        TELEGRAM_BOT_TOKEN: '1:main-token',
+        TELEGRAM_SUPPORT_BOT_TOKEN: '2:support-token',
+        TELEGRAM_API_BASE_URL: api.url,
+        WEBHOOK_SECRET: 'shared-secret-1',
+        MAIN_WEBHOOK_SECRET: 'main-secret-2',
+      });
+      running.push(worker);
+      const { url } = JSON.parse(await worker.waitFor(/"msg":"Listening on /)) as { url: string };
+      await worker.waitFor(/"msg":"Serving main, support\."/);
+      const update = { update_id: 1, message: { message_id: 1, date: 1, chat: { id: 42, type: 'private' }, from: { id: 5, first_name: 'Ada' }, text: 'Hi' } };
+      expect((await post(`${url}/webhooks/main`, update, { 'x-telegram-bot-api-secret-token': 'shared-secret-1' })).status).toBe(401);
+      expect((await post(`${url}/webhooks/main`, update, { 'x-telegram-bot-api-secret-token': 'main-secret-2' })).status).toBe(200);
+      expect(api.requests).toEqual([{ path: '/bot1:main-token/sendMessage', body: { chat_id: '42', text: 'Hi' } }]);
+      expect((await post(`${url}/webhooks/support`, update, { 'x-telegram-bot-api-secret-token': 'shared-secret-1' })).status).toBe(200);
+      worker.child.kill('SIGTERM');
+      expect((await worker.exited).code).toBe(0);
+      expect(worker.lines.join('\n')).not.toMatch(/shared-secret-1|main-secret-2|main-token|support-token/);
+    } finally {
+      await api.close();
+      rmSync(bots, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The folder's src/ compiled file by file into dist/ (as tsc would, without type-checking), and a package.json whose main is dist/index.js. */
+async function buildWithEsbuild(folder: string): Promise<void> {
+  const sources = readdirSync(join(folder, 'src'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  await build({ entryPoints: sources.map((file) => join(folder, 'src', file)), outdir: join(folder, 'dist'), outbase: join(folder, 'src'), format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  writeFileSync(join(folder, 'package.json'), '{ "type": "module", "main": "dist/index.js" }\n');
+}
 
 describe.skipIf(SKIP_POSTGRES)('two intc serve instances on one Postgres', { timeout: TIMEOUT }, () => {
   let postgres: TestPostgres;
