@@ -2,7 +2,7 @@
  * `intc serve` over real HTTP on 127.0.0.1, on the tally test project as a
  * deployment runs it (generated, built with tsc, no watching): one JSON log
  * line per request with secrets redacted, the body limit, a handler error
- * answered 500 and redacted, SIGTERM finishing the request in flight, a
+ * answered 500 and redacted, a slow one 504, a wrong method 405, SIGTERM finishing the request in flight, a
  * clear error for a project that is not built; a kill -9 during a burst of
  * writes loses nothing acknowledged; a bot served with its built
  * integration, each alias with its own secret; two instances on one
@@ -51,7 +51,7 @@ const read = async (url: string, id: string) => ((await post(`${url}/actions/tal
 
 describe('intc serve', { timeout: TIMEOUT }, () => {
   it('serves actions and webhooks, logs one redacted JSON line per request, refuses large bodies, stops gracefully on SIGTERM', async () => {
-    const { worker, url } = await serve('--max-body', '1kb', '--database', join(project, 'first.db'));
+    const { worker, url } = await serve('--max-body', '1kb', '--handler-timeout', '700', '--database', join(project, 'first.db'));
     expect(await bump(url, 'a')).toMatchObject({ status: 200, json: { count: 1 } });
     expect(await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': TOKEN })).toMatchObject({ status: 200, json: { id: 'a', count: 2 } });
     expect((await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': 'wrong' })).status).toBe(401);
@@ -60,6 +60,10 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
     expect(failed.text).not.toContain(TOKEN);
     expect(await post(`${url}/actions/tally/bump`, { id: 'x'.repeat(2000) })).toMatchObject({ status: 413, json: { error: { code: 'body-too-large' } } });
     expect(await post(`${url}/actions/tally/bump`, { id: '' })).toMatchObject({ status: 400, json: { error: { code: 'invalid-input', path: 'input.id' } } });
+    expect(await post(`${url}/webhooks/tally/late?delay=1500`, '', { 'x-tally-token': TOKEN })).toMatchObject({ status: 504, json: { error: { code: 'handler-timeout' } } });
+    const wrongMethod = await fetch(`${url}/actions/tally/bump`);
+    expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
+    expect((await fetch(`${url}/nothing/here`)).status).toBe(404);
 
     // A request in flight when SIGTERM comes is answered; the process then exits 0.
     const slow = post(`${url}/webhooks/tally/slow?delay=400`, '', { 'x-tally-token': TOKEN });
@@ -72,16 +76,19 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
 
     const entries = worker.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = entries.filter((entry) => 'status' in entry);
-    expect(requests.map((entry) => [entry['route'], entry['status']])).toEqual([
-      ['/actions/:name/:action', 200],
-      ['/webhooks/:name', 200],
-      ['/webhooks/:name', 401],
-      ['/actions/:name/:action', 500],
-      ['/actions/:name/:action', 413],
-      ['/actions/:name/:action', 400],
-      ['/webhooks/:name', 200],
+    expect(requests.map((entry) => `${entry['method']} ${entry['route']} ${entry['status']}`)).toEqual([
+      'POST /actions/:name/:action 200',
+      'POST /webhooks/:name 200',
+      'POST /webhooks/:name 401',
+      'POST /actions/:name/:action 500',
+      'POST /actions/:name/:action 413',
+      'POST /actions/:name/:action 400',
+      'POST /webhooks/:name 504',
+      'GET /actions/:name/:action 405',
+      'GET (none) 404',
+      'POST /webhooks/:name 200',
     ]);
-    for (const entry of requests) expect(entry).toMatchObject({ time: expect.any(String), level: expect.any(String), method: 'POST', durationMs: expect.any(Number) });
+    for (const entry of requests) expect(entry).toMatchObject({ time: expect.any(String), level: expect.any(String), path: expect.any(String), durationMs: expect.any(Number) });
     expect(worker.lines.join('\n')).not.toContain(TOKEN);
     expect(entries.at(-1)).toMatchObject({ msg: 'Stopped.', cut: 0 });
   });
