@@ -6,7 +6,8 @@
  * clear error for a project that is not built; a kill -9 during a burst of
  * writes loses nothing acknowledged; a bot served with its built
  * integration, each alias with its own secret; two instances on one
- * Postgres keep one counter consistent under concurrent requests.
+ * Postgres keep one conversation and its state consistent under concurrent
+ * requests.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,8 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
   it('serves actions and webhooks, logs one redacted JSON line per request, refuses large bodies, stops gracefully on SIGTERM', async () => {
     const { worker, url } = await serve('--max-body', '1kb', '--handler-timeout', '700', '--database', join(project, 'first.db'));
     expect(await bump(url, 'a')).toMatchObject({ status: 200, json: { count: 1 } });
-    expect(await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': TOKEN })).toMatchObject({ status: 200, json: { id: 'a', count: 2 } });
+    expect(await bump(url, 'a')).toMatchObject({ status: 200, json: { count: 2 } });
+    expect(await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': TOKEN })).toMatchObject({ status: 200, json: { chatId: 'a', count: 1 } });
     expect((await post(`${url}/webhooks/tally/a`, '', { 'x-tally-token': 'wrong' })).status).toBe(401);
     const failed = await post(`${url}/actions/tally/fail`, {});
     expect(failed).toMatchObject({ status: 500, json: { error: { code: 'handler-error', message: 'The service refused token [redacted]' } } });
@@ -69,7 +71,7 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
     const slow = post(`${url}/webhooks/tally/slow?delay=400`, '', { 'x-tally-token': TOKEN });
     await new Promise((resolve) => setTimeout(resolve, 150));
     worker.child.kill('SIGTERM');
-    expect(await slow).toMatchObject({ status: 200, json: { id: 'slow', count: 1 } });
+    expect(await slow).toMatchObject({ status: 200, json: { chatId: 'slow', count: 1 } });
     const { code, stderr } = await worker.exited;
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -77,6 +79,7 @@ describe('intc serve', { timeout: TIMEOUT }, () => {
     const entries = worker.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = entries.filter((entry) => 'status' in entry);
     expect(requests.map((entry) => `${entry['method']} ${entry['route']} ${entry['status']}`)).toEqual([
+      'POST /actions/:name/:action 200',
       'POST /actions/:name/:action 200',
       'POST /webhooks/:name 200',
       'POST /webhooks/:name 401',
@@ -194,17 +197,21 @@ describe.skipIf(SKIP_POSTGRES)('two intc serve instances on one Postgres', { tim
     await postgres?.stop();
   }, TIMEOUT);
 
-  it('keep one counter consistent under concurrent requests to both (updateState)', async () => {
+  it('keep one conversation and its state consistent under concurrent webhooks to both (get-or-create by tags, updateState)', async () => {
     const database = await postgres.createDatabase();
     const first = await serve('--database', database);
     const second = await serve('--database', database);
     const total = 200;
-    const answers = await pool(total, 20, (index) => bump(index % 2 === 0 ? first.url : second.url, 'shared'));
+    const answers = await pool(total, 20, (index) => post(`${index % 2 === 0 ? first.url : second.url}/webhooks/tally/shared`, '', { 'x-tally-token': TOKEN }));
     expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-    const counts = answers.map((answer) => (answer.json as { count: number }).count).sort((a, b) => a - b);
-    expect(counts).toEqual(Array.from({ length: total }, (_, index) => index + 1));
-    expect(await read(first.url, 'shared')).toBe(total);
-    expect(await read(second.url, 'shared')).toBe(total);
+    const results = answers.map((answer) => answer.json as { conversationId: string; count: number });
+    expect(new Set(results.map((result) => result.conversationId)).size).toBe(1);
+    expect(results.map((result) => result.count).sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    // Actions on both keep an integration state's counter just as consistent.
+    const bumps = await pool(100, 20, (index) => bump(index % 2 === 0 ? first.url : second.url, 'shared'));
+    expect(bumps.filter((answer) => answer.status !== 200)).toEqual([]);
+    expect(await read(first.url, 'shared')).toBe(100);
+    expect(await read(second.url, 'shared')).toBe(100);
     for (const { worker } of [first, second]) worker.child.kill('SIGTERM');
     expect((await first.worker.exited).code).toBe(0);
     expect((await second.worker.exited).code).toBe(0);
