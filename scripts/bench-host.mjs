@@ -1,8 +1,10 @@
 // The host's part of `npm run bench` (`--only host` for it alone): webhooks/s and actions/s of
 // `intc serve` on SQLite (the default database: WAL, synchronous = FULL), with p50/p99 latency, for a
-// handler that reads and writes one state (the tally test project's `bump`: one updateState, a read
-// and a write in one transaction). One client, then 50 concurrent clients (each on its own state, so
-// the figure is the host's and the database's, not one row's lock). The server runs as a deployment
+// handler that reads and writes one state (the tally test project: the `bump` action does one
+// updateState of an integration state, a read and a write in one transaction; the webhook gets its
+// chat's conversation by tag, then updateState of that conversation's state). One client, then 50
+// concurrent clients (each on its own state, so the figure is the host's and the database's, not one
+// row's lock). The server runs as a deployment
 // runs it: generated, built with tsc, `intc serve --log json` (one log line per request, drained).
 // Clients use keep-alive connections from this process.
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'bench-token';
-const WARM_UP = 100;
+const WARM_UP = 300;
 
 /** Rows for the report: route × concurrency, requests/s and latency percentiles. */
 export async function benchHost(work, { requests = 1000, concurrencies = [1, 50] } = {}) {

@@ -194,7 +194,7 @@ async function main() {
       report.host = await benchHost(work, { requests: hostRequests });
       report.notes.push(
         'host: `intc serve` of the tally test project (built with tsc) on SQLite; each request one updateState (read + write of one state) ' +
-          'in a transaction with synchronous = FULL; perSecond = requests / wall time after 100 warm-up requests; p50/p99 per request; keep-alive clients in the bench process.',
+          'in a transaction with synchronous = FULL; perSecond = requests / wall time after 300 warm-up requests; p50/p99 per request; keep-alive clients in the bench process.',
       );
     }
     report.benchSeconds = round((performance.now() - started) / 1000, 1);

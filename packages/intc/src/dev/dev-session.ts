@@ -99,6 +99,12 @@ export class DevSession {
         await this.#options.host.registerAll();
       }
       return loaded;
+    } catch (error) {
+      // A bug in intc, or a usage problem generate found (an output folder it refuses): said, and the session goes on.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.#options.io.stderr(`intc dev: ${detail}\n`);
+      this.#failed('intc could not run it');
+      return false;
     } finally {
       // After a failed cycle the manifests may reference less than they did: keep watching what they used to.
       this.#watch(loaded ? inputs : new Set([...inputs, ...this.#watched.keys()]));

@@ -5,6 +5,7 @@ import { readAction } from './actions/read.js';
 import { handler } from './handler.js';
 import { register } from './register.js';
 import { unregister } from './unregister.js';
+import { chatTextMessage } from './channels/chat/text.js';
 
 export default new Integration({
   register,
@@ -15,5 +16,11 @@ export default new Integration({
     fail: failAction,
     read: readAction,
   },
-  channels: {},
+  channels: {
+    chat: {
+      messages: {
+        text: chatTextMessage,
+      },
+    },
+  },
 });
