@@ -2,8 +2,8 @@
 // `node scripts/bench-store.mjs`: how fast the host's store reads and writes
 // states, on SQLite (a temporary file) and Postgres (INTC_BENCH_POSTGRES_URL,
 // else a throwaway cluster as the tests start one; skipped with
-// INTC_SKIP_POSTGRES=1). Not part of `npm test`; `npm run bench` will get the
-// host's HTTP figures later.
+// INTC_SKIP_POSTGRES=1). Not part of `npm test`; `npm run bench` measures the
+// host over HTTP (scripts/bench-host.mjs).
 //
 // Operations, each timed one by one (p50/p99 latency) and as a rate:
 //   - read+write: getState then setState of a conversation state (what a
@@ -59,7 +59,7 @@ async function loadSources() {
   const outfile = join(ROOT, '.bench', 'store-host.cjs');
   await build({
     stdin: {
-      contents: "export * from './src/host/index.ts'; export { startTestPostgres } from './test/host/postgres-server.ts';",
+      contents: "export * from './packages/host/src/index.ts'; export { startTestPostgres } from './test/host/postgres-server.ts';",
       resolveDir: ROOT,
       loader: 'ts',
     },

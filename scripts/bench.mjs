@@ -23,13 +23,15 @@
 //   - watch: `intc generate --watch` on Telegram, then one action's
 //     description edited; the time from the write to the output file
 //     (definition.json) holding the edit, median of several edits.
+// Then the host (scripts/bench-host.mjs): `intc serve` on SQLite, webhooks/s and actions/s with
+// p50/p99 latency for a handler that reads and writes one state, with 1 and 50 concurrent clients.
 // Prints a table each, writes .bench/results.json, and exits 0 even when a
 // target is missed (it is a report). Exits 1 only when the bench itself
 // cannot run (e.g. a manifest that should be valid is not).
 //
 // Options: --runs <n> (whole-process runs, default 7), --stage-runs <n>
 // (in-process runs, default 7, fewer for slow cases), --sizes 10,100,1000,
-// --only validate|generate, --watch-edits <n> (default 9).
+// --only validate|generate|host, --watch-edits <n> (default 9), --host-requests <n> (default 1000).
 // INTC_BENCH_BIN runs another build's bin/intc.cjs.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -76,9 +78,11 @@ async function main() {
       sizes: { type: 'string', default: '10,100,1000' },
       only: { type: 'string' },
       'watch-edits': { type: 'string', default: '9' },
+      'host-requests': { type: 'string', default: '1000' },
     },
   });
-  if (values.only !== undefined && values.only !== 'validate' && values.only !== 'generate') fail(`--only must be 'validate' or 'generate', not '${values.only}'`);
+  if (values.only !== undefined && !['validate', 'generate', 'host'].includes(values.only)) fail(`--only must be 'validate', 'generate' or 'host', not '${values.only}'`);
+  const hostRequests = positiveInt(values['host-requests'], '--host-requests');
   const runs = positiveInt(values.runs, '--runs');
   const watchEdits = positiveInt(values['watch-edits'], '--watch-edits');
   const stageRuns = positiveInt(values['stage-runs'], '--stage-runs');
@@ -114,7 +118,7 @@ async function main() {
     log(`node -e 0: ${fmtS(baseline.medianS)} s`);
 
     const results = [];
-    for (const c of values.only === 'generate' ? [] : cases) {
+    for (const c of values.only === 'generate' || values.only === 'host' ? [] : cases) {
       const sizeKB = statSync(c.file).size / 1024;
       // Warm-up, and the guard: never benchmark an error path.
       const rssFile = join(work, `${c.name}.rss`);
@@ -167,7 +171,7 @@ async function main() {
       generate: [],
       benchSeconds: 0,
     };
-    if (values.only !== 'validate') {
+    if (values.only === undefined || values.only === 'generate') {
       const sources = [
         { name: 'telegram', folder: join(ROOT, 'fixtures', 'valid', 'telegram'), actions: countActions(TELEGRAM) },
         ...sizes.filter((n) => n === 100 || n === 1000).map((n) => ({ name: `synthetic-${n}`, text: syntheticManifest(n), actions: n })),
@@ -184,12 +188,22 @@ async function main() {
         'generate watch edit: `intc generate --watch` on a Telegram copy; ms from writing an edited action description to definition.json holding it (median).',
       );
     }
+    if (values.only === undefined || values.only === 'host') {
+      const { benchHost } = await import('./bench-host.mjs');
+      log(`host: intc serve on SQLite, ${hostRequests} requests per case`);
+      report.host = await benchHost(work, { requests: hostRequests });
+      report.notes.push(
+        'host: `intc serve` of the tally test project (built with tsc) on SQLite; each request one updateState (read + write of one state) ' +
+          'in a transaction with synchronous = FULL; perSecond = requests / wall time after 300 warm-up requests; p50/p99 per request; keep-alive clients in the bench process.',
+      );
+    }
     report.benchSeconds = round((performance.now() - started) / 1000, 1);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
     writeFileSync(join(ROOT, '.bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-    if (values.only !== 'generate') printTable(report);
+    if (report.cases.length > 0) printTable(report);
     if (report.generate.length > 0) printGenerateTable(report);
+    if (report.host !== undefined) printHostTable(report.host);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -444,6 +458,14 @@ function printGenerateTable(report) {
   const misses = report.generate.filter((g) => g.pass === false);
   out.push('', misses.length > 0 ? `MISSED ${misses.length} generate target(s): ${misses.map((g) => `${g.case} ${g.mode}`).join(', ')}` : 'All generate targets met.', '');
   process.stdout.write(out.join('\n') + '\n');
+}
+
+function printHostTable(rows) {
+  console.log('\nhost (intc serve, SQLite): a handler reading and writing one state\n');
+  const header = ['route', 'clients', 'requests/s', 'p50 ms', 'p99 ms'];
+  const lines = rows.map((r) => [r.route, String(r.concurrency), String(r.perSecond), String(r.p50Ms), String(r.p99Ms)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  for (const line of [header, ...lines]) console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
 function printTable(report) {

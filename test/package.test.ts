@@ -1,7 +1,8 @@
 /**
- * `npm pack --workspaces` gives the two tarballs a user installs: `intc` (the
- * compiler, a devDependency) and `@intc/runtime` (what generated code
- * imports, a dependency). Installed into fresh projects, the CLI, the library
+ * `npm pack --workspaces` gives the three tarballs a user installs: `intc` (the
+ * compiler, a devDependency), `@intc/runtime` (what generated code
+ * imports, a dependency) and `@intc/host` (the HTTP host, a dependency of a
+ * project that is served: `intc-host serve` runs it without the compiler). Installed into fresh projects, the CLI, the library
  * and the schemas work; the runtime alone installs in at most 2 MB with no
  * dependencies; an ESM project and a CommonJS project each generate the
  * Telegram example, build it with tsc and run it with node against a fake Bot
@@ -13,12 +14,15 @@
  * CommonJS projects are folders below that project, each with its own
  * package.json.
  */
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { npmInstall, ok, packedTarballs, root, sh } from './packed-tarballs.js';
+import { npmInstall, ok, packedTarballs, root, sh, userEnv } from './packed-tarballs.js';
 
 interface PackageJson {
   name: string;
@@ -30,6 +34,7 @@ interface PackageJson {
 const readPackage = (folder: string) => JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) as PackageJson;
 const pkg = readPackage('intc');
 const runtimePkg = readPackage('runtime');
+const hostPkg = readPackage('host');
 
 const TIMEOUT = 240_000;
 const STACK_FRAME = /\n\s+at .+:\d+:\d+\)?/;
@@ -68,6 +73,10 @@ let tarball: string;
 let runtimeTarball: string;
 let entries: string[];
 let runtimeEntries: string[];
+let hostTarball: string;
+let hostEntries: string[];
+/** What installing @intc/host into the project printed. */
+let hostInstall: string;
 /** A project with both tarballs installed (intc as a devDependency, @intc/runtime as a dependency). */
 let project: string;
 let projectInstall: string;
@@ -76,8 +85,9 @@ let runtimeOnly: string;
 let runtimeInstall: string;
 
 beforeAll(async () => {
-  ({ tarball, runtimeTarball, project, projectInstall } = await packedTarballs());
+  ({ tarball, runtimeTarball, hostTarball, hostInstall, project, projectInstall } = await packedTarballs());
   entries = tarEntries(tarball);
+  hostEntries = tarEntries(hostTarball);
   runtimeEntries = tarEntries(runtimeTarball);
 
   work = mkdtempSync(join(tmpdir(), 'intc-pack-'));
@@ -114,9 +124,21 @@ describe('npm pack --workspaces', { timeout: TIMEOUT }, () => {
     for (const bundled of ['ajv', 'ajv-formats', 'fast-deep-equal', 'fast-uri']) expect(notices).toContain(`## ${bundled}\n`);
   });
 
+  it('@intc/host ships its bin, an ES module build with declarations and README, and no sources', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/intc-host.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/host-cli.js', 'dist/store/sqlite-database.js', 'dist/store/postgres-database.js']) {
+      expect(hostEntries, file).toContain(file);
+    }
+    expect(hostEntries.filter((e) => !/^(bin\/|dist\/|package\.json$|README\.md$|LICENSE$)/.test(e))).toEqual([]);
+    expect(hostEntries.filter((e) => e.endsWith('.ts') && !e.endsWith('.d.ts'))).toEqual([]);
+    const packed = JSON.parse(tarFile(hostTarball, 'package.json')) as PackageJson & { bin?: Record<string, string> };
+    expect(packed.bin).toEqual({ 'intc-host': 'bin/intc-host.js' });
+    expect(Object.keys(packed.dependencies ?? {}).sort()).toEqual(['@intc/runtime', 'better-sqlite3', 'pg']);
+  });
+
   it.each([
     ['intc', () => [tarball, entries] as const],
     ['@intc/runtime', () => [runtimeTarball, runtimeEntries] as const],
+    ['@intc/host', () => [hostTarball, hostEntries] as const],
   ])('%s: every source map carries its sources, and the packed package.json has no install script', (_, files) => {
     const [file, list] = files();
     for (const map of list.filter((e) => e.endsWith('.map'))) {
@@ -129,7 +151,7 @@ describe('npm pack --workspaces', { timeout: TIMEOUT }, () => {
   });
 
   it('ships every entry its package.json `files` lists', () => {
-    for (const [files, list] of [[pkg.files, entries], [runtimePkg.files, runtimeEntries]] as const) {
+    for (const [files, list] of [[pkg.files, entries], [runtimePkg.files, runtimeEntries], [hostPkg.files, hostEntries]] as const) {
       const missing = files.filter((f) => !list.some((e) => e === f || e.startsWith(`${f}/`)));
       expect(missing, `listed in package.json "files" but not in the tarball`).toEqual([]);
     }
@@ -263,6 +285,59 @@ describe.each(['esm', 'cjs'] as const)('the Telegram example in a %s project: ge
       webhook: 200,
       messages: [{ text: 'Hello' }],
     });
+  });
+});
+
+describe('@intc/host installed: the built ESM Telegram example served in production', { timeout: TIMEOUT }, () => {
+  /**
+   * npm runs better-sqlite3's own install script (a prebuilt binary, or a build from source) when a user
+   * installs @intc/host; here the install skips scripts and the repository's build of the same version is
+   * copied in, so the test does not compile SQLite. Everything else is the packed package as installed.
+   */
+  // The install: test/packed-tarballs.ts (`hostInstall`).
+
+  // The installed bins run with node directly (npx would not pass SIGTERM on to them).
+  it.each([
+    ['intc-host serve', ['@intc/host/bin/intc-host.js', 'serve']],
+    ['intc serve', ['intc/bin/intc.cjs', 'serve']],
+  ])('%s: an action over HTTP reaches the fake Bot API; SIGTERM stops it', async (_, [bin, command]) => {
+    expect(ourInstallScriptWarnings(hostInstall)).toEqual([]);
+    const api = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: true, result: { message_id: 78, chat: { id: 42, type: 'private' }, text: 'hi' } }));
+      });
+    });
+    await new Promise<void>((listening) => api.listen(0, '127.0.0.1', listening));
+    const configuration = { botToken: '123:secret-token', apiBaseUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}` };
+    const child = spawn(process.execPath, [join(project, 'node_modules', bin!), command!, 'esm', '--host', '127.0.0.1', '--port', '0', '--database', join(project, `${basename(bin!)}.db`)], {
+      cwd: project,
+      env: { ...userEnv, TELEGRAM_CONFIGURATION: JSON.stringify(configuration), WEBHOOK_SECRET: 'hook-secret' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const listening = /"url":"(http:[^"]+)"/.exec(stdout);
+          if (listening && stdout.includes('Serving telegram.')) resolveUrl(listening[1]!);
+        });
+        void exited.then((code) => reject(new Error(`exited ${code}: ${stdout}${stderr}`)));
+      });
+      const response = await fetch(`${url}/actions/telegram/sendMessage`, { method: 'POST', body: JSON.stringify({ chatId: '42', text: 'hi' }) });
+      expect(await response.json()).toEqual({ messageId: '78' });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).not.toContain('secret-token');
+    } finally {
+      child.kill('SIGKILL');
+      api.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The two tarballs `npm pack --workspaces` gives (`intc` and `@intc/runtime`),
- * and a project that installed both (intc as a devDependency, the runtime as
- * a dependency), as a user gets them. Made once per vitest run, by the first
+ * The three tarballs `npm pack --workspaces` gives (`intc`, `@intc/runtime`,
+ * `@intc/host`), and a project that installed them (intc as a devDependency,
+ * the runtime and the host as dependencies), as a user gets them. Made once per vitest run, by the first
  * test file that asks, in the run's shared folder (test/global-setup.ts); the
  * other files wait for it, so the pack and the install are paid once.
  *
@@ -40,10 +40,13 @@ export const npmInstall = (cwd: string, ...args: string[]) => sh('npm', ['instal
 export interface Packed {
   readonly tarball: string;
   readonly runtimeTarball: string;
-  /** A project with both tarballs installed; test files add their own folders inside it. */
+  readonly hostTarball: string;
+  /** A project with the three tarballs installed; test files add their own folders inside it. */
   readonly project: string;
-  /** What `npm install` printed there (stdout and stderr). */
+  /** What `npm install` of intc and @intc/runtime printed there (stdout and stderr). */
   readonly projectInstall: string;
+  /** What installing @intc/host afterwards printed. */
+  readonly hostInstall: string;
 }
 
 /** The packed tarballs and the project that installed them: made by the first caller of the run, waited for by the others. */
@@ -81,11 +84,11 @@ function pack(shared: string): Packed {
   const out = join(shared, 'out');
   mkdirSync(out);
   ok(sh('npm', ['pack', '--workspaces', '--pack-destination', out], repo, 200_000), 'npm pack --workspaces');
-  const [intc, runtime] = ['intc', 'runtime'].map((folder) => JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) as { version: string });
-  const expected = [`intc-${intc!.version}.tgz`, `intc-runtime-${runtime!.version}.tgz`];
+  const [intc, host, runtime] = ['intc', 'host', 'runtime'].map((folder) => JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) as { version: string });
+  const expected = [`intc-${intc!.version}.tgz`, `intc-host-${host!.version}.tgz`, `intc-runtime-${runtime!.version}.tgz`];
   const tgz = readdirSync(out).filter((f) => f.endsWith('.tgz')).sort();
   if (JSON.stringify(tgz) !== JSON.stringify(expected)) throw new Error(`npm pack wrote ${tgz.join(', ')}; expected ${expected.join(', ')}`);
-  const [tarball, runtimeTarball] = tgz.map((name) => join(out, name)) as [string, string];
+  const [tarball, hostTarball, runtimeTarball] = tgz.map((name) => join(out, name)) as [string, string, string];
 
   const project = join(shared, 'project');
   mkdirSync(project);
@@ -95,5 +98,11 @@ function pack(shared: string): Packed {
   );
   const install = npmInstall(project);
   const projectInstall = ok(install, 'npm install (both tarballs)') + install.stderr;
-  return { tarball, runtimeTarball, project, projectInstall };
+  // npm runs better-sqlite3's own install script (a prebuilt binary, or a build from source) when a user installs
+  // @intc/host; here the install skips scripts and the repository's build of the same version is copied in, so the
+  // tests do not compile SQLite. Everything else is the packed package as installed.
+  const hostRun = npmInstall(project, hostTarball, '--ignore-scripts');
+  const hostInstall = ok(hostRun, 'npm install (the host)') + hostRun.stderr;
+  cpSync(join(root, 'node_modules', 'better-sqlite3', 'build'), join(project, 'node_modules', 'better-sqlite3', 'build'), { recursive: true });
+  return { tarball, runtimeTarball, hostTarball, project, projectInstall, hostInstall };
 }

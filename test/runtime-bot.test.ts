@@ -15,9 +15,11 @@ import {
   IntcRuntimeError,
   IntegrationRuntime,
   MissingEnvironmentVariableError,
+  InvalidEnvironmentVariableError,
   MissingSecretError,
   NotFoundError,
   resolveConfigurations,
+  UnknownNameError,
   type BotClient,
   type BotHandlers,
   type BotIntegrations,
@@ -181,7 +183,7 @@ const DB_PASSWORD = 'db-pass-$&-55';
 const CHAT_SECRET = 'chat-secret-0042';
 const env = { CHAT_TOKEN, QUIET_TOKEN, CHAT_HOST: 'chat.example', CHAT_PORT: '8443', DB_PASSWORD, REGION: 'eu', CHAT_SECRET };
 
-function startBot(handlers: BotHandlers<TestBot> = {}, options: { env?: typeof env; integrations?: Partial<BotIntegrations<TestBot>> } = {}) {
+function startBot(handlers: BotHandlers<TestBot> = {}, options: { env?: Record<string, string | undefined>; integrations?: Partial<BotIntegrations<TestBot>> } = {}) {
   const calls: Call[] = [];
   const lines: string[] = [];
   const bot = new TestBotRuntime(handlers);
@@ -243,6 +245,29 @@ describe('resolveConfigurations', () => {
     expect(error.message).toBe('Missing environment variable: QUIET_TOKEN (used at integrations.quiet.configuration.token). Set it before starting the bot.');
   });
 
+  it('converts a whole placeholder where the schema wants a number, integer or boolean', () => {
+    const typed = {
+      store: {
+        ...installations.store,
+        configuration: { ...installations.store.configuration, pool: '${POOL}', ratio: '${RATIO}', ssl: '${SSL}', label: 'pool-${POOL}' },
+        placeholderTypes: { '/pool': 'integer', '/ratio': 'number', '/ssl': 'boolean' },
+      },
+    } satisfies Installations;
+    const resolved = resolveConfigurations(typed, { ...env, POOL: ' 12 ', RATIO: '0.25', SSL: 'false' });
+    expect(resolved['store']?.configuration).toMatchObject({ pool: 12, ratio: 0.25, ssl: false, label: 'pool- 12 ' });
+
+    const error = captured(() => resolveConfigurations(typed, { ...env, POOL: '12.5', RATIO: 'abc', SSL: 'yes-secret' }));
+    expect(error).toBeInstanceOf(InvalidEnvironmentVariableError);
+    expect(error.message).toBe(
+      'Invalid environment variables: POOL (used at integrations.store.configuration.pool) must be an integer (such as 42); ' +
+        'RATIO (used at integrations.store.configuration.ratio) must be a number (such as 42 or 0.5); ' +
+        'SSL (used at integrations.store.configuration.ssl) must be true or false. Fix them before starting the bot.',
+    );
+    expect(error.message).not.toContain('yes-secret');
+    // A missing variable is told first, as before.
+    expect(captured(() => resolveConfigurations(typed, { ...env, RATIO: 'abc' }))).toBeInstanceOf(MissingEnvironmentVariableError);
+  });
+
   it('reads process.env when no environment is given', () => {
     const names = Object.keys(env) as (keyof typeof env)[];
     const saved = names.map((name) => [name, process.env[name]] as const);
@@ -300,6 +325,18 @@ describe('start', () => {
     const bot = new TestBotRuntime({});
     const missing = () => bot.start({ integrations: { main: chatIntegration([]), quiet: chatIntegration([]) } as never, env });
     expect(missing).toThrow('No integration given for "store": pass start({ integrations: { store: <the store Integration> } }).');
+  });
+
+  it('reads an alias’s secret from <ALIAS>_<SECRET> first, then from the shared name', () => {
+    const { running } = startBot({}, { env: { ...env, QUIET_CHAT_SECRET: 'quiet-own-secret' } });
+    expect(running.instances.main.ctx.secrets).toEqual({ CHAT_SECRET });
+    expect(running.instances.quiet.ctx.secrets).toEqual({ CHAT_SECRET: 'quiet-own-secret' });
+    expect(running.instances.quiet.redact('x quiet-own-secret y')).toBe('x [redacted] y');
+    // An empty alias variable falls back; an alias secret alone is enough.
+    const onlyOwn = startBot({}, { env: { ...env, CHAT_SECRET: undefined, MAIN_CHAT_SECRET: 'm', QUIET_CHAT_SECRET: 'q' } });
+    expect([onlyOwn.running.instances.main.ctx.secrets, onlyOwn.running.instances.quiet.ctx.secrets]).toEqual([{ CHAT_SECRET: 'm' }, { CHAT_SECRET: 'q' }]);
+    const missing = captured(() => startBot({}, { env: { ...env, CHAT_SECRET: undefined, MAIN_CHAT_SECRET: 'm', QUIET_CHAT_SECRET: '' } }));
+    expect(missing.message).toBe('integrations.quiet: Missing required secret: CHAT_SECRET. Set them as environment variables of the same name.');
   });
 
   it('takes clients per alias, and refuses one client for two aliases', () => {
@@ -494,6 +531,28 @@ describe('the bot client', () => {
     const bad = running.client.main.sendMessage({ channel: 'chat', conversationId: 'conversation-1', type: 'image', payload: { text: 'hi' } });
     await expect(bad).rejects.toThrow('Invalid "image" message for channel "chat": payload.url is required');
     expect(calls).toEqual([]);
+  });
+
+  it('gets or creates a conversation and a user by tags on an alias, to start a conversation', async () => {
+    const { running, calls } = startBot();
+    const { conversation } = await running.client.main.getOrCreateConversation({ channel: 'chat', tags: { chatId: 'c-9' } });
+    const { user } = await running.client.main.getOrCreateUser({ tags: { handle: 'ada' }, name: 'Ada' });
+    expect(conversation).toEqual({ id: 'conversation-1', channel: 'chat', tags: { chatId: 'c-9' } });
+    expect(user).toEqual({ id: 'user-1', tags: { handle: 'ada' }, name: 'Ada' });
+    // The same tags find the same records, in the alias's own client only.
+    expect((await running.client.main.getOrCreateConversation({ channel: 'chat', tags: { chatId: 'c-9' } })).conversation.id).toBe(conversation.id);
+    expect(running.instances.main.client.conversations).toHaveLength(1);
+    expect(running.instances.quiet.client.conversations).toHaveLength(0);
+
+    await running.client.main.sendMessage({ channel: 'chat', conversationId: conversation.id, type: 'text', payload: { text: 'First!' } });
+    expect(calls.map((c) => [c.handler, c.props['conversation']])).toEqual([['chat.text', conversation]]);
+
+    // @ts-expect-error a tag the channel does not declare
+    void running.client.main.getOrCreateConversation({ channel: 'chat', tags: { topic: 'x' } });
+    // @ts-expect-error quiet's chat channel is disabled: absent from the types, refused at run time
+    const disabled = running.client.quiet.getOrCreateConversation({ channel: 'chat', tags: { chatId: 'c-9' } });
+    await expect(disabled).rejects.toThrow('Cannot start a conversation on channel "chat" of "quiet": the bot disables it (disabledChannels in bot.yaml).');
+    await expect(running.client.main.getOrCreateConversation({ channel: 'nope' as 'chat', tags: {} })).rejects.toThrow(UnknownNameError);
   });
 
   it('has one entry per alias and per action, names kept as data', () => {

@@ -1,6 +1,7 @@
 /**
- * The workspace's shape: two packages, `intc` (the compiler) and
- * `@intc/runtime` (what generated code imports), that share no code, with
+ * The workspace's shape: `intc` (the compiler), `@intc/runtime` (what
+ * generated code imports) and `@intc/host` (the HTTP host; its own boundary
+ * is test/host/host-boundary.test.ts), sharing no code, with
  * package.json files that install without lifecycle scripts. The packed
  * tarballs themselves are tried in test/package.test.ts.
  */
@@ -28,6 +29,7 @@ const readJson = (path: string): PackageJson => JSON.parse(readFileSync(join(ROO
 const rootPackage = readJson('package.json');
 const intc = readJson('packages/intc/package.json');
 const runtime = readJson('packages/runtime/package.json');
+const host = readJson('packages/host/package.json');
 
 /** Scripts npm runs when a package is installed (from a registry, a tarball or git). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
@@ -44,17 +46,19 @@ function importsOf(file: string): string[] {
 }
 
 describe('the workspace', () => {
-  it('is a private root over packages/runtime and packages/intc, built runtime first', () => {
+  it('is a private root over packages/runtime, packages/host and packages/intc, built in that order', () => {
     expect(rootPackage.private).toBe(true);
-    expect(rootPackage.workspaces).toEqual(['packages/runtime', 'packages/intc']);
-    expect(rootPackage.scripts?.build).toBe('npm run build -w @intc/runtime && npm run build -w intc');
-    expect([intc.name, runtime.name]).toEqual(['intc', '@intc/runtime']);
+    expect(rootPackage.workspaces).toEqual(['packages/runtime', 'packages/host', 'packages/intc']);
+    expect(rootPackage.scripts?.build).toBe('npm run build -w @intc/runtime && npm run build -w @intc/host && npm run build -w intc');
+    expect([intc.name, runtime.name, host.name]).toEqual(['intc', '@intc/runtime', '@intc/host']);
     expect(runtime.version).toBe(intc.version);
+    expect(host.version).toBe(intc.version);
   });
 
   it.each([
     ['packages/intc', intc],
     ['packages/runtime', runtime],
+    ['packages/host', host],
   ] as const)('%s: no script runs at install, and the LICENSE is the repository\'s', (folder, pkg) => {
     expect(Object.keys(pkg.scripts ?? {}).filter((name) => INSTALL_SCRIPTS.includes(name))).toEqual([]);
     expect(pkg.engines?.node).toBe('>=20');

@@ -1,7 +1,8 @@
 /**
  * Runs test/host/children/store-worker.ts in child processes: bundled from
  * the TypeScript sources with esbuild (so a child runs the code under test,
- * not a stale dist/), the drivers left to node_modules (NODE_PATH).
+ * not a stale dist/), the drivers left to node_modules (NODE_PATH); and the
+ * built CLI (`intc dev`, `intc serve`), as a user runs it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +56,21 @@ export async function startWorker(args: readonly string[]): Promise<Worker> {
     env: { ...process.env, NODE_PATH: join(root, 'node_modules') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return tracked(child);
+}
+
+/** `intc <args>` (the built CLI, packages/intc/bin/intc.cjs) in `cwd`, with `env` added to this process's. */
+export function startIntc(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Worker {
+  const child = spawn(process.execPath, [join(root, 'packages', 'intc', 'bin', 'intc.cjs'), ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return tracked(child);
+}
+
+/** Lines of the child's stdout as they come, waiters on them, and its end. */
+function tracked(child: ChildProcess): Worker {
   const lines: string[] = [];
   let pending = '';
   let stderr = '';

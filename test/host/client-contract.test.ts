@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { openStore, type Store } from '../../src/host/index.js';
+import { openStore, type Store } from '../../packages/host/src/index.js';
 import { InMemoryClient, type ClientDefinition } from '../../packages/runtime/src/index.js';
 import { clientContractSuite } from './client-contract.suite.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeLocation, isPostgresUrl, openStore, StoreError } from '../../src/host/index.js';
+import { describeLocation, isPostgresUrl, openStore, StoreError } from '../../packages/host/src/index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'intc-open-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  * database among them). INTC_SKIP_POSTGRES=1 skips this file.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openStore, type Store } from '../../src/host/index.js';
+import { openStore, type Store } from '../../packages/host/src/index.js';
 import { removeWorkerBundle } from './child-process.js';
 import { clientContractSuite } from './client-contract.suite.js';
 import { SKIP_POSTGRES, startTestPostgres, type TestPostgres } from './postgres-server.js';

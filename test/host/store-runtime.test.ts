@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnknownNameError } from '@intc/runtime';
 import integration from '../../examples/telegram/src/index.js';
-import { openStore } from '../../src/host/index.js';
+import { openStore } from '../../packages/host/src/index.js';
 import { useFakeTelegram } from '../fake-telegram.js';
 
 const BOT_TOKEN = '123456789:AAHk-store-token';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/host/index.js';
+import { openStore } from '../../packages/host/src/index.js';
 import { removeWorkerBundle, startWorker } from './child-process.js';
 import { freshNamespace } from './client-contract.suite.js';
 import { storeSuite } from './store.suite.js';

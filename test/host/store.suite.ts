@@ -9,7 +9,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isPostgresUrl, latestSchemaVersion, openStore, StoreError, type Store } from '../../src/host/index.js';
+import { isPostgresUrl, latestSchemaVersion, openStore, StoreError, type Store } from '../../packages/host/src/index.js';
 import { startWorker } from './child-process.js';
 import { freshNamespace } from './client-contract.suite.js';
 
@@ -73,6 +73,34 @@ export function storeSuite(name: string, subject: () => StoreSubject): void {
         const next = (await client.getOrCreateConversation({ channel: 'chat', tags: { chatId: '2' } })).conversation;
         expect(next.id).not.toBe(written.conversation.id);
         expect((await client.createEvent({ type: 'pinged', payload: {} })).event.id).not.toBe(written.event.id);
+      });
+    });
+
+    it('lists the latest records of a namespace for inspection, and tells state changes to its observers', async () => {
+      const location = await subject().sharedLocation();
+      await withStore(location, async (store) => {
+        const client = await store.client(freshNamespace());
+        const changed: unknown[] = [];
+        client.onStateChanged((state) => changed.push(state.payload));
+        const conversations = [];
+        for (const chatId of ['1', '2', '3']) conversations.push((await client.getOrCreateConversation({ channel: 'chat', tags: { chatId } })).conversation);
+        const { user } = await client.getOrCreateUser({ tags: { handle: 'ada' } });
+        const { message } = await client.createMessage({ conversationId: conversations[0]!.id, userId: user.id, type: 'text', payload: { text: 'hi' } });
+        const { event } = await client.createEvent({ type: 'pinged', payload: { n: 1 }, conversationId: conversations[0]!.id });
+        await client.getOrSetState({ type: 'user', id: user.id, name: 'profile', payload: { nickname: 'a' } });
+        await client.getOrSetState({ type: 'user', id: user.id, name: 'profile', payload: { nickname: 'ignored' } });
+        await client.setState({ type: 'user', id: user.id, name: 'profile', payload: { nickname: 'b' } });
+        await client.updateState({ type: 'conversation', id: conversations[0]!.id, name: 'count', update: (n) => ((n as number | undefined) ?? 0) + 1 });
+
+        expect(await client.listConversations(2)).toEqual(conversations.slice(1));
+        expect(await client.listUsers()).toEqual([user]);
+        expect(await client.listRecentMessages()).toEqual([message]);
+        expect(await client.listEvents()).toEqual([event]);
+        expect(await client.listStates()).toEqual([
+          { type: 'conversation', id: conversations[0]!.id, name: 'count', payload: 1 },
+          { type: 'user', id: user.id, name: 'profile', payload: { nickname: 'b' } },
+        ]);
+        expect(changed).toEqual([{ nickname: 'a' }, { nickname: 'b' }, 1]);
       });
     });
 

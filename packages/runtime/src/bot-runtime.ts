@@ -16,9 +16,9 @@ import type { WebhookRequest } from './handlers.js';
 import type { CreatedListener } from './created-listeners.js';
 import { InMemoryClient } from './in-memory-client.js';
 import type { IntegrationInstance, WebhookResult } from './instance.js';
-import type { IntegrationRuntime } from './integration-runtime.js';
+import type { IntegrationMetadata, IntegrationRuntime } from './integration-runtime.js';
 import { consoleSink, createLogger, type Logger, type LogLevel, type LogSink } from './logger.js';
-import { createRedactor, type Environment } from './secrets.js';
+import { createRedactor, processEnvironment, type Environment } from './secrets.js';
 import type { AnySpec } from './spec.js';
 import { defineOwn, own } from './values.js';
 
@@ -32,7 +32,11 @@ type AliasOf<B extends AnyBotSpec> = Extract<keyof B, string>;
 export interface BotStartOptions<B extends AnyBotSpec, C extends ListenableClient = InMemoryClient> {
   /** Alias → the integration to run (the `Integration` object its `src/index.ts` exports). */
   readonly integrations: BotIntegrations<B>;
-  /** Where placeholders and the integrations' secrets are read from (default: `process.env`). */
+  /**
+   * Where placeholders and the integrations' secrets are read from (default:
+   * `process.env`). An alias's secret is read from `<ALIAS>_<SECRET>` first
+   * (e.g. `SUPPORT_WEBHOOK_SECRET`), then from `<SECRET>`.
+   */
   readonly env?: Environment;
   /** Where log lines go, integration lines prefixed with their alias (default: the console). */
   readonly logger?: LogSink;
@@ -145,7 +149,7 @@ function startAlias(start: AliasStart): RunningAlias {
     const instance = integration.start({
       configurationType,
       configuration,
-      env: options.env,
+      env: aliasEnvironment(alias, integration.metadata.secrets, options.env ?? processEnvironment()),
       client: start.client,
       logger: prefixed(start.sink, alias),
       webhookUrl: `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(alias)}`,
@@ -197,6 +201,31 @@ function pickClients(
     defineOwn(clients, alias, client);
   }
   return clients;
+}
+
+/**
+ * The environment an alias's integration reads its secrets from: each
+ * secret from `<ALIAS>_<SECRET>` (the alias in SCREAMING_SNAKE_CASE:
+ * `mainChannel` → `MAIN_CHANNEL_WEBHOOK_SECRET`) when that is set and not
+ * empty, else from `<SECRET>`, so two installations of one integration can
+ * have different secrets.
+ */
+export function aliasEnvironment(alias: string, secrets: IntegrationMetadata['secrets'], env: Environment): Environment {
+  const prefix = `${screamingSnake(alias)}_`;
+  const view: { [name: string]: string | undefined } = { ...env };
+  for (const name of [...secrets.required, ...secrets.optional]) {
+    const own = Object.hasOwn(env, prefix + name) ? env[prefix + name] : undefined;
+    if (own !== undefined && own !== '') defineOwn(view, name, own);
+  }
+  return view;
+}
+
+/** `mainChannel` → `MAIN_CHANNEL`, `support-2` → `SUPPORT_2`. */
+export function screamingSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 /** The sink with each line prefixed by the alias, so two installations of one integration can be told apart. */

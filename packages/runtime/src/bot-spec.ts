@@ -6,6 +6,7 @@
  * handler for one or a message sent to one is a compile error.
  */
 import type { Conversation, Event, Message, User } from './client-contract.js';
+import type { PlaceholderType } from './errors.js';
 import type { IntegrationRuntime } from './integration-runtime.js';
 import type { Logger } from './logger.js';
 import type {
@@ -15,6 +16,7 @@ import type {
   AnySpec,
   ChannelName,
   ConfigurationName,
+  ConversationTagName,
   EventName,
   EventPayload,
   GivenOf,
@@ -23,6 +25,7 @@ import type {
   MessageTagName,
   MessageType,
   Tags,
+  UserTagName,
 } from './spec.js';
 
 /** What every generated `BotSpec` looks like. */
@@ -43,6 +46,13 @@ export interface Installation {
   readonly configurationType: string | null;
   readonly configuration: { readonly [key: string]: unknown };
   readonly disabledChannels: readonly string[];
+  /** Placeholders that fill a number, integer or boolean field, by JSON pointer into `configuration` (absent: none). */
+  readonly placeholderTypes?: PlaceholderTypes;
+}
+
+/** JSON pointer (`/appId`, `/limits/0`) → the type the filled text is converted to. */
+export interface PlaceholderTypes {
+  readonly [pointer: string]: PlaceholderType;
 }
 
 /** Alias → installation: the generated `installations` constant. */
@@ -84,11 +94,26 @@ export type SendMessageInput<S extends AnySpec, Channels extends string> = {
   }[MessageType<S, C>];
 }[Channels & ChannelName<S>];
 
-/** What one alias offers the bot: its actions, typed input → typed output, and sending on enabled channels. */
+/**
+ * What one alias offers the bot: its actions, typed input → typed output,
+ * sending on enabled channels, and finding or starting a conversation (and
+ * its user) by tags, as the integration's handlers do.
+ */
 export interface AliasClient<S extends AnySpec, Channels extends string> {
   readonly actions: { readonly [A in keyof S['actions']]: (input: ActionInputGiven<S, A & ActionName<S>>) => Promise<ActionOutput<S, A & ActionName<S>>> };
   /** Hands the message to the integration's channel handler (which delivers it). Throws for a disabled channel. */
   sendMessage(message: SendMessageInput<S, Channels>): Promise<void>;
+  /**
+   * The conversation of an enabled channel with these tags (the first that
+   * has them all), created when there is none: e.g. to message a chat first.
+   * Rejects for a disabled channel.
+   */
+  getOrCreateConversation<C extends Channels & ChannelName<S>>(input: {
+    readonly channel: C;
+    readonly tags: Tags<ConversationTagName<S, C>>;
+  }): Promise<{ conversation: Conversation<S, C> }>;
+  /** The user with these tags (the first that has them all), created when there is none. */
+  getOrCreateUser(input: { readonly tags: Tags<UserTagName<S>>; readonly name?: string }): Promise<{ user: User<S> }>;
 }
 
 /** Alias → its client: `client.mainChannel.actions.sendMessage({ … })`. */

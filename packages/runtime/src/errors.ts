@@ -78,6 +78,34 @@ export class MissingEnvironmentVariableError extends IntcRuntimeError {
   }
 }
 
+/** Where a placeholder fills a number, integer or boolean field, and what the field takes. */
+export interface UnconvertibleVariable extends MissingVariable {
+  readonly expected: PlaceholderType;
+}
+
+/** What a placeholder may fill besides text: the schema's type at that field. */
+export type PlaceholderType = 'number' | 'integer' | 'boolean';
+
+/**
+ * `${VAR}` placeholders filling a number, integer or boolean field whose
+ * variable's text is not one (`appId: '${GITHUB_APP_ID}'` with
+ * GITHUB_APP_ID=abc). The message names each variable, field and expected
+ * type, never the value.
+ */
+export class InvalidEnvironmentVariableError extends IntcRuntimeError {
+  override name = 'InvalidEnvironmentVariableError';
+  constructor(readonly invalid: readonly UnconvertibleVariable[]) {
+    const uses = invalid.map((v) => `${v.variable} (used at ${v.path}) must be ${PLACEHOLDER_TYPE_TEXT[v.expected]}`);
+    super(`Invalid environment variable${invalid.length === 1 ? '' : 's'}: ${uses.join('; ')}. Fix ${invalid.length === 1 ? 'it' : 'them'} before starting the bot.`);
+  }
+}
+
+const PLACEHOLDER_TYPE_TEXT: { readonly [T in PlaceholderType]: string } = {
+  number: 'a number (such as 42 or 0.5)',
+  integer: 'an integer (such as 42)',
+  boolean: 'true or false',
+};
+
 export type NameKind = 'action' | 'channel' | 'message type' | 'event' | 'state' | 'configuration';
 
 /** A name the manifest does not declare (action, channel, message type, event, state, configuration). */

@@ -28,6 +28,7 @@ export {
   ConfigurationError,
   InputValidationError,
   IntcRuntimeError,
+  InvalidEnvironmentVariableError,
   MissingEnvironmentVariableError,
   MissingHandlerError,
   MissingSecretError,
@@ -38,6 +39,8 @@ export {
   ValidationError,
   type MissingVariable,
   type NameKind,
+  type PlaceholderType,
+  type UnconvertibleVariable,
 } from './errors.js';
 export type * from './handlers.js';
 export { InMemoryClient } from './in-memory-client.js';

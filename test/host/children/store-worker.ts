@@ -10,7 +10,7 @@
  *   write <location> <namespace> <count>
  *     ack <i>             after state `k<i>` and message `<i>` are committed, one write after the other
  */
-import { openStore } from '../../../src/host/index.js';
+import { openStore } from '../../../packages/host/src/index.js';
 
 const [command, location, namespace, count] = process.argv.slice(2);
 

@@ -18,6 +18,7 @@ import { IMPORT_COMMAND } from './import-usage.js';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USAGE, exitCodeLines, internalErrorText, linesOptions, type CliIo } from './io.js';
 import { INIT_COMMAND } from './init-usage.js';
 import { loadImportCommand } from './load-import-command.js';
+import { DEV_COMMAND, SERVE_COMMAND } from './dev-usage.js';
 import { packageVersion } from './package-version.js';
 import { SCHEMA_COMMAND } from './schema-usage.js';
 import { runStatus, STATUS_COMMAND } from './status-command.js';
@@ -46,6 +47,8 @@ export const COMMANDS: readonly Command[] = [
   { spec: STATUS_COMMAND, run: runStatus },
   { spec: INIT_COMMAND, run: async (args, io) => (await import('./init-command.js')).runInit(args, io) },
   { spec: SCHEMA_COMMAND, run: async (args, io) => (await import('./schema-command.js')).runSchema(args, io) },
+  { spec: DEV_COMMAND, run: async (args, io) => (await import('./dev-command.js')).runDev(args, io) },
+  { spec: SERVE_COMMAND, run: async (args, io) => (await import('./dev-command.js')).runServe(args, io) },
 ];
 
 const TOP_OPTIONS: readonly string[] = ['--version', '--help', '--color', '--no-color'];

@@ -73,6 +73,7 @@ function installationsConstant(installations: readonly InstallationModel[]): str
       configurationType: installation.configurationType,
       configuration: installation.configuration,
       disabledChannels: installation.disabledChannels,
+      placeholderTypes: installation.placeholderTypes,
     };
     return `  ${typeKey(installation.alias)}: ${installationLiteral(value)},\n`;
   });
@@ -82,8 +83,18 @@ function installationsConstant(installations: readonly InstallationModel[]): str
   );
 }
 
-/** The installation's fields in a fixed order (the integration first), values as TypeScript literals. */
-function installationLiteral(value: { integration: string; configurationType: string | null; configuration: unknown; disabledChannels: readonly string[] }): string {
+/**
+ * The installation's fields in a fixed order (the integration first), values
+ * as TypeScript literals; `placeholderTypes` only when a placeholder fills a
+ * number, integer or boolean field.
+ */
+function installationLiteral(value: {
+  integration: string;
+  configurationType: string | null;
+  configuration: unknown;
+  disabledChannels: readonly string[];
+  placeholderTypes: Readonly<Record<string, string>>;
+}): string {
   const field = (key: string, text: string) => `    ${key}: ${text},\n`;
   return (
     '{\n' +
@@ -91,6 +102,7 @@ function installationLiteral(value: { integration: string; configurationType: st
     field('configurationType', value.configurationType === null ? 'null' : stringLiteral(value.configurationType)) +
     field('configuration', tsLiteral(value.configuration, '    ')) +
     field('disabledChannels', `[${value.disabledChannels.map(stringLiteral).join(', ')}]`) +
+    (Object.keys(value.placeholderTypes).length === 0 ? '' : field('placeholderTypes', tsLiteral(value.placeholderTypes, '    '))) +
     '  }'
   );
 }

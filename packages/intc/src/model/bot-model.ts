@@ -5,6 +5,7 @@
  * integrations it installs, each with the folder its types go to.
  */
 import { compareNames, type Documented, type IntegrationModel } from './integration-model.js';
+import { placeholderTypes, type PlaceholderType } from './placeholder-types.js';
 import { entriesOf, isPlainObject, propertyOf, stringPropertyOf, type PlainObject } from './values.js';
 
 /** One alias of `integrations:` in bot.yaml. */
@@ -23,6 +24,8 @@ export interface InstallationModel {
   readonly disabledChannels: readonly string[];
   /** The integration's channels minus the disabled ones, sorted. */
   readonly enabledChannels: readonly string[];
+  /** JSON pointer → the type a whole-value placeholder there is converted to (number, integer, boolean fields), sorted. */
+  readonly placeholderTypes: Readonly<Record<string, PlaceholderType>>;
 }
 
 /** One integration manifest the bot installs, however many aliases install it. */
@@ -75,16 +78,26 @@ function installationModel(alias: string, reference: string, value: unknown, int
   const disabled = propertyOf(value, 'disabledChannels');
   const disabledChannels = (Array.isArray(disabled) ? disabled.filter((c): c is string => typeof c === 'string') : []).sort(compareNames);
   const configuration = propertyOf(value, 'configuration');
+  const configurationType = stringPropertyOf(value, 'configurationType') ?? null;
+  const given = isPlainObject(configuration) ? configuration : {};
   return {
     alias,
     reference,
     integration,
     enabled: propertyOf(value, 'enabled') !== false,
-    configurationType: stringPropertyOf(value, 'configurationType') ?? null,
-    configuration: isPlainObject(configuration) ? configuration : {},
+    configurationType,
+    configuration: given,
     disabledChannels,
     enabledChannels: integration.model.channels.map((c) => c.name).filter((c) => !disabledChannels.includes(c)),
+    placeholderTypes: placeholderTypes(given, configurationSchema(integration.model, configurationType), (name) =>
+      integration.model.entities.find((entity) => entity.name === name)?.schema,
+    ),
   };
+}
+
+/** The schema the installation's configuration is checked against. */
+function configurationSchema(model: IntegrationModel, configurationType: string | null): unknown {
+  return configurationType === null ? model.configuration : model.configurations.find((c) => c.name === configurationType)?.schema;
 }
 
 /**

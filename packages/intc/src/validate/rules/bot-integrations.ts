@@ -11,6 +11,7 @@ import { pruneAlternatives } from '../prune-ajv-errors.js';
 import type { Rule, RuleContext } from '../rule-context.js';
 import { YAML11_BOOLEAN, yaml11BooleanValue } from '../zod-spellings.js';
 import { toCamelCase, toScreamingSnakeCase } from '../../model/naming.js';
+import { placeholderTypeAt, WHOLE_PLACEHOLDER, type EntitySchemaOf } from '../../model/placeholder-types.js';
 
 /** `${NAME}` placeholders, filled from the environment when the bot starts. */
 const PLACEHOLDER = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
@@ -20,8 +21,9 @@ const STRING_CONSTRAINTS = new Set(['format', 'pattern', 'minLength', 'maxLength
 /**
  * Each installed integration exists, its `configurationType` is one of its
  * configurations, its `configuration` fits the selected schema (with
- * `${ENV}` placeholders allowed where a string is expected), and its
- * `disabledChannels` are channels it has.
+ * `${ENV}` placeholders allowed where a string is expected, and as a whole
+ * value where a number, integer or boolean is: the runtime converts those,
+ * model/placeholder-types.ts), and its `disabledChannels` are channels it has.
  */
 export const checkBotIntegrations: Rule = (context) => {
   for (const [alias, installation] of entriesOf(propertyOf(context.manifest.value, 'integrations'))) {
@@ -80,11 +82,14 @@ function checkConfiguration(context: RuleContext, alias: string, installation: u
     return;
   }
   const base: PathSegment[] = ['integrations', alias, 'configuration'];
+  const entityOf = entitySchemaOf(integration);
   for (const error of pruneAlternatives(validate.errors ?? [])) {
     const path = toValuePath(configuration, decodePointer(error.instancePath));
     const value = valueAtPath(configuration, path);
     // A malformed placeholder (`${my_url}`) is reported as such; its value is not held to the string's constraints either.
     if (STRING_CONSTRAINTS.has(error.keyword) && typeof value === 'string' && (hasPlaceholder(value) || value.includes('${'))) continue;
+    // `appId: '${GITHUB_APP_ID}'` for an integer: the runtime converts the variable's text (the same walk finds it there).
+    if (error.keyword === 'type' && typeof value === 'string' && WHOLE_PLACEHOLDER.test(value) && placeholderTypeAt(path, schema, entityOf) !== undefined) continue;
     reportConfigurationError(context, error, [...base, ...path], schemaPropertiesAt(error));
   }
 }
@@ -122,7 +127,7 @@ function reportConfigurationError(context: RuleContext, error: ErrorObject, path
     context.report('invalid-configuration', { where, detail: `must be one of ${allowedValues.map((v) => JSON.stringify(v)).join(', ')}` }, path, 'value', fix);
   } else if (error.keyword === 'type') {
     const actual = describeValueType(error.data);
-    const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? ' (${ENV} placeholders are allowed only where the schema says string)' : '';
+    const hint = typeof error.data === 'string' && hasPlaceholder(error.data) ? placeholderHint(error.data, params.type) : '';
     context.report('invalid-configuration', { where, detail: `must be ${describeTypes(params.type)}, but is ${actual}${hint}` }, path, 'value', configurationTypeFix(context, path, params.type, error.data));
   } else if (error.keyword === 'format') {
     const format = String(params.format);
@@ -204,6 +209,19 @@ function placeholderFix(context: RuleContext, path: PathSegment[], value: string
   const fixed = value.replace(/\$\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}/g, (_, name: string) => `\${${toScreamingSnakeCase(name.replace(/[.-]/g, '_'))}}`);
   if (fixed === value || fixed.replace(PLACEHOLDER, '').includes('${')) return undefined;
   return fixOf(`Write '${fixed}'.`, replaceValue(context.manifest.file, path, fixed));
+}
+
+/** Why a placeholder cannot fill this field. */
+function placeholderHint(value: string, type: unknown): string {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  if (types.some((t) => t === 'number' || t === 'integer' || t === 'boolean') && !WHOLE_PLACEHOLDER.test(value)) {
+    return ` (a placeholder fills ${describeTypes(type)} field only as the whole value, such as '\${PORT}')`;
+  }
+  return ' (${ENV} placeholders fill text, and whole number, integer or boolean values)';
+}
+
+function entitySchemaOf(integration: LoadedManifest): EntitySchemaOf {
+  return (name) => propertyOf(propertyOf(propertyOf(integration.value, 'entities'), name), 'schema');
 }
 
 function hasPlaceholder(value: string): boolean {

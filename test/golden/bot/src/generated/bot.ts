@@ -23,11 +23,15 @@ export const installations = {
       database: "analytics",
       host: "analytics-db.internal",
       password: "${ANALYTICS_DB_PASSWORD}",
-      port: 5432,
-      ssl: true,
+      port: "${ANALYTICS_DB_PORT}",
+      ssl: "${ANALYTICS_DB_SSL}",
       username: "bot",
     },
     disabledChannels: [],
+    placeholderTypes: {
+      "/port": "integer",
+      "/ssl": "boolean",
+    },
   },
   mainChannel: {
     integration: "telegram",

@@ -29,10 +29,14 @@ import {
 import type { Database, Script, ScriptMode, SqlValue } from './script.js';
 import * as scripts from './store-scripts.js';
 
+/** How many records an inspection lists by default. */
+const DEFAULT_LIMIT = 100;
+
 export class StoreClient implements ListenableClient {
   readonly #database: Database;
   readonly #namespace: SqlValue;
   readonly #listeners = new CreatedListeners();
+  readonly #stateListeners = new Set<(state: StateRecord) => void>();
   #definition: ClientDefinition | undefined;
 
   constructor(database: Database, namespace: SqlValue, definition?: ClientDefinition) {
@@ -94,12 +98,16 @@ export class StoreClient implements ListenableClient {
   async setState(input: StateKey & { readonly payload: unknown }): Promise<{ state: StateRecord }> {
     checkStateKey(this.#definition, input);
     const payload = storedStatePayload(this.#definition, input.name, input.payload);
-    return { state: await this.#run(() => scripts.setState(this.#namespace, input, payload)) };
+    const state = await this.#run(() => scripts.setState(this.#namespace, input, payload));
+    this.#stateChanged(state);
+    return { state };
   }
 
   async getOrSetState(input: StateKey & { readonly payload: unknown }): Promise<{ state: StateRecord }> {
     checkStateKey(this.#definition, input);
-    return { state: await this.#run(() => scripts.getOrSetState(this.#namespace, input, this.#definition)) };
+    const { state, created } = await this.#run(() => scripts.getOrSetState(this.#namespace, input, this.#definition));
+    if (created) this.#stateChanged(state);
+    return { state };
   }
 
   /** `update` runs inside the transaction, with the state's row locked (see ClientContract.updateState). */
@@ -107,6 +115,7 @@ export class StoreClient implements ListenableClient {
     checkStateKey(this.#definition, input);
     const { dialect } = this.#database;
     const state = await this.#run(() => scripts.updateState(dialect, this.#namespace, input, input.update, this.#definition), 'transaction');
+    this.#stateChanged(state);
     return { state };
   }
 
@@ -114,6 +123,47 @@ export class StoreClient implements ListenableClient {
     const event = await this.#run(() => scripts.createEvent(this.#namespace, input, this.#definition));
     await this.#listeners.announce({ kind: 'event', event });
     return { event };
+  }
+
+  // ---- inspection: what the dev console shows (not part of the client contract) ----
+
+  /** Calls `listener` (synchronously, errors ignored) after each state this client writes is committed; returns its remover. */
+  onStateChanged(listener: (state: StateRecord) => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  /** The latest `limit` conversations, oldest first. */
+  async listConversations(limit = DEFAULT_LIMIT): Promise<ConversationRecord[]> {
+    return this.#run(() => scripts.listConversations(this.#namespace, limit));
+  }
+
+  async listUsers(limit = DEFAULT_LIMIT): Promise<UserRecord[]> {
+    return this.#run(() => scripts.listUsers(this.#namespace, limit));
+  }
+
+  /** The latest `limit` messages of every conversation, oldest first. */
+  async listRecentMessages(limit = DEFAULT_LIMIT): Promise<MessageRecord[]> {
+    return this.#run(() => scripts.listRecentMessages(this.#namespace, limit));
+  }
+
+  async listEvents(limit = DEFAULT_LIMIT): Promise<EventRecord[]> {
+    return this.#run(() => scripts.listEvents(this.#namespace, limit));
+  }
+
+  /** The states set (not those only ever set to nothing), by scope, owner and name. */
+  async listStates(limit = DEFAULT_LIMIT): Promise<StateRecord[]> {
+    return this.#run(() => scripts.listStates(this.#namespace, limit));
+  }
+
+  #stateChanged(state: StateRecord): void {
+    for (const listener of this.#stateListeners) {
+      try {
+        listener(state);
+      } catch {
+        // An observer's failure is not the write's.
+      }
+    }
   }
 
   #run<T>(script: () => Script<T>, mode: ScriptMode = 'single'): Promise<T> {

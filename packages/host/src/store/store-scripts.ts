@@ -43,7 +43,9 @@ import {
   tagKey,
   toJson,
   userOf,
+  eventOf,
   type ConversationRow,
+  type EventRow,
   type MessageRow,
   type RecordKind,
   type UserRow,
@@ -257,20 +259,23 @@ export function* setState(namespace: SqlValue, key: StateKey, payload: unknown):
   return stateOf(key, json);
 }
 
-/** The stored state; else the payload (checked only then, as in memory) stored unless another writer got there first. */
+/**
+ * The stored state; else the payload (checked only then, as in memory) stored unless another writer got there first.
+ * `created`: this call stored it.
+ */
 export function* getOrSetState(
   namespace: SqlValue,
   key: StateKey & { readonly payload: unknown },
   definition: ClientDefinition | undefined,
-): Script<StateRecord> {
+): Script<{ state: StateRecord; created: boolean }> {
   const existing = yield* storedState(namespace, key);
-  if (existing !== undefined) return stateOf(key, existing.payload);
+  if (existing !== undefined) return { state: stateOf(key, existing.payload), created: false };
   const json = toJson(storedStatePayload(definition, key.name, key.payload));
-  yield* run(
+  const changed = yield* run(
     'INSERT INTO intc_states (namespace_id, scope, owner_id, name, payload) VALUES (?, ?, ?, ?, ?) ON CONFLICT (namespace_id, scope, owner_id, name) DO NOTHING',
     [...stateParams(namespace, key), json],
   );
-  return yield* getState(namespace, key);
+  return { state: yield* getState(namespace, key), created: changed > 0 };
 }
 
 /**
@@ -301,4 +306,38 @@ export function* updateState(
 
 function marks(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
+}
+
+// ---- inspection (the dev console; not part of the client contract) ----------
+
+/** The latest `limit` records of the namespace, oldest first. */
+function* latest<R extends object>(select: string, namespace: SqlValue, limit: number, order = 'id'): Script<R[]> {
+  const rows = yield* all<R>(`${select} WHERE namespace_id = ? ORDER BY ${order} DESC LIMIT ?`, [namespace, limit]);
+  return rows.reverse();
+}
+
+export function* listConversations(namespace: SqlValue, limit: number): Script<ConversationRecord[]> {
+  return (yield* latest<ConversationRow>(`SELECT ${CONVERSATIONS.columns.join(', ')} FROM ${CONVERSATIONS.table}`, namespace, limit)).map(conversationOf);
+}
+
+export function* listUsers(namespace: SqlValue, limit: number): Script<UserRecord[]> {
+  return (yield* latest<UserRow>(`SELECT ${USERS.columns.join(', ')} FROM ${USERS.table}`, namespace, limit)).map(userOf);
+}
+
+export function* listRecentMessages(namespace: SqlValue, limit: number): Script<MessageRecord[]> {
+  return (yield* latest<MessageRow>(MESSAGE_COLUMNS, namespace, limit)).map(messageOf);
+}
+
+export function* listEvents(namespace: SqlValue, limit: number): Script<EventRecord[]> {
+  const rows = yield* latest<EventRow>('SELECT id, type, payload, conversation_id, user_id, message_id FROM intc_events', namespace, limit);
+  return rows.map(eventOf);
+}
+
+/** Every state of the namespace (a few per integration, conversation or user), by scope, owner and name. */
+export function* listStates(namespace: SqlValue, limit: number): Script<StateRecord[]> {
+  const rows = yield* all<{ scope: StateKey['type']; owner_id: string; name: string; payload: string | null }>(
+    'SELECT scope, owner_id, name, payload FROM intc_states WHERE namespace_id = ? AND payload IS NOT NULL ORDER BY scope, owner_id, name LIMIT ?',
+    [namespace, limit],
+  );
+  return rows.map((row) => stateOf({ type: row.scope, id: row.owner_id, name: row.name }, row.payload));
 }

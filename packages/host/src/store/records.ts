@@ -85,6 +85,17 @@ export function stateOf(key: Omit<StateRecord, 'payload'>, payload: string | nul
   return { type: key.type, id: key.id, name: key.name, payload: fromJson(payload) };
 }
 
-export function eventOf(rowId: unknown, input: Omit<EventRecord, 'id'>): EventRecord {
-  return { ...input, id: formatId('event', rowId) };
+export interface EventRow {
+  readonly id: SqlValue;
+  readonly type: string;
+  readonly payload: string | null;
+  readonly conversation_id: string | null;
+  readonly user_id: string | null;
+  readonly message_id: string | null;
+}
+
+export function eventOf(row: EventRow): EventRecord {
+  const targets = { conversationId: row.conversation_id, userId: row.user_id, messageId: row.message_id };
+  const defined = Object.fromEntries(Object.entries(targets).filter(([, value]) => value !== null)) as { [K in keyof typeof targets]?: string };
+  return { ...defined, id: formatId('event', row.id), type: row.type, payload: fromJson(row.payload) };
 }

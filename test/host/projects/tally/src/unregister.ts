@@ -1,0 +1,7 @@
+import type { UnregisterHandler } from './generated/index.js';
+
+export const unregister: UnregisterHandler = async (props) => {
+  // Nothing to undo.
+  // props holds configuration, ctx, client and logger.
+  void props;
+};
