@@ -199,7 +199,7 @@ describe('intc init: never overwrites, says what it did', () => {
   });
 
   it.each([
-    [['--template', 'plugin'], "--template must be 'integration', 'interface', 'bot', not 'plugin'."],
+    [['--template', 'plugin'], "Option '--template' takes integration, interface or bot, not 'plugin'."],
     [['a', 'b'], 'intc init creates one project; 2 folders given.'],
     [['package.json'], "'package.json' is a file; name a folder (it is created when missing)."],
     [['--templat', 'bot'], "'--templat'"],
