@@ -11,7 +11,7 @@ import { generatedSpecifierLike, generatedSpecifierUpdates, type GeneratedTarget
 import { parseSource, type SourceFile } from './load-ts-morph.js';
 import { moduleReferencesOf, scanModuleReferences, type ModuleReference } from './module-references.js';
 import { annotationEdits, annotationLooksCurrent } from './stub-annotation.js';
-import { quoted, type HandlerStub } from './stub-layout.js';
+import { FRESH_QUOTE, quoted, type HandlerStub } from './stub-layout.js';
 import { applyEdits, eolOf, insertAt, type TextEdit } from './text-edits.js';
 
 /** The cheap check, before anything is parsed: no specifier to re-point, no annotation to look at. */
@@ -62,8 +62,9 @@ export function importInsertionPoint(sourceFile: SourceFile): number {
   return first ? first.getStart(true) : sourceFile.getEnd();
 }
 
-/** The quote the file's first import uses; single quotes when it has none. */
+/** The quote the file's first import uses; when it has none, the one fresh files use. */
 export function quoteOf(sourceFile: SourceFile): string {
   const first = sourceFile.getImportDeclarations()[0];
-  return first?.getModuleSpecifier().getText().charAt(0) === '"' ? '"' : "'";
+  if (first === undefined) return FRESH_QUOTE;
+  return first.getModuleSpecifier().getText().charAt(0) === '"' ? '"' : "'";
 }
