@@ -8,7 +8,7 @@
  */
 import { dirname } from 'node:path';
 import { generatedSpecifierLike, generatedSpecifierUpdates, type GeneratedTarget, type SpecifierUpdate } from './generated-imports.js';
-import { parseSource, type SourceFile } from './load-ts-morph.js';
+import { parseSource, tsMorph, type SourceFile } from './load-ts-morph.js';
 import { moduleReferencesOf, scanModuleReferences, type ModuleReference } from './module-references.js';
 import { annotationEdits, annotationLooksCurrent } from './stub-annotation.js';
 import { FRESH_QUOTE, quoted, type HandlerStub } from './stub-layout.js';
@@ -62,9 +62,10 @@ export function importInsertionPoint(sourceFile: SourceFile): number {
   return first ? first.getStart(true) : sourceFile.getEnd();
 }
 
-/** The quote the file's first import uses; when it has none, the one fresh files use. */
+/** The quote of the file's first import, else of its first string; the one fresh files use when it has none. */
 export function quoteOf(sourceFile: SourceFile): string {
-  const first = sourceFile.getImportDeclarations()[0];
+  const { Node } = tsMorph();
+  const first = sourceFile.getImportDeclarations()[0]?.getModuleSpecifier() ?? sourceFile.getFirstDescendant(Node.isStringLiteral);
   if (first === undefined) return FRESH_QUOTE;
-  return first.getModuleSpecifier().getText().charAt(0) === '"' ? '"' : "'";
+  return first.getText().charAt(0) === "'" ? "'" : '"';
 }

@@ -74,16 +74,12 @@ function templateOf(kind: StubKind): readonly TemplateToken[] {
  * (`(props) =>` is `props =>`).
  */
 function withoutFormatting(tokens: readonly Token[]): Token[] {
+  const significant = tokens.filter((token, index) => token.text !== ';' && !(token.text === ',' && CLOSERS.has(tokens[index + 1]?.text ?? '')));
   const kept: Token[] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const text = tokens[index]!.text;
-    if (text === ';' || (text === ',' && CLOSERS.has(tokens[index + 1]?.text ?? ''))) continue;
-    if (text === '(' && tokens[index + 2]?.text === ')' && isArrow(tokens, index + 3)) {
-      kept.push(tokens[index + 1]!);
-      index += 2;
-      continue;
-    }
-    kept.push(tokens[index]!);
+  for (let index = 0; index < significant.length; index++) {
+    const lone = significant[index]!.text === '(' && significant[index + 2]?.text === ')' && isArrow(significant, index + 3);
+    kept.push(significant[lone ? index + 1 : index]!);
+    if (lone) index += 2;
   }
   return kept;
 }
