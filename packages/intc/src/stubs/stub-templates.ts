@@ -111,7 +111,7 @@ export function propertyLines(tree: PropertyTree, style: PropertyStyle): string 
   for (const [key, value] of tree) {
     const name = propertyKey(key, style.quote);
     if (typeof value === 'string') {
-      text += `${style.indent}${name === value ? name : `${name}: ${value}`},${style.eol}`;
+      text += name === value ? `${style.indent}${name},${style.eol}` : propertyLine(name, value, style);
     } else if (value.size === 0) {
       text += `${style.indent}${name}: {},${style.eol}`;
     } else {
@@ -121,6 +121,16 @@ export function propertyLines(tree: PropertyTree, style: PropertyStyle): string 
     }
   }
   return text;
+}
+
+/**
+ * `name: value,`; past the print width, the value on a line of its own, as
+ * Prettier breaks it (not after a key shorter than its tab width + 3).
+ */
+function propertyLine(name: string, value: string, style: PropertyStyle): string {
+  const line = `${style.indent}${name}: ${value},`;
+  if (line.length <= PRINT_WIDTH || name.length < 5) return `${line}${style.eol}`;
+  return `${style.indent}${name}:${style.eol}${style.indent}${style.unit}${value},${style.eol}`;
 }
 
 /** The same properties on one line, comma separated, without a trailing comma: `a: x, b: { c: y }`. */
