@@ -88,13 +88,25 @@ function generatedProject(prettierConfig?: string): string {
   return dir;
 }
 
-/** The manifest with `getUserProfile` renamed (declared) and a new action, as a user would edit it. */
-function editManifest(dir: string): void {
+/** `generate --check` passes, `generate` rewrites nothing (the run record aside), `status` lists the same TODO handlers and nothing else. */
+function expectNothingNew(dir: string, todo: readonly string[]): void {
+  const check = intc(dir, 'generate', '--check');
+  expect(check.code, check.stdout).toBe(0);
+  const settled = snapshot(dir);
+  expect(intc(dir, 'generate').code).toBe(0);
+  expect(changed(settled, snapshot(dir)).filter((name) => name !== 'src/generated/.intc-state.json')).toEqual([]);
+  expect(status(dir)).toEqual({ codes: ['todo-handler'], todo });
+}
+
+/** The manifest with `getUserProfile` renamed (declared) and a new action, as a user would edit it; then generated. */
+function editManifestAndGenerate(dir: string): void {
   const path = join(dir, 'integration.yaml');
   const manifest = readFileSync(path, 'utf8');
   expect(manifest).toContain('\n  getUserProfile:\n');
   const added = '  deleteMessage:\n    description: Delete a message\n    input: { schema: { type: object, properties: { id: { type: string } }, required: [id] } }\n    output: { schema: { type: object } }\n';
   writeFileSync(path, manifest.replace('\n  getUserProfile:\n', `\n${added}  profileOfUser:\n    renamedFrom: getUserProfile\n`));
+  const edited = intc(dir, 'generate');
+  expect(edited.code, edited.stdout).toBe(0);
 }
 
 describe('typescript-eslint recommended', () => {
@@ -150,15 +162,9 @@ describe('after `prettier --write .` (the generated folder ignored), intc still 
     // Prettier formats the fixture's own YAML and Markdown; nothing intc wrote.
     expect(changed(before, snapshot(dir)).filter((name) => name.startsWith('src/'))).toEqual([]);
 
-    expect(intc(dir, 'generate', '--check').code).toBe(0);
-    const settled = snapshot(dir);
-    expect(intc(dir, 'generate').code).toBe(0);
-    expect(changed(settled, snapshot(dir)).filter((name) => name !== 'src/generated/.intc-state.json')).toEqual([]);
-    expect(status(dir)).toEqual({ codes: ['todo-handler'], todo });
+    expectNothingNew(dir, todo);
 
-    editManifest(dir);
-    const edited = intc(dir, 'generate');
-    expect(edited.code, edited.stdout).toBe(0);
+    editManifestAndGenerate(dir);
     expect(readFileSync(join(dir, 'src', 'actions', 'profileOfUser.ts'), 'utf8')).toContain('export const profileOfUserAction: ActionHandlers["profileOfUser"] =');
     expect(readFileSync(join(dir, 'src', 'index.ts'), 'utf8')).toContain('import { deleteMessageAction } from "./actions/deleteMessage.js";\n');
     expect(prettier(dir, '--check', 'src').code).toBe(0);
@@ -183,15 +189,9 @@ describe('after `prettier --write .` (the generated folder ignored), intc still 
     expect(stubs).toContain('src/index.ts');
     expect(stubs.length).toBeGreaterThan(10);
 
-    const check = intc(dir, 'generate', '--check');
-    expect(check.code, check.stdout).toBe(0);
-    expect(intc(dir, 'generate').code).toBe(0);
-    expect(changed(formatted, snapshot(dir)).filter((name) => name !== 'src/generated/.intc-state.json')).toEqual([]);
-    expect(status(dir)).toEqual({ codes: ['todo-handler'], todo });
+    expectNothingNew(dir, todo);
 
-    editManifest(dir);
-    const edited = intc(dir, 'generate');
-    expect(edited.code, edited.stdout).toBe(0);
+    editManifestAndGenerate(dir);
     const quote = options.singleQuote ? "'" : '"';
     const moved = readFileSync(join(dir, 'src', 'actions', 'profileOfUser.ts'), 'utf8');
     expect(moved).toBe(formatted.get('src/actions/getUserProfile.ts')!.replace('getUserProfileAction', 'profileOfUserAction').replace(`[${quote}getUserProfile${quote}]`, `[${quote}profileOfUser${quote}]`));
