@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlin
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../packages/intc/src/cli/io.js';
 import { main } from '../packages/intc/src/cli/main.js';
@@ -69,6 +70,22 @@ describe('intc docs: the golden readme', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+});
+
+describe('Prettier over the readme', () => {
+  it('leaves the generated section as intc wrote it (a range it ignores), so `intc docs --check` still passes', async () => {
+    const dir = copyFixture();
+    await docs([], dir);
+    const readme = join(dir, 'hub.md');
+    const written = read(readme);
+    const section = written.slice(written.indexOf(DOCS_START), written.indexOf(DOCS_END) + DOCS_END.length);
+    const unguarded = section.split('\n').filter((line) => !line.startsWith('<!-- prettier-ignore-')).join('\n');
+    expect(await format(unguarded, { parser: 'markdown' })).not.toBe(`${unguarded}\n`); // Prettier would align the tables
+    const formatted = await format(written, { parser: 'markdown' });
+    expect(formatted).toContain(section);
+    writeFileSync(readme, formatted);
+    expect((await docs(['--check'], dir)).code).toBe(0);
   });
 });
 
@@ -211,15 +228,19 @@ describe('where intc docs writes', () => {
 });
 
 describe('the generated section', () => {
+  // Prettier's range ignore: `prettier --write` over the readme leaves the section as intc wrote it.
+  const IGNORE_START = '<!-- prettier-ignore-start -->';
+  const IGNORE_END = '<!-- prettier-ignore-end -->';
+
   it('markers inside a fenced code block are text', () => {
     const readme = `# A\n\n\`\`\`md\n${DOCS_START}\nexample\n${DOCS_END}\n\`\`\`\n`;
     const result = spliceSection(readme, 'body\n', 'A');
-    expect(result).toEqual({ ok: true, text: `${readme}\n${DOCS_START}\nbody\n\n${DOCS_END}\n` });
+    expect(result).toEqual({ ok: true, text: `${readme}\n${DOCS_START}\n${IGNORE_START}\nbody\n\n${IGNORE_END}\n${DOCS_END}\n` });
   });
 
   it('replaces the marker lines and what is between them, nothing else', () => {
     const result = spliceSection(`x\n  ${DOCS_START}\nold\n${DOCS_END}  \ny`, 'new\n', 'A');
-    expect(result).toEqual({ ok: true, text: `x\n${DOCS_START}\nnew\n\n${DOCS_END}\ny` });
+    expect(result).toEqual({ ok: true, text: `x\n${DOCS_START}\n${IGNORE_START}\nnew\n\n${IGNORE_END}\n${DOCS_END}\ny` });
   });
 });
 

@@ -4,15 +4,17 @@
  * tests use the schemas the way a generic editor would: a plain Ajv, not the
  * validators intc precompiles at build time.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { metaSchemaNodeAt } from '../packages/intc/src/meta/meta-validators.js';
 import { NAMED_MAPS } from '../packages/intc/src/model/named-maps.js';
+import { validate } from '../packages/intc/src/pipeline.js';
 import { isSchemaSlip } from '../packages/intc/src/validate/zod-spellings.js';
 import type { ManifestKind } from '../packages/intc/src/model/manifest-kind.js';
 
@@ -340,6 +342,96 @@ describe('every property has hover docs (title and description)', () => {
       expect(undocumented).toEqual([]);
     });
   }
+});
+
+type EditorAnnotations = { annotatedSchemaText: (text: string) => string; SCHEMA_FILES: string[] };
+const { annotatedSchemaText, SCHEMA_FILES } = (await import(pathToFileURL(join(root, 'packages', 'intc', 'scripts', 'editor-annotations.mjs')).href)) as EditorAnnotations;
+
+describe('hovers render Markdown (VS Code shows a plain `description` with its backticks)', () => {
+  it('the schema files are as scripts/editor-annotations.mjs writes them', () => {
+    expect(SCHEMA_FILES).toEqual(KINDS.map((kind) => `${kind}.schema.json`));
+    const stale = KINDS.filter((kind) => {
+      const text = readFileSync(schemaPath(kind), 'utf8');
+      return annotatedSchemaText(text) !== text;
+    });
+    expect(stale, 'run `node packages/intc/scripts/editor-annotations.mjs` after editing a description').toEqual([]);
+  });
+
+  for (const kind of KINDS) {
+    it(`${kind}.schema.json: a description with code, a link or a list has the same text as markdownDescription; one without has none`, () => {
+      const nodes = documentedNodes(loadSchema(kind));
+      const markdown = nodes.filter(({ node }) => typeof node.markdownDescription === 'string');
+      expect(markdown.length).toBeGreaterThan(kind === 'bot' ? 3 : 40);
+      for (const { pointer, node } of markdown) expect(node.markdownDescription, pointer).toBe(node.description);
+      const withCode = nodes.filter(({ node }) => typeof node.description === 'string' && /`[^`]+`/.test(node.description));
+      expect(withCode.filter(({ node }) => node.markdownDescription === undefined).map(({ pointer }) => pointer)).toEqual([]);
+      const plain = nodes.filter(({ node }) => typeof node.description === 'string' && !/[`*[]/.test(node.description));
+      expect(plain.filter(({ node }) => node.markdownDescription !== undefined).map(({ pointer }) => pointer)).toEqual([]);
+    });
+  }
+});
+
+/** A snippet body as inserted with every placeholder at its default (`${1:name}` → name, `${1|a,b|}` → a, `$1` → nothing). */
+function filledSnippet(body: Json): Json {
+  const text = JSON.stringify(body)
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{?\d+\}?/g, '');
+  return JSON.parse(text) as Json;
+}
+
+describe('completions: every snippet and example is valid where the editor offers it', () => {
+  for (const kind of KINDS) {
+    it(`${kind}.schema.json`, () => {
+      const ajv = editorAjv();
+      ajv.addSchema(loadSchema(kind), kind);
+      const offered: string[] = [];
+      for (const { pointer, node } of documentedNodes(loadSchema(kind))) {
+        const snippets = (node.defaultSnippets ?? []) as { label?: Json; description?: Json; body?: Json }[];
+        const values: [string, Json][] = [
+          ...snippets.map((snippet, index): [string, Json] => {
+            expect(typeof snippet.label === 'string' && typeof snippet.description === 'string', `${pointer} snippet ${index}: a label and a description`).toBe(true);
+            // The YAML language server inserts an empty object or list as nothing, which YAML reads as null.
+            expect(JSON.stringify(snippet.body), `${pointer} snippet ${index}: no empty object or list`).not.toMatch(/\{\}|\[\]/);
+            return [`${pointer} ${String(snippet.label)}`, filledSnippet(snippet.body ?? null)];
+          }),
+          ...((node.examples ?? []) as Json[]).map((example): [string, Json] => [`${pointer} example ${JSON.stringify(example)}`, example]),
+        ];
+        const validate = values.length > 0 ? ajv.getSchema(`${kind}${pointer}`) : undefined;
+        for (const [what, value] of values) {
+          expect(validate?.(value), `${what}: ${explain(validate?.errors)}`).toBe(true);
+          offered.push(what);
+        }
+      }
+      expect(offered.length).toBeGreaterThan(kind === 'bot' ? 1 : 15);
+    });
+  }
+
+  it('a manifest made of the snippets for new members is one the compiler accepts', () => {
+    const schema = loadSchema('integration');
+    const properties = schema.properties as SchemaNode;
+    const snippetOf = (node: Json | undefined) => filledSnippet(((node as SchemaNode).defaultSnippets as SchemaNode[])[0]!.body!);
+    const manifest = {
+      name: 'snippets',
+      version: '0.1.0',
+      description: 'Made from completions.',
+      actions: snippetOf(properties.actions),
+      events: snippetOf(properties.events),
+      channels: snippetOf(properties.channels),
+      states: snippetOf(properties.states),
+      entities: snippetOf(properties.entities),
+      secrets: snippetOf(properties.secrets),
+      configuration: snippetOf((schema.definitions as SchemaNode).configurationDefinition),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'intc-snippets-'));
+    try {
+      writeFileSync(join(dir, 'integration.yaml'), JSON.stringify(manifest, null, 2));
+      const { diagnostics } = validate([join(dir, 'integration.yaml')]);
+      expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('editors and the CLI give the same help', () => {

@@ -115,7 +115,7 @@ describe('emitIntegrationApi', () => {
   it('gives valid code for a manifest with nothing but a name and a version', () => {
     const { integration } = emit(fixture('fixtures/valid/minimal/integration.yaml'));
     expect(integration).toContain("import type {\n  Configuration,\n} from './types.js';\n");
-    expect(integration).toContain('  configuration: Configuration;\n  configurations: {};\n  actions: {};\n  channels: {};\n');
+    expect(integration).toContain('  configuration: Configuration;\n  configurations: Record<never, never>;\n  actions: Record<never, never>;\n  channels: Record<never, never>;\n');
     expect(integration).toContain('  userTags: never;\n');
     expect(syntaxErrors(integration)).toEqual([]);
   });

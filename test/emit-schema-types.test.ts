@@ -453,8 +453,27 @@ describe('shapes', () => {
 
   it('gives an empty Configuration when the manifest has none, and exports nothing else for an empty manifest', async () => {
     const output = await typesOf(modelOf(base({})));
-    expect(output).toContain('export interface Configuration {}');
+    expect(output).toContain('export type Configuration = Record<never, never>;');
     expect([...declarations(output).keys()]).toEqual(['Configuration']);
+  });
+
+  it('writes an object type without members as Record<never, never> (no `{}`, which typescript-eslint reports), and a `{}` value as an object without keys', async () => {
+    const closed = { type: 'object', additionalProperties: false };
+    const properties = { a: closed, b: { type: 'array', items: closed }, c: { anyOf: [closed, { type: 'null' }] }, d: { const: {} }, e: { enum: [{}, { x: {} }] }, f: { $ref: '#/entities/nothing' } };
+    const manifest = base({ entities: { nothing: { schema: closed } }, actions: { doIt: { input: { schema: { type: 'object', properties, additionalProperties: false } }, output: { schema: closed } } } });
+    const output = await typesOf(modelOf(manifest));
+    expect(output).not.toMatch(/\{\s*\}/);
+    expect(output).toContain('export type NothingEntity = Record<never, never>;');
+    expect(output).toContain('export type DoItOutput = Record<never, never>;');
+    expect([...members(output, 'DoItInput')].map(([name, member]) => `${name}: ${member.type!.getText(sourceOf(output))}`)).toEqual([
+      'a: Record<never, never>',
+      'b: Record<never, never>[]',
+      'c: (Record<never, never> | null)',
+      'd: { [k: string]: never }',
+      'e: { [k: string]: never } | { "x": { [k: string]: never } }',
+      'f: NothingEntity',
+    ]);
+    expect(typeCheck(new Map([['/virtual/empty/types.ts', `${output}\nexport const given: DoItInput = { a: {}, d: {}, e: { x: {} } };\n`]]))).toEqual([]);
   });
 
   it('keeps type names json-schema-to-typescript would rename (digits before lowercase letters)', async () => {

@@ -415,7 +415,7 @@ describe('intc installed', { timeout: TIMEOUT }, () => {
     const regenerated = intc('generate');
     expect(regenerated.status, regenerated.stdout + regenerated.stderr).toBe(0);
     expect(readFileSync(stub, 'utf8')).toBe(edited);
-    expect(readFileSync(join(app, 'src', 'actions', 'ping.ts'), 'utf8')).toContain("ActionHandlers['ping']");
+    expect(readFileSync(join(app, 'src', 'actions', 'ping.ts'), 'utf8')).toContain('ActionHandlers["ping"]');
     expect(readFileSync(join(app, 'src', 'index.ts'), 'utf8')).toContain('ping: pingAction');
     const secondCheck = tsc();
     expect(secondCheck.status, secondCheck.stdout).toBe(0);

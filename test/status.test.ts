@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GenerateIo } from '../packages/intc/src/cli/generate-command.js';
 import { main } from '../packages/intc/src/cli/main.js';
@@ -94,7 +95,7 @@ describe('intc status', () => {
       'src/unregister.ts:3:14 todo-handler',
     ]);
     expect(run.stdout).toContain(
-      "src/actions/sendMessage.ts:3:14 - warning todo-handler: Action 'sendMessage' still has the TODO body intc wrote in 'src/actions/sendMessage.ts': implement it.\n\n  2 | \n> 3 | export const sendMessageAction: ActionHandlers['sendMessage'] = async (props) => {\n    |              ^^^^^^^^^^^^^^^^^\n",
+      "src/actions/sendMessage.ts:3:14 - warning todo-handler: Action 'sendMessage' still has the TODO body intc wrote in 'src/actions/sendMessage.ts': implement it.\n\n  2 | \n> 3 | export const sendMessageAction: ActionHandlers[\"sendMessage\"] = async (\n    |              ^^^^^^^^^^^^^^^^^\n",
     );
     expect(run.stdout).toMatch(new RegExp(`\\nFound 0 errors, 6 warnings\\.\\n${ALL_TODO} \\(each one is listed above\\)\\.\\n$`));
     expect((await intc(dir, 'status', '--strict')).code).toBe(1);
@@ -134,7 +135,7 @@ describe('intc status', () => {
   it('unwired: a stub index.ts does not name (intc generate would wire it) and one it cannot wire', async () => {
     const dir = project();
     await intc(dir, 'generate');
-    write(dir, 'src/index.ts', read(dir, 'src/index.ts').replace('    getChat: getChatAction,\n', '').replace("import { getChatAction } from './actions/getChat.js';\n", ''));
+    write(dir, 'src/index.ts', read(dir, 'src/index.ts').replace('    getChat: getChatAction,\n', '').replace('import { getChatAction } from "./actions/getChat.js";\n', ''));
     const run = await intc(dir, 'status');
     expect(run.stdout).toContain(
       "src/index.ts:1:1 - warning unwired-handler: Action 'getChat' has a handler in 'src/actions/getChat.ts', but 'src/index.ts' does not wire it yet; run 'intc generate' to wire it.\n",
@@ -202,15 +203,32 @@ describe('TODO detection: the template, token for token', () => {
 
   it.each([
     ['the template itself', template, true],
-    ['reformatted, double quotes, CRLF, comments changed', template.replace(/'/g, '"').replace(/\n/g, '\r\n').replace('// TODO', '// still to do').replace('void props;', 'void   props ;'), true],
+    ['reformatted, single quotes, CRLF, comments changed', template.replace(/"/g, "'").replace(/\n/g, '\r\n').replace('// TODO', '// still to do').replace('void props;', 'void   props ;'), true],
     ['the error message of another name (a stub moved as it was)', template.replace('The sendMessage action', 'The postMessage action'), true],
     ['an edited body', template.replace('void props;', 'void props.input;'), false],
     ['a body of its own with a TODO comment', template.replace(/ {2}void props;\n.*\n/, '  // TODO: handle errors\n  return {};\n'), false],
     ['another parameter name', template.replace(/props/g, 'p'), false],
-    ['`satisfies` instead of an annotation, same body', template.replace(": ActionHandlers['sendMessage'] = async", ' = (async').replace(/};\n$/, "}) satisfies ActionHandlers['sendMessage'];\n"), false],
+    ['`satisfies` instead of an annotation, same body', template.replace(': ActionHandlers["sendMessage"] = async', ' = (async').replace(/};\n$/, '}) satisfies ActionHandlers["sendMessage"];\n'), false],
     ['the export renamed', template.replace('sendMessageAction', 'send'), false],
   ])('%s', (_name, text, todo) => {
     expect(isTodoHandler(text, stub)).toBe(todo);
+  });
+
+  it.each([
+    ['its defaults', {}],
+    ['single quotes, no semicolons, a lone parameter bare, 40 columns, tabs', { singleQuote: true, semi: false, arrowParens: 'avoid', printWidth: 40, useTabs: true, trailingComma: 'none' }],
+    ['120 columns, trailing commas everywhere', { printWidth: 120, trailingComma: 'all' }],
+  ] as const)('every kind of stub is still TODO after Prettier with %s reformats it', async (_name, options) => {
+    const channels = { telegramBotConversations: { messages: { text: { schema: { type: 'object' } } } } };
+    const action = { input: { schema: { type: 'object' } }, output: { schema: { type: 'object' } } };
+    const manifest = { name: 'x', version: '1.0.0', actions: { aLongActionNameThatBreaksTheLine: action }, channels };
+    const all = toIntegrationModel(manifest, '/p/integration.yaml');
+    const handlers = stubLayout(all, projectLayout(all.manifestPath)).handlers;
+    expect(handlers.map((handler) => handler.kind)).toEqual(['register', 'unregister', 'webhook', 'action', 'message']);
+    for (const handler of handlers) {
+      const formatted = await format(stubTemplate(handler), { parser: 'typescript', ...options });
+      expect(isTodoHandler(formatted, handler)).toBe(true);
+    }
   });
 });
 
@@ -231,7 +249,7 @@ describe('the TODO line of intc generate and renames through the run record', ()
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Moved src\/actions\/sendMessage\.ts to src\/actions\/postMessage\.ts \(handler stub, renamed\)\nGenerated 5 files \(\d written, \d unchanged\), 1 handler stub updated, 1 renamed handler moved\.\n5 handlers still TODO/);
     expect(existsSync(join(dir, 'src', 'actions', 'sendMessage.ts'))).toBe(false);
-    expect(read(dir, 'src/actions/postMessage.ts')).toBe(implemented.replace('sendMessageAction', 'postMessageAction').replace("['sendMessage']", "['postMessage']"));
+    expect(read(dir, 'src/actions/postMessage.ts')).toBe(implemented.replace('sendMessageAction', 'postMessageAction').replace('["sendMessage"]', '["postMessage"]'));
     expect(read(dir, 'src/index.ts')).toContain('    postMessage: postMessageAction,\n');
     expect((await intc(dir, 'status')).stdout).not.toMatch(/stale|unwired|out-of-date|rename/);
     // The record describes what the next run sees, so a later full run writes the same one (a crashed run's recovery does).
@@ -259,7 +277,7 @@ describe('renames without the run record', () => {
     write(dir, 'integration.yaml', MANIFEST.replace('      text:', '      plain:'));
     const run = await intc(dir, 'generate');
     expect(run.stdout).toMatch(/^Moved src\/channels\/chat\/text\.ts to src\/channels\/chat\/plain\.ts \(handler stub, renamed\)\n/);
-    expect(read(dir, 'src/channels/chat/plain.ts')).toBe(implemented.replace('chatTextMessage', 'chatPlainMessage').replace("['chat']['text']", "['chat']['plain']"));
+    expect(read(dir, 'src/channels/chat/plain.ts')).toBe(implemented.replace('chatTextMessage', 'chatPlainMessage').replace('["chat"]["text"]', '["chat"]["plain"]'));
     expect(read(dir, 'src/index.ts')).toContain('        plain: chatPlainMessage,\n');
   });
 });

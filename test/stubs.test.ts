@@ -82,14 +82,14 @@ describe('first run', () => {
   test('index.ts wires every handler, stubs import their generated type with `import type`', () => {
     const stubProject = project(TELEGRAM);
     stubProject.generate();
-    expect(stubProject.read('src/index.ts')).toBe(`import { Integration } from './generated/index.js';
-import { getUserAction } from './actions/getUser.js';
-import { sendMessageAction } from './actions/sendMessage.js';
-import { telegramImageMessage } from './channels/telegram/image.js';
-import { telegramTextMessage } from './channels/telegram/text.js';
-import { handler } from './handler.js';
-import { register } from './register.js';
-import { unregister } from './unregister.js';
+    expect(stubProject.read('src/index.ts')).toBe(`import { Integration } from "./generated/index.js";
+import { getUserAction } from "./actions/getUser.js";
+import { sendMessageAction } from "./actions/sendMessage.js";
+import { telegramImageMessage } from "./channels/telegram/image.js";
+import { telegramTextMessage } from "./channels/telegram/text.js";
+import { handler } from "./handler.js";
+import { register } from "./register.js";
+import { unregister } from "./unregister.js";
 
 export default new Integration({
   register,
@@ -109,17 +109,21 @@ export default new Integration({
   },
 });
 `);
-    expect(stubProject.read('src/channels/telegram/text.ts')).toBe(`import type { MessageHandlers } from '../../generated/index.js';
+    expect(stubProject.read('src/channels/telegram/text.ts')).toBe(`import type { MessageHandlers } from "../../generated/index.js";
 
-export const telegramTextMessage: MessageHandlers['telegram']['text'] = async (props) => {
+export const telegramTextMessage: MessageHandlers["telegram"]["text"] = async (
+  props,
+) => {
   // TODO: send a message of type 'text' from channel 'telegram' to the external service.
   // props holds payload, conversation, message, user, configuration, ctx, client and logger.
   void props;
-  throw new Error('Sending text messages on channel telegram is not implemented yet.');
+  throw new Error(
+    "Sending text messages on channel telegram is not implemented yet.",
+  );
 };
 `);
     expect(stubProject.read('src/actions/sendMessage.ts')).toContain(
-      "import type { ActionHandlers } from '../generated/index.js';\n\nexport const sendMessageAction: ActionHandlers['sendMessage'] = async (props) => {\n  // TODO:",
+      'import type { ActionHandlers } from "../generated/index.js";\n\nexport const sendMessageAction: ActionHandlers["sendMessage"] = async (\n  props,\n) => {\n  // TODO:',
     );
     expect(stubProject.read('src/register.ts')).toContain("export const register: RegisterHandler = async (props) => {\n  // TODO:");
     expect(stubProject.read('src/handler.ts')).toContain("export const handler: WebhookHandler = async (props) => {\n  // TODO:");
@@ -292,7 +296,7 @@ export default new Integration({
     stubProject.generate();
     const after = stubProject.read('src/index.ts');
     expect(onlyAddsLines(before, after)).toBe(true);
-    expect(after).toContain("import { unregister } from './unregister.js';\nimport { aFirstAction } from './actions/aFirst.js';\nimport { zulipTextMessage } from './channels/zulip/text.js';\n");
+    expect(after).toContain('import { unregister } from "./unregister.js";\nimport { aFirstAction } from "./actions/aFirst.js";\nimport { zulipTextMessage } from "./channels/zulip/text.js";\n');
     expect(after).toContain('    sendMessage: sendMessageAction,\n    aFirst: aFirstAction,\n  },\n');
     expect(after).toContain('    },\n    zulip: {\n      messages: {\n        text: zulipTextMessage,\n      },\n    },\n  },\n});\n');
   });
@@ -601,7 +605,7 @@ export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async 
       // no generated-only name: index.ts tells where the generated folder was
       'src/actions/sendMessage.ts':
         "import type { CommonProps } from \"../generated/index.js\";\n\nexport const sendMessageAction = async (props: CommonProps) => ({ ok: props.ctx.botId !== '' });\n",
-      'src/index.ts': stubProjectIndex().replace("import { Integration } from './generated/index.js';", "import { Integration } from './generated';\nimport type { ActionHandlers } from './generated/index.ts';\nexport type Handlers = ActionHandlers;"),
+      'src/index.ts': stubProjectIndex().replace('import { Integration } from "./generated/index.js";', "import { Integration } from './generated';\nimport type { ActionHandlers } from './generated/index.ts';\nexport type Handlers = ActionHandlers;"),
     };
     const stubProject = projectWith(TELEGRAM, files);
     expect(changesOf(stubProject.plan())).toEqual({ files: [], diagnostics: [] });
@@ -620,7 +624,7 @@ export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async 
         "import type { MessageHandlers } from '../../generated';\n\nexport const telegramTextMessage: MessageHandlers['telegram']['image'] = async () => {};\n",
       'src/channels/telegram/image.ts': "import type { MessageProps } from '../../generated'\n\nexport const telegramImageMessage: MessageHandlers['telegram']['image'] = async (props: MessageProps) => { void props }\n",
       'src/actions/getUser.ts': "import type { ActionHandlers } from '../generated/index';\n\nexport const getUserAction: ActionHandlers['getUser'] = async () => ({ ok: true });\n",
-      'src/index.ts': stubProjectIndex().replace("'./generated/index.js'", "'./generated'"),
+      'src/index.ts': stubProjectIndex().replace('"./generated/index.js"', '"./generated"'),
     });
     const plan = stubProject.generate();
     expect(summary(stubProject, plan)).toEqual(['update src/channels/telegram/image.ts', 'update src/channels/telegram/text.ts']);
@@ -646,7 +650,7 @@ export const telegramTextMessage: G.MessageHandlers['telegram']['text'] = async 
     const stubProject = projectWith(shape, {
       'src/actions/moved.ts': "import type { ActionHandlers } from '../generated/index.js';\n\nexport const movedAction: ActionHandlers['doThing'] = async () => ({ ok: true });\n",
       'src/actions/props.ts': "import type { ActionProps } from '../generated/index.js';\n\nexport const propsAction = async (props: ActionProps<'doThing'>) => props;\n",
-      'src/index.ts': stubProjectIndex(shape).replace("import { doThingAction } from './actions/doThing.js';", "import { movedAction } from './actions/moved.js';").replace('doThing: doThingAction', 'doThing: movedAction'),
+      'src/index.ts': stubProjectIndex(shape).replace('import { doThingAction } from "./actions/doThing.js";', 'import { movedAction } from "./actions/moved.js";').replace('doThing: doThingAction', 'doThing: movedAction'),
     });
     stubProject.remove('src/actions/doThing.ts');
     expect(changesOf(stubProject.plan())).toEqual({ files: [], diagnostics: [] });

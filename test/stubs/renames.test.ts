@@ -85,7 +85,7 @@ describe('a rename moves the handler with its code', () => {
     );
     expect(stubProject.exists('src/actions/sendMessage.ts')).toBe(false);
     const index = stubProject.read('src/index.ts');
-    expect(index).toContain("import { postMessageAction } from './actions/postMessage.js';\n");
+    expect(index).toContain('import { postMessageAction } from "./actions/postMessage.js";\n');
     expect(index).toContain('    postMessage: postMessageAction,\n');
     expect(index).not.toContain('sendMessage');
     expect(stubProject.typeErrors(SOURCES(stubProject, ['src/actions/getUser.ts', 'src/actions/postMessage.ts', 'src/channels/telegram/image.ts', 'src/channels/telegram/text.ts']))).toEqual([]);
@@ -98,13 +98,13 @@ describe('a rename moves the handler with its code', () => {
     stubProject.generate();
     implemented(stubProject);
     // Extensionless import and a quoted key: re-pointed in their own style.
-    stubProject.write('src/index.ts', stubProject.read('src/index.ts').replace("'./actions/sendMessage.js'", "'./actions/sendMessage'").replace('sendMessage: sendMessageAction', "'sendMessage': sendMessageAction"));
+    stubProject.write('src/index.ts', stubProject.read('src/index.ts').replace('"./actions/sendMessage.js"', '"./actions/sendMessage"').replace('sendMessage: sendMessageAction', "'sendMessage': sendMessageAction"));
     stubProject.history = undefined;
     stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'], renamedFrom: { postMessage: 'sendMessage' } });
     const plan = stubProject.generate();
     expect(summary(stubProject, plan)).toEqual(['create src/actions/postMessage.ts (from src/actions/sendMessage.ts)', 'delete src/actions/sendMessage.ts', 'update src/index.ts']);
     const index = stubProject.read('src/index.ts');
-    expect(index).toContain("import { postMessageAction } from './actions/postMessage';\n");
+    expect(index).toContain('import { postMessageAction } from "./actions/postMessage";\n');
     expect(index).toContain("    'postMessage': postMessageAction,\n");
     // `renamedFrom` may stay: the old name has no file any more, so nothing more happens.
     expect(stubProject.plan().files).toEqual([]);
@@ -124,7 +124,7 @@ describe('a rename moves the handler with its code', () => {
       'create src/channels/tg/text.ts (from src/channels/telegram/text.ts)',
       'update src/index.ts',
     ]);
-    expect(stubProject.read('src/channels/tg/text.ts')).toBe(text.replace('telegramTextMessage', 'tgTextMessage').replace("MessageHandlers['telegram']['text']", "MessageHandlers['tg']['text']"));
+    expect(stubProject.read('src/channels/tg/text.ts')).toBe(text.replace('telegramTextMessage', 'tgTextMessage').replace('MessageHandlers["telegram"]["text"]', 'MessageHandlers["tg"]["text"]'));
     // The untouched stub moved as the new name's fresh stub (its messages name the new channel).
     expect(stubProject.read('src/channels/tg/image.ts')).toContain("channel 'tg'");
     const index = stubProject.read('src/index.ts');
@@ -141,7 +141,7 @@ describe('a rename moves the handler with its code', () => {
     stubProject.setManifest({ ...SHAPE, channels: { telegram: ['image', 'markdown'] }, schemas: { ...SHAPE.schemas, 'telegram.markdown': SHAPE.schemas!['telegram.text']! } });
     const plan = stubProject.generate();
     expect(summary(stubProject, plan)).toEqual(['create src/channels/telegram/markdown.ts (from src/channels/telegram/text.ts)', 'delete src/channels/telegram/text.ts', 'update src/index.ts']);
-    expect(stubProject.read('src/channels/telegram/markdown.ts')).toContain("export const telegramMarkdownMessage: MessageHandlers['telegram']['markdown'] = async (props) => {\n  void props.payload;\n};\n");
+    expect(stubProject.read('src/channels/telegram/markdown.ts')).toContain('export const telegramMarkdownMessage: MessageHandlers["telegram"]["markdown"] = async (\n  props,\n) => {\n  void props.payload;\n};\n');
     expect(stubProject.read('src/index.ts')).toContain('        markdown: telegramMarkdownMessage,\n');
     expect(stubProject.typeErrors(SOURCES(stubProject, ['src/actions/getUser.ts', 'src/actions/sendMessage.ts', 'src/channels/telegram/image.ts', 'src/channels/telegram/markdown.ts']))).toEqual([]);
   });
@@ -165,7 +165,7 @@ describe('a rename moves the handler with its code', () => {
     stubProject.setManifest({ ...SHAPE, actions: ['getUser', 'postMessage'], renamedFrom: { postMessage: 'sendMessage' } });
     stubProject.generate();
     expect(stubProject.read('src/index.ts')).toBe(
-      index.replace("import { sendMessageAction } from './actions/sendMessage.js';\n", '').replace('{ sendMessage: sendMessageAction, getUser', '{ getUser'),
+      index.replace('import { sendMessageAction } from "./actions/sendMessage.js";\n', '').replace('{ sendMessage: sendMessageAction, getUser', '{ getUser'),
     );
   });
 });
@@ -197,7 +197,7 @@ describe('what intc does not guess', () => {
       'update src/index.ts',
     ]);
     expect(diagnostics(stubProject, resolved)).toEqual([]);
-    expect(stubProject.read('src/actions/gamma.ts')).toContain("export const gammaAction: ActionHandlers['gamma'] = async (props) => {\n  return { alpha: props.input };\n};\n");
+    expect(stubProject.read('src/actions/gamma.ts')).toContain('export const gammaAction: ActionHandlers["gamma"] = async (props) => {\n  return { alpha: props.input };\n};\n');
   });
 
   test('the new name has a file of its own: both stay, and the warning says to merge them', () => {

@@ -20,6 +20,9 @@ const metaSchemas = {
 /** Editor help (the YAML and JSON language servers show these); the validators ignore it. */
 const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'patternErrorMessage', 'errorMessage', 'deprecationMessage', 'doNotSuggest']);
 
+/** Editor completions (VS Code's `defaultSnippets`: a label and a body to insert), whatever their value. */
+const SNIPPETS = 'defaultSnippets';
+
 /** Keywords whose keys are names, not keywords (a property may be called `enum` or `title`). */
 const NAME_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 
@@ -49,7 +52,7 @@ function withoutAnnotations(schema) {
   if (typeof schema !== 'object' || schema === null) return schema;
   const copy = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key) && (typeof value === 'string' || typeof value === 'boolean')) continue;
+    if (key === SNIPPETS || (ANNOTATIONS.has(key) && (typeof value === 'string' || typeof value === 'boolean'))) continue;
     copy[key] = key === 'enum' || key === 'const' ? value : NAME_MAPS.has(key) ? mapValues(value) : withoutAnnotations(value);
   }
   return copy;

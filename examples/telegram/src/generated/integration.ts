@@ -18,7 +18,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Get chat

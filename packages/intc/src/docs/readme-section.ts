@@ -36,9 +36,17 @@ export function spliceSection(existing: string | undefined, body: string, title:
   return { ok: true, text: `${existing.slice(0, start.start)}${generated}${existing.slice(end.end)}` };
 }
 
+/**
+ * Prettier keeps to itself what lies between these (its Markdown range
+ * ignore), so `prettier --write` over the readme leaves the section as
+ * intc wrote it and `intc docs --check` still passes.
+ */
+const FORMATTER_OFF = '<!-- prettier-ignore-start -->';
+const FORMATTER_ON = '<!-- prettier-ignore-end -->';
+
 /** The markers and the generated text between them, with the file's line endings. */
 function section(body: string, newline: string): string {
-  return `${DOCS_START}\n${body}\n${DOCS_END}`.replace(/\n/g, newline);
+  return `${DOCS_START}\n${FORMATTER_OFF}\n${body}\n${FORMATTER_ON}\n${DOCS_END}`.replace(/\n/g, newline);
 }
 
 interface Marker {

@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import type { BotModel, InstallationModel, InstalledIntegration } from '../model/bot-model.js';
 import { compareNames } from '../model/integration-model.js';
-import { jsDoc, literalUnion, stringLiteral, typeKey } from './api/ts-syntax.js';
+import { jsDoc, literalUnion, objectType, stringLiteral, typeKey } from './api/ts-syntax.js';
 import { tsLiteral } from './bot/ts-literal.js';
 import { doNotEditHeader, type GeneratedFile } from './generated-file.js';
 import { pascalCase } from './type-names.js';
@@ -62,7 +62,7 @@ function botSpec(installations: readonly InstallationModel[], specNames: Readonl
   });
   return (
     '/** Alias → the integration installed under it, the channels the bot uses (disabled ones left out) and the configuration it selects. */\n' +
-    `export type BotSpec = ${entries.length === 0 ? '{}' : `{\n${entries.join('')}}`};\n`
+    `export type BotSpec = ${objectType(entries)};\n`
   );
 }
 

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { IntegrationModel } from '../model/integration-model.js';
 import { INTERFACE_SECTIONS, type InterfaceExtension, type Rename } from '../model/interface-extension.js';
-import { jsDoc, stringLiteral, typeKey } from './api/ts-syntax.js';
+import { EMPTY_OBJECT_TYPE, jsDoc, objectType, stringLiteral, typeKey } from './api/ts-syntax.js';
 import { doNotEditHeader, type GeneratedFile } from './generated-file.js';
 import { interfaceTypeSlots, type InterfaceTypeSlot } from './interface-types.js';
 import type { TypeNames } from './type-names.js';
@@ -41,7 +41,7 @@ function interfaceModule(header: string, extension: InterfaceExtension, slots: r
     '\n/** The interface\'s channels: message type → payload. */\n',
     typeLiteral('Channels', extension.renames.channels.map((r) => channelLine(r, slots))),
     '\n/** The handlers the interface requires, under this integration\'s action names (`satisfies Handlers` checks a set of them). */\n',
-    `export type Handlers = ${actions.length === 0 ? '{}' : `Pick<ActionHandlers, ${actions.map(stringLiteral).join(' | ')}>`};\n`,
+    `export type Handlers = ${actions.length === 0 ? EMPTY_OBJECT_TYPE : `Pick<ActionHandlers, ${actions.map(stringLiteral).join(' | ')}>`};\n`,
     '\n',
     conformance(slots, checks),
   ].join('');
@@ -70,7 +70,7 @@ function actionLine(rename: Rename, slots: readonly InterfaceTypeSlot[]): string
 
 function channelLine(rename: Rename, slots: readonly InterfaceTypeSlot[]): string {
   const messages = slots.filter((s) => s.section === 'channels' && s.keys[0] === rename.interfaceName);
-  const body = messages.length === 0 ? '{}' : `{\n${messages.map((s) => `      ${typeKey(s.keys[1]!)}: ${s.typeName};\n`).join('')}    }`;
+  const body = objectType(messages.map((s) => `      ${typeKey(s.keys[1]!)}: ${s.typeName};\n`), '    ');
   return `  ${typeKey(rename.interfaceName)}: {\n    messages: ${body};\n  };\n`;
 }
 
@@ -100,7 +100,7 @@ function conformance(slots: readonly InterfaceTypeSlot[], checks: readonly [stri
   const checked = slots.filter((slot) => slot.typeName !== slot.integrationType);
   const lines = checked.map((slot, index) => `  ${stringLiteral(slot.keys.join('.'))}: rt.Fits<${checks[index]![0]}, Declared<${checks[index]![1]}>>;\n`);
   const doc = jsDoc(['Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit.'], '');
-  if (lines.length === 0) return `${doc}export type Conformance = {};\n`;
+  if (lines.length === 0) return `${doc}export type Conformance = ${EMPTY_OBJECT_TYPE};\n`;
   return `${DECLARED}\n${doc}export type Conformance = {\n${lines.join('')}};\n`;
 }
 
@@ -116,7 +116,7 @@ const DECLARED = [
 ].join('\n');
 
 function typeLiteral(name: string, members: readonly string[]): string {
-  return members.length === 0 ? `export type ${name} = {};\n` : `export type ${name} = {\n${members.join('')}};\n`;
+  return `export type ${name} = ${objectType(members)};\n`;
 }
 
 function slotsOf(slots: readonly InterfaceTypeSlot[], section: InterfaceTypeSlot['section']): InterfaceTypeSlot[] {

@@ -25,8 +25,9 @@ export function emitValidators(model: IntegrationModel): GeneratedFile[] {
   const imports = [...standalone.imports, ...(standalone.shapes.length > 0 ? [SHAPES_NAME] : [])].sort();
   const lines = [
     doNotEditHeader(basename(model.manifestPath)).trimEnd(),
-    '// @ts-nocheck',
+    // The disable comes first, so that it also covers the `@ts-nocheck` (typescript-eslint's ban-ts-comment).
     '/* eslint-disable */',
+    '// @ts-nocheck',
     "import type { Validators } from '@intc/runtime';",
     ...(imports.length > 0 ? [`import { ${imports.join(', ')} } from '@intc/runtime';`] : []),
     '',

@@ -9,7 +9,7 @@ import type { ProjectLayout } from '../generate/project-layout.js';
 import type { BotModel } from '../model/bot-model.js';
 import { edited } from './plan-index.js';
 import { isForced, type ReadFile, type StubOptions, type StubPlan } from './plan-stubs.js';
-import { propertyKey, quoted, specifier } from './stub-layout.js';
+import { FRESH_QUOTE, propertyKey, quoted, specifier } from './stub-layout.js';
 import { isSymbolicLink, type IsSymbolicLink } from './symbolic-links.js';
 
 export function planBotStub(model: BotModel, layout: ProjectLayout, options: StubOptions, readFile: ReadFile, isLink: IsSymbolicLink = isSymbolicLink): StubPlan {
@@ -23,7 +23,7 @@ export function planBotStub(model: BotModel, layout: ProjectLayout, options: Stu
 
 export function botIndexTemplate(model: BotModel, generatedSpecifier: string): string {
   return (
-    `import { Bot } from ${quoted(generatedSpecifier)};\n\n` +
+    `import { Bot } from ${quoted(generatedSpecifier, FRESH_QUOTE)};\n\n` +
     '// Handlers go by alias, then channel and message type (`messages`) or event name (`events`).\n' +
     exampleHandler(model) +
     'export default new Bot({ messages: {}, events: {} });\n'

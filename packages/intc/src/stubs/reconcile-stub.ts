@@ -8,10 +8,10 @@
  */
 import { dirname } from 'node:path';
 import { generatedSpecifierLike, generatedSpecifierUpdates, type GeneratedTarget, type SpecifierUpdate } from './generated-imports.js';
-import { parseSource, type SourceFile } from './load-ts-morph.js';
+import { parseSource, tsMorph, type SourceFile } from './load-ts-morph.js';
 import { moduleReferencesOf, scanModuleReferences, type ModuleReference } from './module-references.js';
 import { annotationEdits, annotationLooksCurrent } from './stub-annotation.js';
-import { quoted, type HandlerStub } from './stub-layout.js';
+import { FRESH_QUOTE, quoted, type HandlerStub } from './stub-layout.js';
 import { applyEdits, eolOf, insertAt, type TextEdit } from './text-edits.js';
 
 /** The cheap check, before anything is parsed: no specifier to re-point, no annotation to look at. */
@@ -62,8 +62,10 @@ export function importInsertionPoint(sourceFile: SourceFile): number {
   return first ? first.getStart(true) : sourceFile.getEnd();
 }
 
-/** The quote the file's first import uses; single quotes when it has none. */
+/** The quote of the file's first import, else of its first string; the one fresh files use when it has none. */
 export function quoteOf(sourceFile: SourceFile): string {
-  const first = sourceFile.getImportDeclarations()[0];
-  return first?.getModuleSpecifier().getText().charAt(0) === '"' ? '"' : "'";
+  const { Node } = tsMorph();
+  const first = sourceFile.getImportDeclarations()[0]?.getModuleSpecifier() ?? sourceFile.getFirstDescendant(Node.isStringLiteral);
+  if (first === undefined) return FRESH_QUOTE;
+  return first.getText().charAt(0) === "'" ? "'" : '"';
 }

@@ -174,6 +174,9 @@ export function specifier(fromDir: string, toFile: string): string {
   return path.startsWith('../') || path.startsWith('/') ? path : `./${path}`;
 }
 
+/** The quote of string literals in files intc creates (Prettier's default); edits to a file use the file's own. */
+export const FRESH_QUOTE = '"';
+
 /** A string literal; names are camelCase, but anything else is escaped safely. */
 export function quoted(text: string, quote = "'"): string {
   const json = JSON.stringify(text);

@@ -1,7 +1,9 @@
 /**
  * Handlers still at the TODO body intc wrote: the stub's export is
  * initialized, token for token, with the template's function (comments,
- * whitespace and quote style aside; the names in the template's error
+ * whitespace, quote style and what formatters such as Prettier choose —
+ * semicolons, trailing commas, parentheses around the one parameter —
+ * aside; the names in the template's error
  * message may be any handler's, so a stub moved from an old name still
  * counts). A user's own `// TODO` comment, an edited body, another parameter
  * name or a `satisfies` form is not the template, so it is not counted.
@@ -21,7 +23,7 @@ export function isTodoHandler(text: string, stub: HandlerStub): boolean {
   if (!text.includes('props')) return false; // every template body uses `props`: most implemented handlers end here
   if (text === stubTemplate(stub)) return true; // the stub as written: no tokenizing (a new project has a thousand)
   const initializer = exportInitializer(tokenize(text), stub.exportName);
-  return initializer !== undefined && matchesTemplate(initializer, templateOf(stub.kind));
+  return initializer !== undefined && matchesTemplate(withoutFormatting(initializer), templateOf(stub.kind));
 }
 
 /** The handlers of `stubs` whose text (`readText`; undefined: no file) is still the TODO body, in the order given. */
@@ -60,10 +62,33 @@ function templateOf(kind: StubKind): readonly TemplateToken[] {
       name: NAME,
       ...(kind === 'message' ? { channel: CHANNEL } : {}),
     };
-    template = exportInitializer(tokenize(stubTemplate(stub)), exportName)!.map(templateToken);
+    template = withoutFormatting(exportInitializer(tokenize(stubTemplate(stub)), exportName)!).map(templateToken);
     templates.set(kind, template);
   }
   return template;
+}
+
+/**
+ * The tokens without those a formatter adds or removes at will: `;`, a `,`
+ * before a closing bracket, and the parentheses of a lone arrow parameter
+ * (`(props) =>` is `props =>`).
+ */
+function withoutFormatting(tokens: readonly Token[]): Token[] {
+  const significant = tokens.filter((token, index) => token.text !== ';' && !(token.text === ',' && CLOSERS.has(tokens[index + 1]?.text ?? '')));
+  const kept: Token[] = [];
+  for (let index = 0; index < significant.length; index++) {
+    const lone = significant[index]!.text === '(' && significant[index + 2]?.text === ')' && isArrow(significant, index + 3);
+    kept.push(significant[lone ? index + 1 : index]!);
+    if (lone) index += 2;
+  }
+  return kept;
+}
+
+/** `=>` starts at `index`. */
+function isArrow(tokens: readonly Token[], index: number): boolean {
+  const equals = tokens[index];
+  const greater = tokens[index + 1];
+  return equals?.text === '=' && greater?.text === '>' && greater.start === equals.start + 1;
 }
 
 function templateToken(token: Token): TemplateToken {

@@ -1,4 +1,4 @@
-import { Bot } from './generated/index.js';
+import { Bot } from "./generated/index.js";
 
 // Handlers go by alias, then channel and message type (`messages`) or event name (`events`).
 // For example, answering every message of one type with the same payload:

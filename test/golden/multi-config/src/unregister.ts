@@ -1,4 +1,4 @@
-import type { UnregisterHandler } from './generated/index.js';
+import type { UnregisterHandler } from "./generated/index.js";
 
 export const unregister: UnregisterHandler = async (props) => {
   // TODO: undo what register did (e.g. remove the webhook).

@@ -8,7 +8,7 @@
  */
 import type { IntegrationModel } from '../../model/integration-model.js';
 import type { TypeNames } from '../type-names.js';
-import { jsDoc, literalUnion, typeKey } from './ts-syntax.js';
+import { jsDoc, literalUnion, objectType, typeKey } from './ts-syntax.js';
 
 export interface SpecType {
   /** The `type Spec = { … };` declaration. */
@@ -52,7 +52,7 @@ export function specType(model: IntegrationModel, names: TypeNames): SpecType {
         const messages = channel.messages.map((m) => `${doc(m.title, m.description, '        ')}        ${typeKey(m.name)}: ${use(messageTypes?.get(m.name))};\n`);
         return (
           `${doc(channel.title, channel.description)}    ${typeKey(channel.name)}: {\n` +
-          `      messages: ${messages.length === 0 ? '{}' : `{\n${messages.join('')}      }`};\n` +
+          `      messages: ${objectType(messages, '      ')};\n` +
           `      conversationTags: ${literalUnion(channel.conversationTags)};\n` +
           `      messageTags: ${literalUnion(channel.messageTags)};\n` +
           '    };\n'
@@ -68,7 +68,7 @@ export function specType(model: IntegrationModel, names: TypeNames): SpecType {
 }
 
 function block(key: string, members: readonly string[]): string {
-  return members.length === 0 ? `  ${key}: {};\n` : `  ${key}: {\n${members.join('')}  };\n`;
+  return `  ${key}: ${objectType(members, '  ')};\n`;
 }
 
 /** Title and description as JSDoc (once when they are the same text). */

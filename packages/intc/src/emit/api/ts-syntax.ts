@@ -17,6 +17,18 @@ export function typeKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : stringLiteral(name);
 }
 
+/**
+ * The type of an object without members: `{}` to TypeScript (no keys, no
+ * excess-property check, as zod's `z.object({})` infers), spelled so that
+ * typescript-eslint's `no-empty-object-type` has nothing to report.
+ */
+export const EMPTY_OBJECT_TYPE = 'Record<never, never>';
+
+/** `{ <members> }` over several lines, or `EMPTY_OBJECT_TYPE` for none; `close` indents the closing brace. */
+export function objectType(members: readonly string[], close = ''): string {
+  return members.length === 0 ? EMPTY_OBJECT_TYPE : `{\n${members.join('')}${close}}`;
+}
+
 /** `"a" | "b"`, or `never` for no names. */
 export function literalUnion(names: readonly string[]): string {
   return names.length === 0 ? 'never' : names.map(stringLiteral).join(' | ');

@@ -5,6 +5,7 @@
  * outside comments and string literals is checked against what the library
  * can print, so no manifest text can reach the code unnoticed.
  */
+import { EMPTY_OBJECT_TYPE } from '../api/ts-syntax.js';
 import { escapeInvisibleInLiteral } from './comment-text.js';
 import { KEY_PLACEHOLDER_PATTERN, TYPE_PLACEHOLDER_PATTERN, type TypeSchemaPlan } from './type-schema.js';
 
@@ -219,7 +220,12 @@ function lastCodeLine(lines: readonly Line[]): number {
   return -1;
 }
 
-/** An object type without members on one line: `{` and the `}` that closes it, with only blank lines between. */
+/**
+ * An object type without members (`{` and the `}` that closes it, with only
+ * blank lines between) as `EMPTY_OBJECT_TYPE` on one line; an interface
+ * without members becomes a type alias of it (typescript-eslint's
+ * `no-empty-object-type` reports `{}` and empty interfaces).
+ */
 function joinEmptyBraces(lines: readonly Line[]): Line[] {
   const joined: Line[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -228,11 +234,18 @@ function joinEmptyBraces(lines: readonly Line[]): Line[] {
     while (next < lines.length && lines[next]!.text.trim() === '' && !lines[next]!.inComment) next++;
     const closing = lines[next];
     if (isCode(line) && line.text.trimEnd().endsWith('{') && closing !== undefined && isCode(closing) && closing.leadingClosers > 0 && closing.text.trimStart().startsWith('}')) {
-      joined.push({ ...line, text: line.text.trimEnd() + closing.text.trimStart(), depthAtEnd: closing.depthAtEnd });
+      joined.push({ ...line, text: emptyObjectType(line.text.trimEnd().slice(0, -1), closing.text.trimStart().slice(1)), depthAtEnd: closing.depthAtEnd });
       index = next;
     } else {
       joined.push(line);
     }
   }
   return joined;
+}
+
+/** `before` + the empty object type + `after`, where `before` ended with `{` and `after` started with its `}`. */
+function emptyObjectType(before: string, after: string): string {
+  const emptyInterface = /^export interface ([A-Za-z_$][A-Za-z0-9_$]*) $/.exec(before);
+  if (emptyInterface && after.trim() === '') return `export type ${emptyInterface[1]} = ${EMPTY_OBJECT_TYPE};`;
+  return before + EMPTY_OBJECT_TYPE + after;
 }

@@ -476,7 +476,8 @@ function jsonTypeLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsonTypeLiteral).join(', ')}]`;
   if (isPlainObject(value)) {
     const members = Object.entries(value).map(([key, member]) => `${stringLiteral(key)}: ${jsonTypeLiteral(member)}`);
-    return members.length === 0 ? '{}' : `{ ${members.join('; ')} }`;
+    // `{}` would take any value but null; this takes the one value the schema allows.
+    return members.length === 0 ? '{ [k: string]: never }' : `{ ${members.join('; ')} }`;
   }
   return JSON.stringify(value) ?? 'null';
 }

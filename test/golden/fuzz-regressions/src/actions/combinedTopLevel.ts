@@ -1,8 +1,9 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const combinedTopLevelAction: ActionHandlers['combinedTopLevel'] = async (props) => {
-  // TODO: implement the 'combinedTopLevel' action and return its output.
-  // props holds input, configuration, ctx, client and logger.
-  void props;
-  throw new Error('The combinedTopLevel action is not implemented yet.');
-};
+export const combinedTopLevelAction: ActionHandlers["combinedTopLevel"] =
+  async (props) => {
+    // TODO: implement the 'combinedTopLevel' action and return its output.
+    // props holds input, configuration, ctx, client and logger.
+    void props;
+    throw new Error("The combinedTopLevel action is not implemented yet.");
+  };

@@ -13,18 +13,18 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /** An input with allOf and oneOf beside its properties, an output with both applicators. */
     combinedTopLevel: { input: CombinedTopLevelInput; output: CombinedTopLevelOutput };
     /** Properties named enum, const, default and examples that refer to an entity. */
     keywordNamedProperties: { input: KeywordNamedPropertiesInput; output: KeywordNamedPropertiesOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -35,7 +35,7 @@ export type CombinedTopLevelOutput = ({
   [k: string]: unknown | undefined;
 });
 
-export interface Configuration {}
+export type Configuration = Record<never, never>;
 
 export interface KeywordNamedPropertiesInput {
   wrapped?: {

@@ -1,8 +1,8 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const deleteAction: ActionHandlers['delete'] = async (props) => {
+export const deleteAction: ActionHandlers["delete"] = async (props) => {
   // TODO: implement the 'delete' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The delete action is not implemented yet.');
+  throw new Error("The delete action is not implemented yet.");
 };

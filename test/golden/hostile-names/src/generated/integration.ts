@@ -27,7 +27,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /** An action named class */
     class: { input: ClassInput; output: ClassOutput };
@@ -63,7 +63,7 @@ type Spec = {
     constructor: { type: "conversation"; payload: ConstructorState };
   };
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

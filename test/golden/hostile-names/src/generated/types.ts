@@ -8,7 +8,7 @@ export interface ClassOutput {
   [k: string]: unknown | undefined;
 }
 
-export interface Configuration {}
+export type Configuration = Record<never, never>;
 
 export interface ConstructorConstructorMessage {
   constructor: string;

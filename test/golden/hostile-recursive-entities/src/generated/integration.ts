@@ -11,16 +11,16 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /** Walk a tree and list its nodes */
     walkTree: { input: WalkTreeInput; output: WalkTreeOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -8,7 +8,7 @@ export interface AnnotationEntity {
   replies?: AnnotationEntity[];
 }
 
-export interface Configuration {}
+export type Configuration = Record<never, never>;
 
 /**
  * A node of a tree

@@ -16,7 +16,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Close Issue
@@ -53,7 +53,7 @@ type Spec = {
      */
     issueOpened: IssueOpenedEvent;
   };
-  states: {};
+  states: Record<never, never>;
   userTags: never;
   secrets: {
     /** Secret used to verify the X-Hub-Signature-256 header of webhooks */

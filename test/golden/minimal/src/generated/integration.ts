@@ -9,13 +9,13 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
-  actions: {};
-  channels: {};
-  events: {};
-  states: {};
+  configurations: Record<never, never>;
+  actions: Record<never, never>;
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -45,11 +45,11 @@ type Spec = {
      */
     query: { input: rt.WithDefaults<QueryInput, QueryInputGiven>; output: QueryOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

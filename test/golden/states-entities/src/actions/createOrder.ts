@@ -1,8 +1,10 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const createOrderAction: ActionHandlers['createOrder'] = async (props) => {
+export const createOrderAction: ActionHandlers["createOrder"] = async (
+  props,
+) => {
   // TODO: implement the 'createOrder' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The createOrder action is not implemented yet.');
+  throw new Error("The createOrder action is not implemented yet.");
 };

@@ -1,8 +1,10 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const importCustomersAction: ActionHandlers['importCustomers'] = async (props) => {
+export const importCustomersAction: ActionHandlers["importCustomers"] = async (
+  props,
+) => {
   // TODO: implement the 'importCustomers' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The importCustomers action is not implemented yet.');
+  throw new Error("The importCustomers action is not implemented yet.");
 };

@@ -1,8 +1,10 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const upsertCustomerAction: ActionHandlers['upsertCustomer'] = async (props) => {
+export const upsertCustomerAction: ActionHandlers["upsertCustomer"] = async (
+  props,
+) => {
   // TODO: implement the 'upsertCustomer' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The upsertCustomer action is not implemented yet.');
+  throw new Error("The upsertCustomer action is not implemented yet.");
 };

@@ -26,7 +26,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Create Order
@@ -53,7 +53,7 @@ type Spec = {
      */
     upsertCustomer: { input: UpsertCustomerInput; output: rt.WithDefaults<UpsertCustomerOutput, UpsertCustomerOutputGiven> };
   };
-  channels: {};
+  channels: Record<never, never>;
   events: {
     /**
      * Customer Updated

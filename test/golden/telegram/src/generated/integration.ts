@@ -28,7 +28,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Get User Profile

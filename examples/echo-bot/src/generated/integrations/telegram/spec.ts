@@ -16,7 +16,7 @@ import type {
 /** Every name of telegram 1.0.0 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Get chat

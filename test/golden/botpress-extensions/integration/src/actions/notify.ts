@@ -1,9 +1,9 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const notifyAction: ActionHandlers['notify'] = async (props) => {
+export const notifyAction: ActionHandlers["notify"] = async (props) => {
   // Implements 'notify' of interface 'notifier' (interfaces/notifier.ts in the generated folder).
   // TODO: implement the 'notify' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The notify action is not implemented yet.');
+  throw new Error("The notify action is not implemented yet.");
 };

@@ -17,7 +17,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Notify
@@ -58,7 +58,7 @@ type Spec = {
     lastPage: { type: "conversation"; payload: LastPageState };
   };
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -15,7 +15,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Create external user
@@ -48,9 +48,9 @@ type Spec = {
     /** A human agent was assigned to the HITL session */
     hitlAssigned: HitlAssignedEvent;
   };
-  states: {};
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

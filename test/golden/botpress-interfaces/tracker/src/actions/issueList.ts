@@ -1,9 +1,9 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const issueListAction: ActionHandlers['issueList'] = async (props) => {
+export const issueListAction: ActionHandlers["issueList"] = async (props) => {
   // Implements 'list' of interface 'listable' (interfaces/issueList.ts in the generated folder).
   // TODO: implement the 'issueList' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The issueList action is not implemented yet.');
+  throw new Error("The issueList action is not implemented yet.");
 };

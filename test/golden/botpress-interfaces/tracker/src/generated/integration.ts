@@ -19,7 +19,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Create issue
@@ -56,9 +56,9 @@ type Spec = {
      */
     issueCreated: IssueCreatedEvent;
   };
-  states: {};
+  states: Record<never, never>;
   userTags: "dm_conversation_id" | "image_48" | "is_bot";
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -18,7 +18,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Close issue
@@ -45,7 +45,7 @@ type Spec = {
      */
     projectList: { input: ProjectListInput; output: ProjectListOutput };
   };
-  channels: {};
+  channels: Record<never, never>;
   events: {
     /**
      * Deleted
@@ -54,9 +54,9 @@ type Spec = {
      */
     issueDeleted: IssueDeletedEvent;
   };
-  states: {};
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -19,7 +19,7 @@ export interface IssueDeleteInput {
   id: string;
 }
 
-export interface IssueDeleteOutput {}
+export type IssueDeleteOutput = Record<never, never>;
 
 /**
  * Deleted

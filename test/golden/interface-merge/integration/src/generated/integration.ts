@@ -12,7 +12,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Translate Text
@@ -21,7 +21,7 @@ type Spec = {
      */
     translateText: { input: TranslateTextInput; output: TranslateTextOutput };
   };
-  channels: {};
+  channels: Record<never, never>;
   events: {
     /**
      * Translation Done
@@ -30,9 +30,9 @@ type Spec = {
      */
     translationDone: TranslationDoneEvent;
   };
-  states: {};
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -1,8 +1,12 @@
-import type { MessageHandlers } from '../../generated/index.js';
+import type { MessageHandlers } from "../../generated/index.js";
 
-export const channelCardMessage: MessageHandlers['channel']['card'] = async (props) => {
+export const channelCardMessage: MessageHandlers["channel"]["card"] = async (
+  props,
+) => {
   // TODO: send a message of type 'card' from channel 'channel' to the external service.
   // props holds payload, conversation, message, user, configuration, ctx, client and logger.
   void props;
-  throw new Error('Sending card messages on channel channel is not implemented yet.');
+  throw new Error(
+    "Sending card messages on channel channel is not implemented yet.",
+  );
 };

@@ -24,7 +24,7 @@ import type {
 /** Every name of acme/crm-sync 2.1.0 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: rt.WithDefaults<Configuration, ConfigurationGiven>;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Create Order
@@ -51,7 +51,7 @@ export type Spec = {
      */
     upsertCustomer: { input: UpsertCustomerInput; output: rt.WithDefaults<UpsertCustomerOutput, UpsertCustomerOutputGiven> };
   };
-  channels: {};
+  channels: Record<never, never>;
   events: {
     /**
      * Customer Updated

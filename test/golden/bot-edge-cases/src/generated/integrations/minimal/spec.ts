@@ -6,11 +6,11 @@ import type {
 /** Every name of minimal 0.1.0 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: Configuration;
-  configurations: {};
-  actions: {};
-  channels: {};
-  events: {};
-  states: {};
+  configurations: Record<never, never>;
+  actions: Record<never, never>;
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };

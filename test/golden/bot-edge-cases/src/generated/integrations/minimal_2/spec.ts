@@ -8,14 +8,14 @@ import type {
 /** Every name of minimal 0.2.0 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /** Answers with the time it was asked */
     ping: { input: PingInput; output: PingOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };

@@ -26,7 +26,7 @@ import type {
 /** Every name of telegram 1.0.3 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Get User Profile

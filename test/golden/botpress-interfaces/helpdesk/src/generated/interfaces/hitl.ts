@@ -62,4 +62,4 @@ export type Channels = {
 export type Handlers = Pick<ActionHandlers, "createUser" | "startHitl">;
 
 /** Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit. */
-export type Conformance = {};
+export type Conformance = Record<never, never>;

@@ -25,7 +25,7 @@ export const mapping = {
 } as const;
 
 /** Interface entity → the type of the entity of this integration that stands for it. */
-export type Entities = {};
+export type Entities = Record<never, never>;
 
 /** The interface's actions under their interface names, typed with this integration's entities. */
 export type Actions = {
@@ -33,10 +33,10 @@ export type Actions = {
 };
 
 /** The interface's events under their interface names. */
-export type Events = {};
+export type Events = Record<never, never>;
 
 /** The interface's channels: message type → payload. */
-export type Channels = {};
+export type Channels = Record<never, never>;
 
 /** The handlers the interface requires, under this integration's action names (`satisfies Handlers` checks a set of them). */
 export type Handlers = Pick<ActionHandlers, "notify">;

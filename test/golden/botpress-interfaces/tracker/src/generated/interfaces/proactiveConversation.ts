@@ -38,10 +38,10 @@ export type Actions = {
 };
 
 /** The interface's events under their interface names. */
-export type Events = {};
+export type Events = Record<never, never>;
 
 /** The interface's channels: message type → payload. */
-export type Channels = {};
+export type Channels = Record<never, never>;
 
 /** The handlers the interface requires, under this integration's action names (`satisfies Handlers` checks a set of them). */
 export type Handlers = Pick<ActionHandlers, "startIssueConversation">;

@@ -43,10 +43,10 @@ export type Events = {
 };
 
 /** The interface's channels: message type → payload. */
-export type Channels = {};
+export type Channels = Record<never, never>;
 
 /** The handlers the interface requires, under this integration's action names (`satisfies Handlers` checks a set of them). */
 export type Handlers = Pick<ActionHandlers, "issueDelete">;
 
 /** Members this integration defines itself, each checked against the interface: `tsc` fails here when one does not fit. */
-export type Conformance = {};
+export type Conformance = Record<never, never>;

@@ -47,7 +47,7 @@ export type Events = {
 };
 
 /** The interface's channels: message type → payload. */
-export type Channels = {};
+export type Channels = Record<never, never>;
 
 /** The handlers the interface requires, under this integration's action names (`satisfies Handlers` checks a set of them). */
 export type Handlers = Pick<ActionHandlers, "translateText">;

@@ -1,9 +1,11 @@
-import type { ActionHandlers } from '../generated/index.js';
+import type { ActionHandlers } from "../generated/index.js";
 
-export const generateTextAction: ActionHandlers['generateText'] = async (props) => {
+export const generateTextAction: ActionHandlers["generateText"] = async (
+  props,
+) => {
   // Implements 'generateContent' of interface 'llm' (interfaces/llm.ts in the generated folder).
   // TODO: implement the 'generateText' action and return its output.
   // props holds input, configuration, ctx, client and logger.
   void props;
-  throw new Error('The generateText action is not implemented yet.');
+  throw new Error("The generateText action is not implemented yet.");
 };

@@ -16,7 +16,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Count Tokens
@@ -37,9 +37,9 @@ type Spec = {
      */
     listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
   secrets: {
     /** Organization used for usage reporting */

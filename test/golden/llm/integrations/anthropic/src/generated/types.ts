@@ -94,7 +94,7 @@ export interface GenerateTextOutput {
   };
 }
 
-export interface ListLanguageModelsInput {}
+export type ListLanguageModelsInput = Record<never, never>;
 
 export interface ListLanguageModelsOutput {
   models: ModelEntity[];

@@ -14,7 +14,7 @@ import { validators } from './validators.js';
 /** Every name of the manifest with the type of its schema, as the runtime types read it. */
 type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Generate Content
@@ -29,11 +29,11 @@ type Spec = {
      */
     listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };
 
 const metadata: rt.IntegrationMetadata = {

@@ -14,7 +14,7 @@ import type {
 /** Every name of anthropic 1.0.0 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Count Tokens
@@ -35,9 +35,9 @@ export type Spec = {
      */
     listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
   secrets: {
     /** Organization used for usage reporting */

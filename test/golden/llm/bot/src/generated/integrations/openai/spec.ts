@@ -12,7 +12,7 @@ import type {
 /** Every name of openai 2.0.1 with the type of its schema, as the runtime types read it. */
 export type Spec = {
   configuration: Configuration;
-  configurations: {};
+  configurations: Record<never, never>;
   actions: {
     /**
      * Generate Content
@@ -27,9 +27,9 @@ export type Spec = {
      */
     listLanguageModels: { input: ListLanguageModelsInput; output: ListLanguageModelsOutput };
   };
-  channels: {};
-  events: {};
-  states: {};
+  channels: Record<never, never>;
+  events: Record<never, never>;
+  states: Record<never, never>;
   userTags: never;
-  secrets: {};
+  secrets: Record<never, never>;
 };

@@ -106,7 +106,7 @@ export interface LanguageModelEntity {
   supportsTools?: boolean;
 }
 
-export interface ListLanguageModelsInput {}
+export type ListLanguageModelsInput = Record<never, never>;
 
 export interface ListLanguageModelsOutput {
   models: LanguageModelEntity[];
