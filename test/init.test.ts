@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorSettings, shippedSchemaPath } from '../packages/intc/src/init/editor-association.js';
 import { projectFiles, starterNames, TEMPLATES, type Template } from '../packages/intc/src/init/project-files.js';
@@ -47,7 +49,7 @@ function init(name: string, ...args: string[]) {
   return { folder: join(work, name), ...run };
 }
 
-const PROJECT_FILES = ['.gitattributes', '.gitignore', '.prettierignore', '.prettierrc.json', '.vscode/extensions.json', '.vscode/settings.json', 'eslint.config.js', 'package.json', 'tsconfig.build.json', 'tsconfig.json'];
+const PROJECT_FILES = ['.gitattributes', '.gitignore', '.prettierignore', '.vscode/extensions.json', '.vscode/settings.json', 'eslint.config.js', 'package.json', 'tsconfig.build.json', 'tsconfig.json'];
 
 describe('the files of each template', () => {
   it.each([
@@ -134,7 +136,7 @@ describe('the files of each template', () => {
     expect(settings['json.schemas']).toContainEqual({ fileMatch: ['integration.json', '*.integration.json'], url: './node_modules/intc/schema/integration.schema.json' });
   });
 
-  it.each(TEMPLATES)('%s: what init writes, and the stubs its prebuild generates, pass prettier --check with the config it writes', (template) => {
+  it.each(TEMPLATES)('%s: what init writes, and what its prebuild generates, pass prettier --check (Prettier defaults) and typescript-eslint recommended', async (template) => {
     const { folder } = init(`prettier-${template}`, '--template', template);
     const prettierCheck = () => spawnSync(process.execPath, [join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'], { cwd: folder, encoding: 'utf8' });
     const before = prettierCheck();
@@ -148,6 +150,11 @@ describe('the files of each template', () => {
     expect(existsSync(join(folder, template === 'interface' ? 'example' : '.', 'src', 'index.ts'))).toBe(true);
     const after = prettierCheck();
     expect(after.status, after.stdout + after.stderr).toBe(0);
+    // typescript-eslint's recommended rules pass on every TypeScript file there, the generated folders included.
+    const eslint = new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [...(tseslint.configs.recommended as Linter.Config[]), { linterOptions: { reportUnusedDisableDirectives: 'error' } }] });
+    const results = await eslint.lintFiles(['**/*.ts']);
+    expect(results.length).toBeGreaterThan(3);
+    expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
   });
 });
 

@@ -110,7 +110,6 @@ function commonFiles(template: Template, names: StarterNames, intcVersion: strin
     // GitHub folds generated files in pull-request diffs.
     lines('.gitattributes', generated.map((folder) => `${folder}** linguist-generated=true`)),
     lines('.prettierignore', ['# intc rewrites the generated folders on every run: format your code, not them', ...generated, 'dist/']),
-    json('.prettierrc.json', { singleQuote: true, printWidth: 120 }),
     { path: 'eslint.config.js', text: eslintConfig(generated) },
     json('.vscode/settings.json', editorSettings()),
     json('.vscode/extensions.json', { recommendations: ['redhat.vscode-yaml'] }),
@@ -167,7 +166,7 @@ function eslintConfig(generated: readonly string[]): string {
 // Add your rules after the ignores, e.g. typescript-eslint: \`...tseslint.configs.recommended\`.
 export default [
   {
-    ignores: [${[...generated, 'dist/'].map((folder) => `'${folder}'`).join(', ')}],
+    ignores: [${[...generated, 'dist/'].map((folder) => `"${folder}"`).join(', ')}],
   },
 ];
 `;
@@ -180,7 +179,7 @@ function json(path: string, value: object): StarterFile {
 /**
  * JSON as Prettier writes it (so `prettier --check` passes on a new project):
  * objects one key a line, arrays of plain values on one line when the line
- * fits in 120 columns. `column`: where the value starts on its line.
+ * fits in Prettier's default 80 columns. `column`: where the value starts on its line.
  */
 function formatJson(value: unknown, indent: string, column: number): string {
   const inner = `${indent}  `;
@@ -188,7 +187,7 @@ function formatJson(value: unknown, indent: string, column: number): string {
     const plain = value.every((item) => typeof item !== 'object' || item === null);
     const oneLine = `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
     // The comma after it counts too.
-    if (plain && column + oneLine.length + 1 <= 120) return oneLine;
+    if (plain && column + oneLine.length + 1 <= 80) return oneLine;
     return `[\n${value.map((item) => `${inner}${formatJson(item, inner, inner.length)}`).join(',\n')}\n${indent}]`;
   }
   if (typeof value === 'object' && value !== null) {

@@ -19,19 +19,25 @@ integrations:
     integration: ./integrations/greeter
     configuration:
       # \${VAR} is read from the environment when the bot starts.
-      greeting: '\${GREETING}'
+      greeting: "\${GREETING}"
 `;
 }
 
-export const BOT_TEST = `import { describe, expect, it } from 'vitest';
-import greeter from '../integrations/greeter/src/index.js';
-import bot from '../src/index.js';
+export const BOT_TEST = `import { describe, expect, it } from "vitest";
+import greeter from "../integrations/greeter/src/index.js";
+import bot from "../src/index.js";
 
-describe('the bot', () => {
-  it('calls the greeter integration through its typed client', async () => {
+describe("the bot", () => {
+  it("calls the greeter integration through its typed client", async () => {
     // start() runs the bot and its integrations in this process, each with an in-memory client.
-    const running = bot.start({ integrations: { greeter }, env: { GREETING: 'Hi' }, logger: () => {} });
-    expect(await running.client.greeter.actions.greet({ name: 'Ada' })).toEqual({ message: 'Hi, Ada!', count: 1 });
+    const running = bot.start({
+      integrations: { greeter },
+      env: { GREETING: "Hi" },
+      logger: () => {},
+    });
+    expect(await running.client.greeter.actions.greet({ name: "Ada" })).toEqual(
+      { message: "Hi, Ada!", count: 1 },
+    );
   });
 });
 `;

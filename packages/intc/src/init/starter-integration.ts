@@ -61,43 +61,64 @@ states:
 ${extra}`;
 }
 
-export const GREET_ACTION = `import type { ActionHandlers } from '../generated/index.js';
+export const GREET_ACTION = `import type { ActionHandlers } from "../generated/index.js";
 
-export const greetAction: ActionHandlers['greet'] = async ({ input, configuration, ctx, client }) => {
+export const greetAction: ActionHandlers["greet"] = async ({
+  input,
+  configuration,
+  ctx,
+  client,
+}) => {
   // Every type here comes from integration.yaml: input.name is a string, the configuration's
   // greeting has its default filled in, and the return value must match the action's output.
   const { state } = await client.updateState({
-    type: 'integration',
+    type: "integration",
     id: ctx.integrationId,
-    name: 'greetings',
+    name: "greetings",
     update: (current) => ({ count: (current?.count ?? 0) + 1 }),
   });
-  return { message: \`\${configuration.greeting}, \${input.name}!\`, count: state.payload.count };
+  return {
+    message: \`\${configuration.greeting}, \${input.name}!\`,
+    count: state.payload.count,
+  };
 };
 `;
 
 /** The test, importing the integration from `integrationModule` (relative to test/). */
-export const greetTest = (integrationModule: string) => `import { InputValidationError } from '@intc/runtime';
-import { describe, expect, it } from 'vitest';
-import integration from '${integrationModule}';
+export const greetTest = (integrationModule: string) => `import { InputValidationError } from "@intc/runtime";
+import { describe, expect, it } from "vitest";
+import integration from "${integrationModule}";
 
 // start() runs the integration in this process with an in-memory client: no server, no network.
 const start = (greeting?: string) =>
-  integration.start({ configuration: greeting === undefined ? {} : { greeting }, logger: () => {} });
+  integration.start({
+    configuration: greeting === undefined ? {} : { greeting },
+    logger: () => {},
+  });
 
-describe('the greet action', () => {
-  it('greets by name and counts the greetings in the integration state', async () => {
+describe("the greet action", () => {
+  it("greets by name and counts the greetings in the integration state", async () => {
     const instance = start();
-    expect(await instance.callAction('greet', { name: 'Ada' })).toEqual({ message: 'Hello, Ada!', count: 1 });
-    expect(await instance.callAction('greet', { name: 'Grace' })).toEqual({ message: 'Hello, Grace!', count: 2 });
+    expect(await instance.callAction("greet", { name: "Ada" })).toEqual({
+      message: "Hello, Ada!",
+      count: 1,
+    });
+    expect(await instance.callAction("greet", { name: "Grace" })).toEqual({
+      message: "Hello, Grace!",
+      count: 2,
+    });
   });
 
-  it('uses the configured greeting', async () => {
-    expect(await start('Welcome').callAction('greet', { name: 'Ada' })).toEqual({ message: 'Welcome, Ada!', count: 1 });
+  it("uses the configured greeting", async () => {
+    expect(await start("Welcome").callAction("greet", { name: "Ada" })).toEqual(
+      { message: "Welcome, Ada!", count: 1 },
+    );
   });
 
-  it('refuses input the manifest does not allow, before the handler runs', async () => {
-    await expect(start().callAction('greet', { name: '' })).rejects.toThrow(InputValidationError);
+  it("refuses input the manifest does not allow, before the handler runs", async () => {
+    await expect(start().callAction("greet", { name: "" })).rejects.toThrow(
+      InputValidationError,
+    );
   });
 });
 `;
