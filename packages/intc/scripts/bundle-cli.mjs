@@ -52,6 +52,14 @@ const common = {
 };
 
 /**
+ * The bundles every run loads, intc's own code (and js-yaml): local names shortened too, which makes
+ * them ~30% smaller to read and compile. Nothing of intc's depends on a function's or class's name
+ * (errors that are told apart by name set \`name\` themselves). Ajv and json-schema-to-typescript keep
+ * theirs: Ajv's standalone code is text built partly from its own functions.
+ */
+const OWN_CODE = { minifyIdentifiers: true };
+
+/**
  * The commands src/cli/main.ts imports on use, each bundled on its own (below) and required by the CLI
  * bundle only when it runs. Bundled into it instead, a dynamic import makes esbuild wrap every module
  * they share with validate and generate in a lazy initializer, which costs every run its start-up.
@@ -60,6 +68,7 @@ const COMMANDS_ON_USE = { './diff-command.js': 'intc-diff.cjs', './docs-command.
 
 await build({
   ...common,
+  ...OWN_CODE,
   entryPoints: [`${root}dist/cli/main.js`],
   outfile: `${root}dist/intc.cjs`,
   // Loaded on first use, never part of this file (json-schema-to-typescript from dist/intc-jstt.cjs,
@@ -86,6 +95,7 @@ for (const [command, bundle] of Object.entries(COMMANDS_ON_USE)) {
 
 const fast = await build({
   ...common,
+  ...OWN_CODE,
   entryPoints: [`${root}dist/write/fast-path.js`],
   outfile: `${root}dist/intc-fast.cjs`,
   metafile: true,
