@@ -354,7 +354,7 @@ describe('output folders', () => {
     } else {
       run = await intc(dir, 'generate');
     }
-    expectCleanFailure(run, 4);
+    expectCleanFailure(run, 3);
     expect(run.stdout).toMatch(/error output-not-writable: Cannot write 'src[\\/]generated[\\/][^']+': permission denied\./);
     expect(readdirSync(join(dir, 'src', 'generated'))).toEqual([]);
     chmodSync(join(dir, 'src', 'generated'), 0o755);

@@ -56,6 +56,15 @@ export class HostMissingError extends Error {
   override name = 'HostMissingError';
 }
 
+/**
+ * `import()`, or, in a bundle compiled from V8's code cache (load/code-cache.ts), the one the cache's
+ * loader defines: there Node 20 has no dynamic-import callback for the bundle's own `import()`.
+ */
+function importModule(url: string): Promise<unknown> {
+  const loaderImport = (globalThis as Record<symbol, unknown>)[Symbol.for('intc.importModule')];
+  return typeof loaderImport === 'function' ? (loaderImport as (url: string) => Promise<unknown>)(url) : import(url);
+}
+
 /** `@intc/host` as installed for the first of `folders` that can resolve it, else for intc; throws `HostMissingError` saying how to install it. */
 export async function loadHost(command: 'dev' | 'serve', folders: readonly string[]): Promise<HostPackage> {
   const bases = [...new Set(folders), intcFolder()];
@@ -66,7 +75,7 @@ export async function loadHost(command: 'dev' | 'serve', folders: readonly strin
     } catch {
       continue;
     }
-    return (await import(pathToFileURL(resolved).href)) as HostPackage;
+    return (await importModule(pathToFileURL(resolved).href)) as HostPackage;
   }
   const where = folders[0] ?? process.cwd();
   const dependency = command === 'serve' ? 'npm install @intc/host' : 'npm install @intc/host (a dependency: production runs it with npx intc-host serve)';

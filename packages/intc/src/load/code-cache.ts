@@ -22,8 +22,16 @@ export const codeCacheFile = (bundle: string): string => `${bundle}.v8cache`;
 /** Set (to `1`) only by the build's training run. */
 const WRITE_CODE_CACHE = 'INTC_WRITE_CODE_CACHE';
 
+/**
+ * Where code compiled here finds a working `import()`: Node 20 loses a vm.Script's dynamic-import
+ * callback when the script comes from a code cache ("A dynamic import callback was not specified"),
+ * so a bundle imports ES modules (`@intc/host`) through this function, defined in a module Node loaded.
+ */
+export const IMPORT_MODULE = Symbol.for('intc.importModule');
+
 /** `require(bundle)` (an absolute path), compiled from its code cache when there is one. */
 export function requireWithCodeCache(bundle: string): unknown {
+  (globalThis as Record<symbol, unknown>)[IMPORT_MODULE] ??= (specifier: string) => import(specifier);
   const require = createRequire(bundle);
   const known = require.cache[bundle];
   if (known) return known.exports;
