@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { editorSettings } from './editor-association.js';
+import { isReservedWord } from '../model/naming.js';
 import { botManifest, BOT_TEST } from './starter-bot.js';
 import { GREET_ACTION, greetTest, integrationManifest } from './starter-integration.js';
 import { implementsInterface, interfaceManifest } from './starter-interface.js';
@@ -74,13 +75,8 @@ const TEMPLATE_FILES: Record<Template, (names: StarterNames) => StarterFile[]> =
 /** The alias example/ extends the interface under: its name in camelCase, which the generated index exports, so never a reserved word. */
 function interfaceAlias(name: string): string {
   const alias = name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-  return RESERVED_WORDS.has(alias) ? `${alias}Interface` : alias;
+  return isReservedWord(alias) ? `${alias}Interface` : alias;
 }
-
-// JavaScript's reserved words that fit a manifest name (lowercase letters only).
-const RESERVED_WORDS = new Set(
-  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(' '),
-);
 
 /** Where each template's manifests and handler code are: what `intc generate`, `intc status` and tsc are given. */
 const LAYOUT: Record<Template, { generate: string; status: string; sources: string[] }> = {

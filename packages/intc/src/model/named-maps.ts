@@ -13,6 +13,8 @@ export interface NamedMap {
   readonly rule: NamingRule;
   /** Its names become file names (handler stubs, generated modules): Windows' device names are refused. */
   readonly namesFiles?: true;
+  /** Its names become JavaScript bindings in generated code (so never a reserved word). */
+  readonly namesBindings?: true;
   /**
    * Its names are only ever string keys (tags): never a file or a type name,
    * so `userId` and `user_id` are two names, as in Botpress, not a collision.
@@ -37,7 +39,7 @@ export const NAMED_MAPS: Record<ManifestKind, readonly NamedMap[]> = {
     { pattern: ['entities'], label: 'Entity', rule: camelCaseRule },
     { pattern: ['configurations'], label: 'Configuration', rule: camelCaseRule },
     { pattern: ['secrets'], label: 'Secret', rule: screamingSnakeCaseRule },
-    { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule, namesFiles: true },
+    { pattern: ['interfaces'], label: 'Interface alias', rule: camelCaseRule, namesFiles: true, namesBindings: true },
     { pattern: ['interfaces', '*', 'entities'], label: 'Interface entity', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'actions'], label: 'Interface action', rule: camelCaseRule },
     { pattern: ['interfaces', '*', 'events'], label: 'Interface event', rule: camelCaseRule },

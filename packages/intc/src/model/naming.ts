@@ -71,3 +71,15 @@ export function isWindowsDeviceName(name: string): boolean {
 }
 
 export const WINDOWS_DEVICE_NAME_RULE = 'not a name Windows keeps for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9): its handler file could not be created there';
+
+// JavaScript's reserved words that fit a camelCase name.
+const RESERVED_WORDS = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield'.split(' '),
+);
+
+/** A JavaScript reserved word: it cannot be a binding, such as the name the generated index exports an interface under. */
+export function isReservedWord(name: string): boolean {
+  return RESERVED_WORDS.has(name);
+}
+
+export const RESERVED_WORD_RULE = 'not a JavaScript reserved word: the generated index exports the interface under this name (export * as <alias>)';

@@ -1,7 +1,7 @@
 import { fixOf } from '../../diagnostics/diagnostic.js';
 import { renameKey } from '../../fix/source-edits.js';
 import { findNamedMaps } from '../../model/named-maps.js';
-import { isWindowsDeviceName, WINDOWS_DEVICE_NAME_RULE } from '../../model/naming.js';
+import { isReservedWord, isWindowsDeviceName, RESERVED_WORD_RULE, WINDOWS_DEVICE_NAME_RULE } from '../../model/naming.js';
 import type { Rule } from '../rule-context.js';
 
 /** Names follow Botpress: camelCase for most things, SCREAMING_SNAKE_CASE for secrets. */
@@ -11,6 +11,10 @@ export const checkNaming: Rule = (context) => {
       if (map.namesFiles && isWindowsDeviceName(name)) {
         const other = `${name}${map.label.replace(/\W/g, '')}`;
         context.report('invalid-name', { kind: map.label, name, rule: WINDOWS_DEVICE_NAME_RULE }, [...path, name], 'key', fixOf(`Choose another name, such as \`${other}\`.`));
+        continue;
+      }
+      if (map.namesBindings && isReservedWord(name)) {
+        context.report('invalid-name', { kind: map.label, name, rule: RESERVED_WORD_RULE }, [...path, name], 'key', fixOf(`Choose another name, such as \`${name}Alias\`.`));
         continue;
       }
       if (map.rule.pattern.test(name)) continue;
