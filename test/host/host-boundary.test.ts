@@ -53,3 +53,13 @@ describe('@intc/host boundary', () => {
     expect(users.map((file) => relative(ROOT, file))).toEqual([]);
   });
 });
+
+describe('intc serve hands its command line to @intc/host', () => {
+  it("checks it with the options @intc/host's serve reads: the same flags, nothing more or less", async () => {
+    const { SERVE_COMMAND } = await import('../../packages/intc/src/cli/dev-usage.js');
+    const { SERVE_USAGE } = await import('../../packages/host/src/cli/serve-options.js');
+    const hostFlags = [...SERVE_USAGE.matchAll(/^ {2}(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]!).filter((flag) => flag !== 'help');
+    expect(hostFlags.length).toBeGreaterThan(5);
+    expect(Object.keys(SERVE_COMMAND.options).sort()).toEqual(hostFlags.sort());
+  });
+});

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importModule } from '../load/import-module.js';
 
 /** The host's `HostProject`, as intc builds it. */
 export interface DevProject {
@@ -54,15 +55,6 @@ export interface HostPackage {
 
 export class HostMissingError extends Error {
   override name = 'HostMissingError';
-}
-
-/**
- * `import()`, or, in a bundle compiled from V8's code cache (load/code-cache.ts), the one the cache's
- * loader defines: there Node 20 has no dynamic-import callback for the bundle's own `import()`.
- */
-function importModule(url: string): Promise<unknown> {
-  const loaderImport = (globalThis as Record<symbol, unknown>)[Symbol.for('intc.importModule')];
-  return typeof loaderImport === 'function' ? (loaderImport as (url: string) => Promise<unknown>)(url) : import(url);
 }
 
 /** `@intc/host` as installed for the first of `folders` that can resolve it, else for intc; throws `HostMissingError` saying how to install it. */

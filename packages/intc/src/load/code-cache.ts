@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { constants, Script } from 'node:vm';
+import { IMPORT_MODULE } from './import-module.js';
 
 /** Where a bundle's code cache is kept: beside it. */
 export const codeCacheFile = (bundle: string): string => `${bundle}.v8cache`;
@@ -22,15 +23,9 @@ export const codeCacheFile = (bundle: string): string => `${bundle}.v8cache`;
 /** Set (to `1`) only by the build's training run. */
 const WRITE_CODE_CACHE = 'INTC_WRITE_CODE_CACHE';
 
-/**
- * Where code compiled here finds a working `import()`: Node 20 loses a vm.Script's dynamic-import
- * callback when the script comes from a code cache ("A dynamic import callback was not specified"),
- * so a bundle imports ES modules (`@intc/host`) through this function, defined in a module Node loaded.
- */
-export const IMPORT_MODULE = Symbol.for('intc.importModule');
-
 /** `require(bundle)` (an absolute path), compiled from its code cache when there is one. */
 export function requireWithCodeCache(bundle: string): unknown {
+  // Code compiled from the cache has no working import() on Node 20: it uses this one (import-module.ts).
   (globalThis as Record<symbol, unknown>)[IMPORT_MODULE] ??= (specifier: string) => import(specifier);
   const require = createRequire(bundle);
   const known = require.cache[bundle];
